@@ -1,0 +1,86 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace LinkagePortal.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+/// <summary>
+/// The one connection factory of the site. Every query opens a connection here, runs plain SQL through Dapper,
+/// and disposes it; pooling is the driver's.
+/// </summary>
+public sealed class Db
+{
+    public Db(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        Dialect = provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public SqlDialect Dialect { get; }
+
+    public DbConnection Open()
+    {
+        var connection = Create();
+        connection.Open();
+        return connection;
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = Create();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    DbConnection Create() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteConnection(ConnectionString)
+        : SqlServerConnections.Create(ConnectionString);
+
+    /// <summary>
+    /// Reads <c>Database:Provider</c> (<c>Sqlite</c> | <c>SqlServer</c>) and <c>Database:ConnectionString</c>.
+    /// With no connection string, SQLite uses <c>Database:DataDirectory</c> (default <c>App_Data</c> under the
+    /// content root) so that a fresh checkout runs with no setup.
+    /// </summary>
+    public static Db FromConfiguration(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException(
+                $"Configuration Database:Provider is '{providerText}'; it must be Sqlite or SqlServer.");
+        }
+
+        var connectionString = configuration["Database:ConnectionString"];
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Configuration Database:ConnectionString is required when Database:Provider is SqlServer.");
+            }
+
+            return new Db(provider, connectionString);
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDirectory = Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", contentRoot);
+            Directory.CreateDirectory(dataDirectory);
+            connectionString = SqliteConnectionString(Path.Combine(dataDirectory, "linkage.db"));
+        }
+
+        return new Db(provider, connectionString);
+    }
+
+    public static string SqliteConnectionString(string file) => new SqliteConnectionStringBuilder
+    {
+        DataSource = file,
+        ForeignKeys = true,
+        Pooling = true,
+        DefaultTimeout = 30,
+    }.ToString();
+}

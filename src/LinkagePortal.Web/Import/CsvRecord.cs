@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace LinkagePortal.Import;
+
+/// <summary>
+/// One data row with typed readers. A reader that finds a bad cell records an error naming line and column and
+/// returns a placeholder, so one pass reports every problem of a file.
+/// </summary>
+public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string, int> header, string[] fields, List<ImportError> errors)
+{
+    public int Line { get; } = line;
+
+    public void Fail(string column, string reason) => errors.Add(new ImportError(file, Line, column, reason));
+
+    public string? Optional(string column)
+    {
+        if (!header.TryGetValue(column, out var index) || index >= fields.Length)
+        {
+            return null;
+        }
+
+        var value = fields[index].Trim();
+        return value.Length == 0 ? null : value;
+    }
+
+    public string Required(string column)
+    {
+        var value = Optional(column);
+        if (value is null)
+        {
+            Fail(column, "is empty; a value is required");
+            return "";
+        }
+
+        return value;
+    }
+
+    public string OneOf(string column, params string[] allowed)
+    {
+        var value = Required(column);
+        if (value.Length > 0 && !allowed.Contains(value, StringComparer.Ordinal))
+        {
+            Fail(column, $"'{value}' is not one of {string.Join(", ", allowed)}");
+        }
+
+        return value;
+    }
+
+    public string? OptionalOneOf(string column, params string[] allowed) =>
+        Optional(column) is null ? null : OneOf(column, allowed);
+
+    public int Year(string column)
+    {
+        var value = Required(column);
+        if (value.Length > 0 && (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1990 or > 2100))
+        {
+            Fail(column, $"'{value}' is not a year between 1990 and 2100");
+            return 0;
+        }
+
+        return value.Length == 0 ? 0 : int.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    public int? OptionalYear(string column) => Optional(column) is null ? null : Year(column);
+
+    public int? OptionalInt(string column)
+    {
+        var value = Optional(column);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            Fail(column, $"'{value}' is not a whole number");
+            return null;
+        }
+
+        return number;
+    }
+
+    /// <summary>An amount in 万元, returned as whole yuan: at most 4 decimals, not negative.</summary>
+    public long Yuan(string column) => OptionalYuan(column, required: true) ?? 0;
+
+    public long? OptionalYuan(string column, bool required = false)
+    {
+        var value = required ? Required(column) : Optional(column);
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!Money.TryParseWan(value, out var yuan))
+        {
+            Fail(column, $"'{value}' is not an amount in 万元 (digits, optional point and at most 4 decimals, not negative)");
+            return null;
+        }
+
+        return yuan;
+    }
+
+    public DateTime? Date(string column)
+    {
+        var value = Optional(column);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Fail(column, $"'{value}' is not a date written YYYY-MM-DD");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>An ISO 8601 time with offset, returned in UTC.</summary>
+    public DateTime? Time(string column)
+    {
+        var value = Optional(column);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+        {
+            Fail(column, $"'{value}' is not a time written YYYY-MM-DDThh:mm:ss+08:00");
+            return null;
+        }
+
+        return time.UtcDateTime;
+    }
+}

@@ -1,0 +1,84 @@
+namespace LinkagePortal.Import;
+
+/// <summary>
+/// A kind of data file (<c>content/data/&lt;name&gt;.csv</c>): its columns, how a row is read and checked, how the
+/// checked rows are written. Reading never writes; writing happens only when no row of the file failed.
+/// </summary>
+public abstract class Dataset<TRow> : IDataset where TRow : class
+{
+    public abstract string Name { get; }
+    public abstract string[] Columns { get; }
+    public virtual string[] OptionalColumns => [];
+
+    /// <summary>Reads and checks one row; records errors on the record and may return null.</summary>
+    protected abstract TRow? Read(CsvRecord record, ImportContext context);
+
+    /// <summary>Writes one checked row.</summary>
+    protected abstract void Write(TRow row, ImportContext context);
+
+    /// <summary>The row's natural key, when a file may hold it only once.</summary>
+    protected virtual string? Key(TRow row) => null;
+
+    /// <summary>Runs once before the rows are written, e.g. to clear the child rows that the file replaces.</summary>
+    protected virtual void BeforeWrite(IReadOnlyList<TRow> rows, ImportContext context)
+    {
+    }
+
+    public IImportBatch Read(IEnumerable<CsvRecord> records, ImportContext context)
+    {
+        var rows = new List<(int Line, TRow Row)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var record in records)
+        {
+            if (Read(record, context) is not { } row)
+            {
+                continue;
+            }
+
+            if (Key(row) is { } key && !seen.TryAdd(key, record.Line))
+            {
+                record.Fail(Columns[0], $"'{key}' is given twice: also on line {seen[key]}");
+            }
+
+            rows.Add((record.Line, row));
+        }
+
+        return new Batch(this, rows);
+    }
+
+    sealed class Batch(Dataset<TRow> dataset, List<(int Line, TRow Row)> rows) : IImportBatch
+    {
+        public int Count => rows.Count;
+
+        public void Write(ImportContext context, Action<int, Exception> failed)
+        {
+            dataset.BeforeWrite(rows.Select(r => r.Row).ToList(), context);
+            foreach (var (line, row) in rows)
+            {
+                try
+                {
+                    dataset.Write(row, context);
+                }
+                catch (System.Data.Common.DbException e)
+                {
+                    failed(line, e);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+public interface IDataset
+{
+    string Name { get; }
+    string[] Columns { get; }
+    string[] OptionalColumns { get; }
+    IImportBatch Read(IEnumerable<CsvRecord> records, ImportContext context);
+}
+
+public interface IImportBatch
+{
+    int Count { get; }
+    void Write(ImportContext context, Action<int, Exception> failed);
+}

@@ -1,0 +1,57 @@
+using LinkagePortal;
+using LinkagePortal.Commands;
+using LinkagePortal.Data;
+using LinkagePortal.Home;
+using LinkagePortal.Import;
+using LinkagePortal.Rendering;
+
+// ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
+var paths = PortalPaths.Locate();
+// Configuration may be given as --Key=Value; a command's own words (import FILE…) are not configuration.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+    WebRootPath = paths.WebRoot,
+});
+
+// ---- Services: one connection factory, the importer, the page renderer, output caching.
+builder.Services.AddSingleton(paths);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(sp => Db.FromConfiguration(sp.GetRequiredService<IConfiguration>(), paths.Root));
+builder.Services.AddSingleton<Importer>();
+builder.Services.AddSingleton<PageRenderer>();
+builder.Services.AddSingleton<DataVersion>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
+builder.Services.AddOutputCache();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once.
+var db = app.Services.GetRequiredService<Db>();
+Migrator.Migrate(db);
+var importer = app.Services.GetRequiredService<Importer>();
+importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
+
+// ---- Commands: `migrate`, `import FILE…` run against the configured database and exit.
+if (Commands.IsCommand(args))
+{
+    return Commands.Run(app, args);
+}
+
+// ---- Seed: an empty database is loaded from content/data through the same importer as the command.
+importer.SeedIfEmpty(paths.Data);
+
+// ---- Pipeline: error pages without stack traces, static files, output cache.
+app.UseErrorPages();
+app.UseStaticFiles();
+app.UseOutputCache();
+
+// ---- Areas: each maps its own routes.
+app.MapHome();
+
+app.Run();
+return 0;
+
+/// <summary>Visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

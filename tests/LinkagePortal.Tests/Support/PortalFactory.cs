@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LinkagePortal.Tests.Support;
+
+/// <summary>
+/// The portal in memory on its own copy of the seeded SQLite database. Share one per test class
+/// (IClassFixture&lt;PortalFactory&gt;) for read-only tests; tests that write make their own.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = TestDatabase.SeededSqliteDirectory();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+    }
+}
