@@ -23,6 +23,7 @@ builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
+builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -48,7 +49,7 @@ app.UseStaticFiles();
 app.UseOutputCache();
 
 // ---- Areas: each maps its own routes.
-app.MapHome();
+app.MapPublicPages();
 
 app.Run();
 return 0;
