@@ -27,18 +27,25 @@ public static class RegionPage
         SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE parent_code = @code ORDER BY code
         """;
 
-    // Allocations are made to counties; a prefecture or the region sums its counties, one row per document and task.
+    // Allocations are made to counties: a county (or a place below, should a document allocate to one) shows its own
+    // rows, a prefecture or the region sums those under it, one row per document and task. Rows are grouped before
+    // their document is joined, so that a million rows cost one pass, not a million lookups.
     const string AllocationsUnder = """
-        SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, a.task AS Task, a.part_of_task AS PartOfTask,
-               SUM(a.amount_yuan) AS AmountYuan, COUNT(*) AS Counties,
-               SUM(CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END) AS Marked, MAX(a.derivation) AS Derivation, MAX(a.note) AS Note
-        FROM allocations a
-        JOIN documents d ON d.id = a.document_id
-        WHERE a.region_code >= @code AND a.region_code < @upper
-          AND (a.published_at IS NULL OR a.published_at <= @now) AND (d.published_at IS NULL OR d.published_at <= @now)
-        GROUP BY d.id, d.number, d.title, d.fiscal_year, d.issued_on, a.task, a.part_of_task
-        ORDER BY d.fiscal_year DESC, d.issued_on DESC, d.id, MIN(a.row_no)
+        SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, g.Task, g.PartOfTask, g.AmountYuan, g.Counties, g.Marked,
+               g.Derivation, g.Note
+        FROM (SELECT a.document_id AS DocumentId, a.task AS Task, a.part_of_task AS PartOfTask, SUM(a.amount_yuan) AS AmountYuan,
+                     COUNT(*) AS Counties, SUM(CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END) AS Marked,
+                     MAX(a.derivation) AS Derivation, MAX(a.note) AS Note, MIN(a.row_no) AS FirstRow
+              FROM allocations a
+              WHERE {0} AND (a.published_at IS NULL OR a.published_at <= @now)
+              GROUP BY a.document_id, a.task, a.part_of_task) g
+        JOIN documents d ON d.id = g.DocumentId
+        WHERE d.published_at IS NULL OR d.published_at <= @now
+        ORDER BY d.fiscal_year DESC, d.issued_on DESC, d.id, g.FirstRow
         """;
+
+    const string AllocatedTo = "a.region_code = @code";
+    const string AllocatedUnder = "a.region_code >= @code AND a.region_code < @upper";
 
     // The totals the documents print for this region (a subtotal row, or a county's "all tasks" figure).
     const string PrintedTotals = """
@@ -50,32 +57,42 @@ public static class RegionPage
         ORDER BY d.fiscal_year DESC, d.id, t.id
         """;
 
-    const string AllocationsByCounty = """
-        SELECT a.region_code AS RegionCode, d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, SUM(a.amount_yuan) AS AmountYuan
-        FROM allocations a
-        JOIN documents d ON d.id = a.document_id
-        WHERE a.region_code >= @code AND a.region_code < @upper AND a.part_of_task IS NULL
-          AND (a.published_at IS NULL OR a.published_at <= @now) AND (d.published_at IS NULL OR d.published_at <= @now)
-        GROUP BY a.region_code, d.id, d.number, d.title, d.fiscal_year
+    // Child regions' figures are summed in the database, one row per child (SUBSTRING cuts a code to the child's
+    // length), whatever the number of rows below: a million projects stay a million index entries, not rows to C#.
+    const string AllocationsByChild = """
+        SELECT x.RegionCode, d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, x.AmountYuan
+        FROM (SELECT y.RegionCode, y.DocumentId, SUM(y.AmountYuan) AS AmountYuan
+              FROM (SELECT SUBSTRING(a.region_code, 1, @length) AS RegionCode, a.document_id AS DocumentId, a.amount_yuan AS AmountYuan
+                    FROM allocations a
+                    WHERE a.region_code >= @code AND a.region_code < @upper AND a.part_of_task IS NULL
+                      AND (a.published_at IS NULL OR a.published_at <= @now)) y
+              GROUP BY y.RegionCode, y.DocumentId) x
+        JOIN documents d ON d.id = x.DocumentId
+        WHERE d.published_at IS NULL OR d.published_at <= @now
         ORDER BY d.fiscal_year DESC, d.id
         """;
 
-    const string ProjectTotalsByCounty = """
-        SELECT p.county_code AS RegionCode, p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
-        FROM projects p
-        WHERE p.county_code >= @code AND p.county_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)
-        GROUP BY p.county_code, p.programme
+    const string ProjectsByChildCounty = """
+        SELECT x.RegionCode, x.Programme, COUNT(*) AS Projects, SUM(x.AmountYuan) AS AmountYuan
+        FROM (SELECT SUBSTRING(p.county_code, 1, @length) AS RegionCode, p.programme AS Programme, p.amount_yuan AS AmountYuan
+              FROM projects p
+              WHERE p.county_code >= @code AND p.county_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)) x
+        GROUP BY x.RegionCode, x.Programme
         """;
 
     // Below a county, projects are where their places are; a project in two villages of one township counts once there.
-    const string ProjectPlacesBelow = """
-        SELECT DISTINCT pp.region_code AS RegionCode, p.id AS ProjectId, p.programme AS Programme, p.amount_yuan AS AmountYuan
-        FROM project_places pp
-        JOIN projects p ON p.id = pp.project_id
-        WHERE pp.region_code > @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsByChildPlace = """
+        SELECT x.RegionCode, x.Programme, COUNT(*) AS Projects, SUM(x.AmountYuan) AS AmountYuan
+        FROM (SELECT DISTINCT SUBSTRING(pp.region_code, 1, @length) AS RegionCode, p.id AS ProjectId, p.programme AS Programme,
+                     p.amount_yuan AS AmountYuan
+              FROM project_places pp
+              JOIN projects p ON p.id = pp.project_id
+              WHERE pp.region_code > @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)) x
+        GROUP BY x.RegionCode, x.Programme
         """;
 
     // Which projects are "in" a region: by county for a county or above, by place below.
+    const string InCounty = "p.county_code = @code";
     const string InCounties = "p.county_code >= @code AND p.county_code < @upper";
     const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)";
 
@@ -86,13 +103,17 @@ public static class RegionPage
         GROUP BY p.programme
         """;
 
+    // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
     const string ProjectList = """
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
                p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit
         FROM projects p
-        WHERE {0} AND p.programme = @programme AND p.code > @after AND (p.published_at IS NULL OR p.published_at <= @now)
-        ORDER BY p.code
+        WHERE {0} AND p.programme = @programme {1} AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.county_code, p.code
         """;
+
+    const string AfterProject = "AND (p.county_code > @afterCounty OR (p.county_code = @afterCounty AND p.code > @after))";
+    const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @after";
 
     const string PlacesOfProjects = """
         SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Printed, pp.region_code AS Code, r.short_name AS Name
@@ -194,7 +215,7 @@ public static class RegionPage
         string? ChildLevelLabel,
         IReadOnlyList<ChildRow> Children,
         bool ChildrenHaveAllocations,
-        bool AllocationsAreCountyLevel,
+        bool AllocationsAreOwn,
         IReadOnlyList<AllocationRow> Allocations,
         Region? County,
         IReadOnlyList<ProjectSection> ProjectSections,
@@ -213,7 +234,7 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record CountyAllocation
+    sealed record ChildAllocation
     {
         public required string RegionCode { get; init; }
         public required string DocumentId { get; init; }
@@ -221,19 +242,11 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record CountyProjects
+    sealed record ChildProjects
     {
         public required string RegionCode { get; init; }
         public required string Programme { get; init; }
         public long Projects { get; init; }
-        public long AmountYuan { get; init; }
-    }
-
-    sealed record PlacedProject
-    {
-        public required string RegionCode { get; init; }
-        public long ProjectId { get; init; }
-        public required string Programme { get; init; }
         public long AmountYuan { get; init; }
     }
 
@@ -263,7 +276,7 @@ public static class RegionPage
         var children = (await connection.QueryAsync<Region>(ChildRegions, new { code })).ToList();
         var childRows = await ChildRowsAsync(connection, code, children, now);
 
-        var allocations = countyOrAbove ? await AllocationsAsync(connection, code, now) : [];
+        var allocations = await AllocationsAsync(connection, code, now);
         var county = countyOrAbove ? null : breadcrumb.FirstOrDefault(r => r.Code == RegionCodes.County(code));
 
         var sections = await ProjectSectionsAsync(connection, code, now, "");
@@ -273,13 +286,12 @@ public static class RegionPage
         var contactsBelow = code.Length < RegionCodes.CountyLength ? await SupervisionContacts.UnderAsync(connection, code, now) : [];
 
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
-            childRows.Any(c => c.Allocations.Count > 0), code.Length == RegionCodes.CountyLength, allocations, county, sections, announcements,
+            childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
             contacts, contactsBelow);
 
         async Task<IReadOnlyList<ProjectSection>> ProjectSectionsAsync(DbConnection c, string regionCode, DateTime at, string after)
         {
-            var filter = countyOrAbove ? InCounties : AtPlaces;
-            var totals = (await c.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, filter), args)).ToDictionary(t => t.Programme);
+            var totals = (await c.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, ProjectFilter(regionCode)), args)).ToDictionary(t => t.Programme);
             var result = new List<ProjectSection>();
             foreach (var programme in Programmes.Where(totals.ContainsKey))
             {
@@ -299,12 +311,19 @@ public static class RegionPage
     public static async Task<Region?> FindAsync(DbConnection connection, string code) =>
         RegionCodes.IsWellFormed(code) ? await connection.QuerySingleOrDefaultAsync<Region>(RegionByCode, new { code }) : null;
 
-    /// <summary>One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in code order after <paramref name="after"/>.</summary>
+    static string ProjectFilter(string code) =>
+        code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
+
+    /// <summary>
+    /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
+    /// continuing after the project coded <paramref name="after"/> when one is given.
+    /// </summary>
     public static async Task<IReadOnlyList<ProjectRow>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
     {
-        var filter = code.Length <= RegionCodes.CountyLength ? InCounties : AtPlaces;
-        var rows = (await connection.QueryAsync<ProjectRow>(string.Format(ProjectList, filter) + db.Dialect.Limit("@take"),
-            new { code, upper = RegionCodes.Upper(code), now, programme, after, take = ProjectsShown })).ToList();
+        var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
+        var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
+        var rows = (await connection.QueryAsync<ProjectRow>(sql,
+            new { code, upper = RegionCodes.Upper(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
         if (rows.Count == 0)
         {
             return rows;
@@ -322,51 +341,31 @@ public static class RegionPage
             return [];
         }
 
-        var args = new { code, upper = RegionCodes.Upper(code), now };
+        // Allocations are made to counties and projects belong to a county: above a county both are summed by the
+        // child's code; below it, projects by their places.
         var length = children[0].Code.Length;
-        string ChildOf(string regionCode) => regionCode.Length >= length ? regionCode[..length] : "";
-
-        var allocations = length <= RegionCodes.CountyLength
-            ? (await connection.QueryAsync<CountyAllocation>(AllocationsByCounty, args)).ToList()
-            : [];
-        var projects = new Dictionary<(string Child, string Programme), (long Count, long Yuan)>();
-        if (length <= RegionCodes.CountyLength)
-        {
-            foreach (var row in await connection.QueryAsync<CountyProjects>(ProjectTotalsByCounty, args))
-            {
-                var key = (ChildOf(row.RegionCode), row.Programme);
-                var (count, yuan) = projects.GetValueOrDefault(key);
-                projects[key] = (count + row.Projects, yuan + row.AmountYuan);
-            }
-        }
-        else
-        {
-            var placed = (await connection.QueryAsync<PlacedProject>(ProjectPlacesBelow, args))
-                .DistinctBy(p => (ChildOf(p.RegionCode), p.ProjectId));
-            foreach (var row in placed)
-            {
-                var key = (ChildOf(row.RegionCode), row.Programme);
-                var (count, yuan) = projects.GetValueOrDefault(key);
-                projects[key] = (count + 1, yuan + row.AmountYuan);
-            }
-        }
+        var args = new { code, upper = RegionCodes.Upper(code), now, length };
+        var countyOrAbove = length <= RegionCodes.CountyLength;
+        var allocations = countyOrAbove
+            ? (await connection.QueryAsync<ChildAllocation>(AllocationsByChild, args)).ToLookup(a => a.RegionCode)
+            : Enumerable.Empty<ChildAllocation>().ToLookup(a => a.RegionCode);
+        var projects = (await connection.QueryAsync<ChildProjects>(countyOrAbove ? ProjectsByChildCounty : ProjectsByChildPlace, args))
+            .ToDictionary(p => (p.RegionCode, p.Programme));
 
         return children.Select(child =>
         {
-            var received = allocations.Where(a => ChildOf(a.RegionCode) == child.Code)
-                .GroupBy(a => (a.DocumentId, a.DocumentName))
-                .Select(g => new DocumentAmount(g.Key.DocumentId, g.Key.DocumentName, g.Sum(a => a.AmountYuan)))
-                .ToList();
+            var received = allocations[child.Code].Select(a => new DocumentAmount(a.DocumentId, a.DocumentName, a.AmountYuan)).ToList();
             var linkage = projects.GetValueOrDefault((child.Code, "linkage"));
             var bond = projects.GetValueOrDefault((child.Code, "bond"));
-            return new ChildRow(child.Code, child.ShortName, received, linkage.Count, linkage.Yuan, bond.Count, bond.Yuan);
+            return new ChildRow(child.Code, child.ShortName, received, linkage?.Projects ?? 0, linkage?.AmountYuan ?? 0, bond?.Projects ?? 0, bond?.AmountYuan ?? 0);
         }).ToList();
     }
 
     static async Task<IReadOnlyList<AllocationRow>> AllocationsAsync(DbConnection connection, string code, DateTime now)
     {
         var args = new { code, upper = RegionCodes.Upper(code), now };
-        var rows = (await connection.QueryAsync<AllocationRow>(AllocationsUnder, args)).ToList();
+        var filter = code.Length < RegionCodes.CountyLength ? AllocatedUnder : AllocatedTo;
+        var rows = (await connection.QueryAsync<AllocationRow>(string.Format(AllocationsUnder, filter), args)).ToList();
         var printed = (await connection.QueryAsync<PrintedTotal>(PrintedTotals, args)).ToList();
         var used = new HashSet<PrintedTotal>();
         var result = new List<AllocationRow>();
