@@ -19,8 +19,9 @@ public static class OpenApiDocument
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? false);
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/openapi.json", (HttpRequest request, EndpointDataSource endpoints) =>
-            CatalogDocuments.Json(Build(ApiEndpoints(endpoints), CatalogEndpoints.BaseUrl(request))))
+        api.MapGet("/openapi.json", (HttpContext http, EndpointDataSource endpoints) => ApiQuery.Parse(http) is { IsValid: false } query
+                ? ApiProblems.BadRequest(query)
+                : CatalogDocuments.Json(Build(ApiEndpoints(endpoints), CatalogEndpoints.BaseUrl(http.Request))))
             .WithMetadata(new ApiOperation("接口说明", "本文档：/api/v1 的 OpenAPI 3.1 描述。", ResponseShape.Document, []));
 
     public static JsonObject Build(IEnumerable<RouteEndpoint> endpoints, string baseUrl)
