@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 
 namespace LinkagePortal.OpenData;
@@ -14,19 +15,20 @@ public static class AnnouncementsApi
         """;
     const string From = "FROM announcements a JOIN regions c ON c.code = a.county_code";
 
-    // Links only to projects and documents that are public themselves.
+    // Children of a batch joined to the batch's scope; links only to projects and documents that are public themselves.
     const string ProjectsOf = """
-        SELECT ap.announcement_id AS AnnouncementId, p.code AS Id
-        FROM announcement_projects ap JOIN projects p ON p.id = ap.project_id JOIN documents sd ON sd.id = p.source_document_id
-        WHERE ap.announcement_id IN @ids AND (p.published_at IS NULL OR p.published_at <= @now) AND (sd.published_at IS NULL OR sd.published_at <= @now)
-        ORDER BY ap.announcement_id, p.code
+        SELECT cap.announcement_id AS AnnouncementId, cp.code AS Id
+        {0} JOIN announcement_projects cap ON cap.announcement_id = a.id JOIN projects cp ON cp.id = cap.project_id
+            JOIN documents csd ON csd.id = cp.source_document_id
+        {1} AND (cp.published_at IS NULL OR cp.published_at <= @now) AND (csd.published_at IS NULL OR csd.published_at <= @now)
+        ORDER BY cap.announcement_id, cp.code
         """;
 
     const string DocumentsOf = """
-        SELECT ad.announcement_id AS AnnouncementId, d.id AS Id
-        FROM announcement_documents ad JOIN documents d ON d.id = ad.document_id
-        WHERE ad.announcement_id IN @ids AND (d.published_at IS NULL OR d.published_at <= @now)
-        ORDER BY ad.announcement_id, d.id
+        SELECT cad.announcement_id AS AnnouncementId, cd.id AS Id
+        {0} JOIN announcement_documents cad ON cad.announcement_id = a.id JOIN documents cd ON cd.id = cad.document_id
+        {1} AND (cd.published_at IS NULL OR cd.published_at <= @now)
+        ORDER BY cad.announcement_id, cd.id
         """;
 
     public sealed record AnnouncementRow
@@ -99,18 +101,24 @@ public static class AnnouncementsApi
             ("id", "公告 id，如 wusu-2024-gs-1。", "wusu-2024-gs-1"), "没有 id 为 {0} 的已公开公告。");
     }
 
-    static async Task AttachChildren(DbConnection connection, IReadOnlyList<AnnouncementRow> rows, DateTime now)
+    static async Task AttachChildren(DbConnection connection, IReadOnlyList<AnnouncementRow> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        var ids = byId.Keys.ToArray();
-        foreach (var link in await connection.QueryAsync<Link>(ProjectsOf, new { ids, now }))
+        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, ProjectsOf, batch.From, batch.Where), batch.Parameters))
         {
-            byId[link.AnnouncementId].ProjectIds.Add(link.Id);
+            // An announcement added since the batch was read may fall in its key range; it is not in this batch.
+            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
+            {
+                announcement.ProjectIds.Add(link.Id);
+            }
         }
 
-        foreach (var link in await connection.QueryAsync<Link>(DocumentsOf, new { ids, now }))
+        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, DocumentsOf, batch.From, batch.Where), batch.Parameters))
         {
-            byId[link.AnnouncementId].DocumentIds.Add(link.Id);
+            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
+            {
+                announcement.DocumentIds.Add(link.Id);
+            }
         }
     }
 }

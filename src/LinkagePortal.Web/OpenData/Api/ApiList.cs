@@ -63,7 +63,23 @@ public sealed class ListSource<TRow> where TRow : class
     public required IReadOnlyList<ApiField<TRow>> Fields { get; init; }
 
     /// <summary>Fills child lists of a batch of rows (at most <see cref="ApiList.BatchSize"/>) with one query per kind.</summary>
-    public Func<DbConnection, IReadOnlyList<TRow>, DateTime, Task>? AttachChildren { get; init; }
+    public Func<DbConnection, IReadOnlyList<TRow>, BatchScope, Task>? AttachChildren { get; init; }
+}
+
+/// <summary>
+/// The rows of one batch as SQL: the list's FROM and its request's conditions, narrowed to the batch's key range.
+/// A child query joins its table to this and gets exactly the children of the batch, using the key's index, however
+/// sparse the filter (a range of ids alone could cover millions of other rows' children).
+/// </summary>
+public sealed record BatchScope(string From, string Where, DynamicParameters Parameters, DateTime Now)
+{
+    public static BatchScope For<TRow>(ListSource<TRow> source, SqlFilter filter, IReadOnlyList<TRow> batch) where TRow : class
+    {
+        var parameters = new DynamicParameters(filter.Parameters);
+        parameters.Add("batchFirst", source.KeyOf(batch[0]));
+        parameters.Add("batchLast", source.KeyOf(batch[^1]));
+        return new BatchScope(source.From, filter.Where($"{source.Key} >= @batchFirst AND {source.Key} <= @batchLast"), parameters, filter.Now);
+    }
 }
 
 /// <summary>
@@ -72,7 +88,7 @@ public sealed class ListSource<TRow> where TRow : class
 /// </summary>
 public static class ApiList
 {
-    public const int BatchSize = 500;
+    public const int BatchSize = 1000;
 
     public static async Task<IResult> Page<TRow>(HttpContext http, Db db, ListSource<TRow> source, SqlFilter filter, ApiQuery query) where TRow : class
     {
@@ -107,7 +123,7 @@ public static class ApiList
         {
             foreach (var batch in rows.Chunk(BatchSize))
             {
-                await attach(connection, batch, filter.Now);
+                await attach(connection, batch, BatchScope.For(source, filter, batch));
             }
         }
 
@@ -132,7 +148,7 @@ public static class ApiList
 
         if (source.AttachChildren is { } attach)
         {
-            await attach(connection, [row], filter.Now);
+            await attach(connection, [row], BatchScope.For(source, filter, [row]));
         }
 
         return new JsonItem(row, source.Fields);
@@ -231,7 +247,7 @@ public static class ApiList
             {
                 if (children is not null && rowsOfBatch.Count > 0)
                 {
-                    await source.AttachChildren!(children, rowsOfBatch, filter.Now);
+                    await source.AttachChildren!(children, rowsOfBatch, BatchScope.For(source, filter, rowsOfBatch));
                 }
 
                 foreach (var row in rowsOfBatch)

@@ -24,7 +24,7 @@ public static class CatalogEndpoints
 
     public sealed record FieldLine(string Name, string Type, string Description, string NullMeans, string Where);
 
-    public sealed record CatalogModel(IReadOnlyList<DatasetCard> Datasets, IReadOnlyList<Dictionary.Note> Notes);
+    public sealed record CatalogModel(IReadOnlyList<DatasetCard> Datasets, IReadOnlyList<Dictionary.Note> Notes, Licence Licence);
 
     public static void Map(IEndpointRouteBuilder routes, string corsPolicy)
     {
@@ -93,7 +93,7 @@ public static class CatalogEndpoints
                 $"/datasets/{dataset.Name}/datapackage.json", [.. FieldLines(dataset.Fields, "")]));
         }
 
-        return new CatalogModel(cards, Dictionary.Notes);
+        return new CatalogModel(cards, Dictionary.Notes, OpenDatasets.PortalLicence);
     }
 
     static IEnumerable<FieldLine> FieldLines(IEnumerable<ApiField> fields, string prefix)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 
 namespace LinkagePortal.OpenData;
@@ -24,19 +25,20 @@ public static class ProjectsApi
     // A project is public when it and the document that lists it are.
     static readonly string Visible = SqlFilter.Visible("p") + " AND " + SqlFilter.Visible("sd");
 
+    // Children of a batch of projects: joined to the batch's scope (the list's FROM and conditions, by key range).
     const string PlacesOf = """
-        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS AsPrinted, pp.region_code AS RegionCode, r.short_name AS RegionName,
-               r.level AS RegionLevel, pp.match_kind AS MatchKind
-        FROM project_places pp LEFT JOIN regions r ON r.code = pp.region_code
-        WHERE pp.project_id IN @ids
-        ORDER BY pp.project_id, pp.id
+        SELECT cp.project_id AS ProjectId, cp.place_as_printed AS AsPrinted, cp.region_code AS RegionCode, cr.short_name AS RegionName,
+               cr.level AS RegionLevel, cp.match_kind AS MatchKind
+        {0} JOIN project_places cp ON cp.project_id = p.id LEFT JOIN regions cr ON cr.code = cp.region_code
+        {1}
+        ORDER BY cp.project_id, cp.id
         """;
 
     const string FundsOf = """
-        SELECT f.project_id AS ProjectId, f.document_id AS DocumentId
-        FROM project_funds f JOIN documents d ON d.id = f.document_id
-        WHERE f.project_id IN @ids AND (d.published_at IS NULL OR d.published_at <= @now)
-        ORDER BY f.project_id, f.document_id
+        SELECT cf.project_id AS ProjectId, cf.document_id AS DocumentId
+        {0} JOIN project_funds cf ON cf.project_id = p.id JOIN documents cd ON cd.id = cf.document_id
+        {1} AND (cd.published_at IS NULL OR cd.published_at <= @now)
+        ORDER BY cf.project_id, cf.document_id
         """;
 
     const string DocumentVisible = "SELECT COUNT(*) FROM documents d WHERE d.id = @document AND (d.published_at IS NULL OR d.published_at <= @now)";
@@ -205,18 +207,24 @@ public static class ProjectsApi
             "没有编号为 {0} 的已公开项目。");
     }
 
-    static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRow> rows, DateTime now)
+    static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRow> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.RowId);
-        var ids = byId.Keys.ToArray();
-        foreach (var place in await connection.QueryAsync<Place>(PlacesOf, new { ids }))
+        foreach (var place in await connection.QueryAsync<Place>(string.Format(CultureInfo.InvariantCulture, PlacesOf, batch.From, batch.Where), batch.Parameters))
         {
-            byId[place.ProjectId].Places.Add(place);
+            // A project inserted since the batch was read may fall in its key range; it is not in this batch.
+            if (byId.TryGetValue(place.ProjectId, out var project))
+            {
+                project.Places.Add(place);
+            }
         }
 
-        foreach (var fund in await connection.QueryAsync<Fund>(FundsOf, new { ids, now }))
+        foreach (var fund in await connection.QueryAsync<Fund>(string.Format(CultureInfo.InvariantCulture, FundsOf, batch.From, batch.Where), batch.Parameters))
         {
-            byId[fund.ProjectId].DocumentIds.Add(fund.DocumentId);
+            if (byId.TryGetValue(fund.ProjectId, out var project))
+            {
+                project.DocumentIds.Add(fund.DocumentId);
+            }
         }
     }
 
