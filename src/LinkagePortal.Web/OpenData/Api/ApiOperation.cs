@@ -14,7 +14,7 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
     public long Min { get; init; } = 1990;
     public long Max { get; init; } = 2100;
 
-    /// <summary>A value that gives a non-empty answer on the seed data (used by the OpenAPI example and the tests).</summary>
+    /// <summary>A value the seed data accepts (the OpenAPI example; the tests request it and expect a 200).</summary>
     public required string Example { get; init; }
 
     public static readonly ApiParam Limit = new("limit", ParamKind.Limit, $"每页条数，1–{Paging.MaxLimit}，默认 {Paging.DefaultLimit}。")
