@@ -63,8 +63,8 @@ public static class AnnouncementsApi
         new("aroseOn", FieldType.Date, "信息形成日期。", a => a.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公告日期（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "未说明" },
         new("body", FieldType.Text, "公告正文（不含项目表，项目见 projectIds）。", a => a.Body),
-        new("projectIds", FieldType.CodeList, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds),
-        new("documentIds", FieldType.CodeList, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds),
+        new("projectIds", FieldType.List, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds),
+        new("documentIds", FieldType.List, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds),
         new("sourceDocumentId", FieldType.Code, "刊载公告的文件 id（出处）。", a => a.SourceDocumentId),
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
     ];

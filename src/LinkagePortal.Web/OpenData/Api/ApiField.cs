@@ -16,8 +16,8 @@ public enum FieldType
     Date,
     /// <summary>ISO 8601 in Beijing time with its offset, e.g. 2023-12-29T00:00:00+08:00.</summary>
     DateTime,
-    /// <summary>A list of codes: a JSON array; in CSV one cell, joined with ';'.</summary>
-    CodeList,
+    /// <summary>A list of codes or names: a JSON array; in CSV one cell, joined with ';'.</summary>
+    List,
     /// <summary>A list of objects (JSON only); CSV carries flat companion columns.</summary>
     ObjectList,
 }

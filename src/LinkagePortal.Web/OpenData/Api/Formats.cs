@@ -41,7 +41,7 @@ public static class JsonFormat
             case FieldType.Decimal:
                 writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
                 break;
-            case FieldType.CodeList:
+            case FieldType.List:
                 writer.WriteStartArray();
                 foreach (var item in (IEnumerable<string>)value)
                 {
@@ -71,7 +71,7 @@ public static class JsonFormat
         (FieldType.Date, DateTime d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         (FieldType.DateTime, DateTime t) => Dates.ToBeijing(t).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture),
         (FieldType.Decimal, _) => Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-        (FieldType.CodeList, IEnumerable<string> list) => string.Join(';', list),
+        (FieldType.List, IEnumerable<string> list) => string.Join(';', list),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 }

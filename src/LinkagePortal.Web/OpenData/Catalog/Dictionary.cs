@@ -49,7 +49,7 @@ public static class Dictionary
         FieldType.Decimal => "小数",
         FieldType.Date => "日期 YYYY-MM-DD",
         FieldType.DateTime => "时间 ISO 8601（+08:00）",
-        FieldType.CodeList => "编码列表（JSON 数组；CSV 用 ; 分隔）",
+        FieldType.List => "列表（JSON 数组；CSV 用 ; 分隔）",
         _ => "对象列表（仅 JSON）",
     };
 

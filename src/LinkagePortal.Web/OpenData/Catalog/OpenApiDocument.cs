@@ -224,7 +224,7 @@ public static class OpenApiDocument
             FieldType.Decimal => new() { ["type"] = "number" },
             FieldType.Date => new() { ["type"] = "string", ["format"] = "date" },
             FieldType.DateTime => new() { ["type"] = "string", ["format"] = "date-time" },
-            FieldType.CodeList => new() { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
+            FieldType.List => new() { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
             FieldType.ObjectList => new() { ["type"] = "array", ["items"] = ObjectSchema(field.SubFields, field.Description) },
             _ => new() { ["type"] = "string" },
         };

@@ -120,8 +120,8 @@ public static class ProjectsApi
                 new ApiField<Place>("name", FieldType.Text, "村（社区）通用简称。", v => v.RegionName),
             ],
         },
-        new("villageCodes", FieldType.CodeList, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.RegionCode!)) { InJson = false },
-        new("villageNames", FieldType.CodeList, "（CSV）项目所在村的名称，与 villageCodes 一一对应，用 ; 分隔。", p => p.Villages.Select(v => v.RegionName!)) { InJson = false },
+        new("villageCodes", FieldType.List, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.RegionCode!)) { InJson = false },
+        new("villageNames", FieldType.List, "（CSV）项目所在村的名称，与 villageCodes 一一对应，用 ; 分隔。", p => p.Villages.Select(v => v.RegionName!)) { InJson = false },
         new("places", FieldType.ObjectList, "建设地点：原件印的地名及其对照结果。", p => p.Places)
         {
             InCsv = false,
@@ -134,8 +134,8 @@ public static class ProjectsApi
                     { Values = ["exact", "corrected", "township", "unresolved"] },
             ],
         },
-        new("placesAsPrinted", FieldType.CodeList, "（CSV）原件印的建设地点，用 ; 分隔。", p => p.Places.Select(v => v.AsPrinted)) { InJson = false },
-        new("documentIds", FieldType.CodeList, "项目资金来源文件的 id（见 documents）；CSV 中用 ; 分隔。", p => p.DocumentIds),
+        new("placesAsPrinted", FieldType.List, "（CSV）原件印的建设地点，用 ; 分隔。", p => p.Places.Select(v => v.AsPrinted)) { InJson = false },
+        new("documentIds", FieldType.List, "项目资金来源文件的 id（见 documents）；CSV 中用 ; 分隔。", p => p.DocumentIds),
         new("sourceDocumentId", FieldType.Code, "列出这个项目的文件 id（出处）。", p => p.SourceDocumentId),
         new("sourceTable", FieldType.Text, "出处中的表格。", p => p.SourceTable),
         new("sourceRow", FieldType.Integer, "表格中的序号。", p => p.SourceRow) { Nullable = true },
