@@ -1,6 +1,7 @@
 using LinkagePortal;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
 using LinkagePortal.Import;
 using LinkagePortal.Rendering;
@@ -24,6 +25,8 @@ builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
 builder.Services.AddProblemDetails();
+// Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
+builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
@@ -49,6 +52,7 @@ app.UseOutputCache();
 
 // ---- Areas: each maps its own routes.
 app.MapHome();
+app.MapDisclosure();
 
 app.Run();
 return 0;
