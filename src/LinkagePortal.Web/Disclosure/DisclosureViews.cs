@@ -25,8 +25,11 @@ public static class DisclosureViews
 
     public sealed record PageModel(
         string AsOfText, string DayCountLabel, int PublicationDays, RuleView Publication, AreaRow Region, IReadOnlyList<AreaRow> Prefectures,
-        IReadOnlyList<PrefectureGroup> Groups, IReadOnlyList<ItemRow> Late, IReadOnlyList<ItemRow> Overdue, IReadOnlyList<RuleView> Chains,
-        IReadOnlyList<RuleView> Unchecked);
+        IReadOnlyList<PrefectureGroup> Groups, IReadOnlyList<ItemRow> Late, int LateNotShown, IReadOnlyList<ItemRow> Overdue, int OverdueNotShown,
+        IReadOnlyList<RuleView> Chains, IReadOnlyList<RuleView> Unchecked);
+
+    /// <summary>The page lists at most this many late (and overdue) records; the CSV has them all.</summary>
+    public const int ListedItems = 500;
 
     /// <summary>The partial Rendering/Partials/disclosure-summary.hbs: one area's own figure, with a link to the audit.</summary>
     public sealed record Summary(string Code, string Name, string Anchor, string AsOfText, string WindowText, TimelinessCounts Publication,
@@ -76,7 +79,8 @@ public static class DisclosureViews
             report.Prefectures.Where(p => p.Publication.Total > 0).Select(Row).ToList(),
             report.Prefectures.Where(p => !p.OwnLevel)
                 .Select(p => new PrefectureGroup(Row(p), counties[p.Code].Where(c => c.Publication.Total > 0).Select(Row).ToList())).ToList(),
-            report.Late.Select(Item).ToList(), report.Overdue.Select(Item).ToList(), chains, notChecked);
+            report.Late.Take(ListedItems).Select(Item).ToList(), Math.Max(0, report.Late.Count - ListedItems),
+            report.Overdue.Take(ListedItems).Select(Item).ToList(), Math.Max(0, report.Overdue.Count - ListedItems), chains, notChecked);
     }
 
     static string? Nullable(DateOnly? date) => date is null ? null : Text(date);

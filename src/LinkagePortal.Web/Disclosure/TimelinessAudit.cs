@@ -66,6 +66,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         SELECT p.id AS ProjectId, p.county_code AS CountyCode, f.document_id AS DocumentId
         FROM projects p JOIN project_funds f ON f.project_id = p.id
         WHERE p.published_at IS NULL OR p.published_at <= @now
+        ORDER BY p.id
         """;
 
     static readonly Dictionary<string, string> KindLabels = new()
@@ -77,7 +78,9 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         ["performance_targets"] = "绩效目标",
     };
 
-    (string Key, TimelinessReport Report)? last;
+    sealed record Kept(string Key, TimelinessReport Report);
+
+    Kept? last;
 
     public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default)
     {
@@ -90,7 +93,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         }
 
         var report = await ComputeAsync(now, cancellationToken);
-        last = (key, report);
+        last = new Kept(key, report);
         return report;
     }
 
@@ -99,71 +102,80 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         await using var connection = await db.OpenAsync(cancellationToken);
         var regions = (await connection.QueryAsync<RegionRow>(Regions)).ToDictionary(r => r.Code);
         var places = new Places(regions);
+        var areas = new Areas(places);
         var documents = (await connection.QueryAsync<DocumentRow>(Documents)).ToList();
+        var documentLabels = documents.ToDictionary(d => d.Id, d => d.Number ?? d.Title);
+        var issuers = documents.ToDictionary(d => d.Id, d => d.Issuer);
         var days = rules.PublicationDays(options);
-        var records = new List<(string Kind, Place Place, string Title, string Url, DisclosureDeadline Deadline)>();
+        var late = new List<(TimelinessItem Item, string Sort)>();
+        var overdue = new List<(TimelinessItem Item, string Sort)>();
 
-        DisclosureDeadline Publication(DateTime? arose, DateTime? published) =>
-            calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null, published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, days, now);
+        // Records are read as a stream and only counted; just the late and overdue ones are kept, and only a late one
+        // (public by definition) is described, so memory does not grow with the number of projects.
+        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe)
+        {
+            var deadline = calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
+                published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, days, now);
+            areas.Publication(place).Add(deadline.State);
+            if (deadline.State is not (DisclosureState.Late or DisclosureState.Overdue))
+            {
+                return;
+            }
+
+            string? title = null, url = null;
+            if (deadline.State == DisclosureState.Late)
+            {
+                (title, url) = describe();
+            }
+
+            var item = new TimelinessItem
+            {
+                Kind = kind,
+                KindLabel = KindLabels[kind],
+                Title = title,
+                Url = url,
+                PrefectureCode = place.Prefecture,
+                CountyCode = place.County,
+                PlaceName = places.Name(place),
+                Deadline = deadline,
+            };
+            (deadline.State == DisclosureState.Late ? late : overdue).Add((item, place.County ?? place.Prefecture ?? ""));
+        }
 
         foreach (var d in documents)
         {
-            records.Add(("documents", places.OfIssuer(d.Issuer), d.Number ?? d.Title, "/documents/" + d.Id, Publication(d.AroseOn, d.PublishedAt)));
+            Record("documents", places.OfIssuer(d.Issuer), d.AroseOn, d.PublishedAt, () => (d.Number ?? d.Title, "/documents/" + d.Id));
         }
 
-        var documentLabels = documents.ToDictionary(d => d.Id, d => d.Number ?? d.Title);
-        foreach (var a in await connection.QueryAsync<DatedRow>(Allocations))
+        await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Allocations).WithCancellation(cancellationToken))
         {
-            records.Add(("allocations", places.OfRegion(a.RegionCode!), $"{documentLabels[a.DocumentId!]} · {a.RegionName} · {a.Task}",
-                "/documents/" + a.DocumentId, Publication(a.AroseOn ?? a.ParentAroseOn, Latest(a.PublishedAt, a.ParentPublishedAt))));
+            Record("allocations", places.OfRegion(a.RegionCode!), a.AroseOn ?? a.ParentAroseOn, Latest(a.PublishedAt, a.ParentPublishedAt),
+                () => ($"{documentLabels[a.DocumentId!]} · {a.RegionName} · {a.Task}", "/documents/" + a.DocumentId));
         }
 
-        foreach (var p in await connection.QueryAsync<DatedRow>(Projects))
+        await foreach (var p in connection.QueryUnbufferedAsync<DatedRow>(Projects).WithCancellation(cancellationToken))
         {
-            records.Add(("projects", places.OfRegion(p.CountyCode!), $"{p.Name}（{p.Code}）", "/projects/" + p.Code, Publication(p.AroseOn, p.PublishedAt)));
+            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code));
         }
 
-        foreach (var a in await connection.QueryAsync<DatedRow>(Announcements))
+        await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Announcements).WithCancellation(cancellationToken))
         {
-            records.Add(("announcements", places.OfRegion(a.CountyCode!), a.Title!, "/announcements/" + a.Id, Publication(a.AroseOn, a.PublishedAt)));
+            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id));
         }
 
-        var issuers = documents.ToDictionary(d => d.Id, d => d.Issuer);
-        foreach (var t in await connection.QueryAsync<DatedRow>(Targets))
+        await foreach (var t in connection.QueryUnbufferedAsync<DatedRow>(Targets).WithCancellation(cancellationToken))
         {
             var place = t.CountyCode is { } county ? places.OfRegion(county) : places.OfIssuer(issuers[t.DocumentId!]);
-            var owner = t.ProjectCode is { } code ? "/projects/" + code : "/documents/" + t.DocumentId;
-            var label = t.DocumentId is { } doc ? documentLabels[doc] : t.ProjectCode!;
-            records.Add(("performance_targets", place, $"{label} · {t.Level2}{(t.Level3 is { } l3 ? " · " + l3 : "")}", owner,
-                Publication(t.AroseOn ?? t.ParentAroseOn, Latest(Latest(t.PublishedAt, t.ParentPublishedAt), t.ProjectPublishedAt))));
+            Record("performance_targets", place, t.AroseOn ?? t.ParentAroseOn, Latest(Latest(t.PublishedAt, t.ParentPublishedAt), t.ProjectPublishedAt),
+                () => ($"{(t.DocumentId is { } doc ? documentLabels[doc] : t.ProjectCode)} · {t.Level2}{(t.Level3 is { } l3 ? " · " + l3 : "")}",
+                    t.ProjectCode is { } code ? "/projects/" + code : "/documents/" + t.DocumentId));
         }
 
         var chains = await ChainsAsync(connection, documents, places, now, cancellationToken);
-        var areas = new Areas(places);
-        foreach (var r in records)
+        foreach (var item in chains.SelectMany(c => c.Items))
         {
-            areas.Publication(r.Place).Add(r.Deadline.State);
+            areas.Chain(new Place(item.PrefectureCode, item.CountyCode)).Add(item.Deadline.State);
         }
-
-        foreach (var chain in chains)
-        {
-            foreach (var item in chain.Items)
-            {
-                areas.Chain(item.CountyCode is null ? new Place(item.PrefectureCode, null) : new Place(item.PrefectureCode, item.CountyCode)).Add(item.Deadline.State);
-            }
-        }
-
-        TimelinessItem Item((string Kind, Place Place, string Title, string Url, DisclosureDeadline Deadline) r, bool describe) => new()
-        {
-            Kind = r.Kind,
-            KindLabel = KindLabels[r.Kind],
-            Title = describe ? r.Title : null,
-            Url = describe ? r.Url : null,
-            PrefectureCode = r.Place.Prefecture,
-            CountyCode = r.Place.County,
-            PlaceName = places.Name(r.Place),
-            Deadline = r.Deadline,
-        };
 
         var (region, prefectures, counties) = areas.Build();
         return new TimelinessReport
@@ -176,10 +188,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             Region = region,
             Prefectures = prefectures,
             Counties = counties,
-            Late = records.Where(r => r.Deadline.State == DisclosureState.Late)
-                .OrderByDescending(r => r.Deadline.DaysLate).ThenBy(r => r.Place.County ?? r.Place.Prefecture ?? "").Select(r => Item(r, describe: true)).ToList(),
-            Overdue = records.Where(r => r.Deadline.State == DisclosureState.Overdue)
-                .OrderBy(r => r.Deadline.DueOn).ThenBy(r => r.Place.County ?? r.Place.Prefecture ?? "").Select(r => Item(r, describe: false)).ToList(),
+            Late = late.OrderByDescending(i => i.Item.Deadline.DaysLate).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
+            Overdue = overdue.OrderBy(i => i.Item.Deadline.DueOn).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
             Chains = chains,
             DocumentLabels = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= now.UtcDateTime)
                 .ToDictionary(d => d.Id, d => d.Number ?? d.Title),
@@ -206,25 +216,50 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         var prefectureDocuments = totals.Where(t => t.Level == "prefecture" && !totals.Any(o => o.DocumentId == t.DocumentId && o.Level == "province"))
             .GroupBy(t => t.DocumentId).Where(g => visible[g.Key].Kind == "allocation").ToDictionary(g => g.Key, g => g.First().RegionCode);
         var allocatedTo = (await connection.QueryAsync<TotalRow>(AllocatedTo)).Where(a => visible.ContainsKey(a.DocumentId)).ToList();
-        var fundSets = (await connection.QueryAsync<FundRow>(new CommandDefinition(ProjectFunds, new { now = nowUtc }, cancellationToken: cancellationToken)))
-            .Where(f => visible.ContainsKey(f.DocumentId))
-            .GroupBy(f => (f.ProjectId, f.CountyCode))
-            .Select(g => (County: g.Key.CountyCode, Documents: g.Select(f => f.DocumentId).ToHashSet()))
-            .ToList();
         var allocatesTo = allocatedTo.Select(a => (a.DocumentId, a.RegionCode)).ToHashSet();
+
+        // The distinct sets of fund documents that public projects name, per county (streamed: many projects, few sets).
+        var combinations = new HashSet<(string County, string Documents)>();
+        var current = (Project: -1L, County: "", Documents: new List<string>());
+        void Flush()
+        {
+            if (current.Documents.Count > 0)
+            {
+                combinations.Add((current.County, string.Join(';', current.Documents.Order(StringComparer.Ordinal))));
+            }
+        }
+
+        await foreach (var f in connection.QueryUnbufferedAsync<FundRow>(ProjectFunds, new { now = nowUtc }).WithCancellation(cancellationToken))
+        {
+            if (f.ProjectId != current.Project)
+            {
+                Flush();
+                current = (f.ProjectId, f.CountyCode, []);
+            }
+
+            if (visible.ContainsKey(f.DocumentId))
+            {
+                current.Documents.Add(f.DocumentId);
+            }
+        }
+
+        Flush();
+        var fundSets = combinations.Select(c => (c.County, Documents: c.Documents.Split(';').ToHashSet())).ToList();
+        var setsByCounty = fundSets.ToLookup(s => s.County, s => s.Documents);
+        var setsByPrefecture = fundSets.ToLookup(s => places.OfRegion(s.County).Prefecture, s => s.Documents);
 
         DocumentRef Ref(string id) => new(id, visible[id].Number ?? visible[id].Title, DateOf(visible[id]));
 
         // The prefecture document that passed a region document's funds down: named together with it by a project under the prefecture.
-        string? PassedDownBy(string regionDocument, string prefecture) => fundSets
-            .Where(s => places.OfRegion(s.County).Prefecture == prefecture && s.Documents.Contains(regionDocument))
-            .SelectMany(s => s.Documents).FirstOrDefault(d => prefectureDocuments.TryGetValue(d, out var p) && p == prefecture);
+        string? PassedDownBy(string regionDocument, string prefecture) => setsByPrefecture[prefecture]
+            .Where(s => s.Contains(regionDocument))
+            .SelectMany(s => s).FirstOrDefault(d => prefectureDocuments.TryGetValue(d, out var p) && p == prefecture);
 
         // The county's own document detailing funds into projects: named by a county project beside the upstream one,
         // and neither a region nor a prefecture document nor one allocating to the county. The latest, when several.
-        DocumentRef? DetailedBy(string upstream, string county) => fundSets
-            .Where(s => s.County == county && s.Documents.Contains(upstream))
-            .SelectMany(s => s.Documents)
+        DocumentRef? DetailedBy(string upstream, string county) => setsByCounty[county]
+            .Where(s => s.Contains(upstream))
+            .SelectMany(s => s)
             .Where(d => !regionDocuments.Contains(d) && !prefectureDocuments.ContainsKey(d) && !allocatesTo.Contains((d, county)))
             .Distinct().Select(Ref).OrderByDescending(r => r.Date).FirstOrDefault();
 
