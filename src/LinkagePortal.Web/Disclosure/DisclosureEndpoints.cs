@@ -1,4 +1,5 @@
 using LinkagePortal.Data;
+using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -38,40 +39,46 @@ public static class DisclosureEndpoints
                 pages.Page("Disclosure/DisclosurePage", DisclosureViews.Page(await audit.ReportAsync(cancellation)), "公开时限核查"))
             .CacheOutput(p => Cached(p));
 
-        routes.MapGet("/api/v1/disclosure", async (TimelinessAudit audit, CancellationToken cancellation) => Results.Json(Json(await audit.ReportAsync(cancellation))))
+        // The API follows the /api/v1 conventions: documented parameters only (anything else is a 400 naming it), CORS
+        // open for GET, described in the OpenAPI document by the ApiOperation each carries.
+        routes.MapGet(OpenApiDocument.Prefix + "/disclosure", async (HttpContext http, TimelinessAudit audit) => ApiQuery.Parse(http) is { IsValid: false } query
+                ? ApiProblems.BadRequest(query)
+                : Results.Json(Json(await audit.ReportAsync(http.RequestAborted))))
+            .WithMetadata(new ApiOperation("公开时限核查",
+                "按各地区统计的公开时限核查结果（按时、逾期、逾期未公开、未到期、无法判断），逾期和逾期未公开的记录，资金下达与细化期限的核查，以及期限规则及其出处。"
+                + "逾期未公开的记录尚未公开，只给类别、地区和应公开日期。", ResponseShape.Item, []))
+            .RequireCors(OpenDataEndpoints.CorsPolicy)
             .CacheOutput(p => Cached(p));
 
-        routes.MapGet("/api/v1/disclosure.csv", async (TimelinessAudit audit, HttpRequest request, CancellationToken cancellation) =>
-                Bom(request) is { } bom
-                    ? DisclosureCsv.Result(DisclosureCsv.Areas(await audit.ReportAsync(cancellation)), bom, "disclosure.csv")
-                    : BadBom(request))
-            .CacheOutput(p => Cached(p, "bom"));
+        routes.MapGet(OpenApiDocument.Prefix + "/disclosure.csv", (HttpContext http, TimelinessAudit audit) =>
+                Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Areas(r), DisclosureCsv.AreaFields, Bom(http), Excel(http), "disclosure.csv")))
+            .RequireCors(OpenDataEndpoints.CorsPolicy)
+            .WithMetadata(new ApiOperation("公开时限核查：各地区统计",
+                "每个区划一行：全区合计、各地（州、市）（含自治区本级）、各县（市、区）（含各地本级）。列：" + string.Join(",", DisclosureCsv.AreaFields.Select(f => f.Name)),
+                ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
+            .CacheOutput(p => Cached(p, "bom", "excel"));
 
-        routes.MapGet("/api/v1/disclosure/items.csv", async (TimelinessAudit audit, HttpRequest request, CancellationToken cancellation) =>
-                Bom(request) is { } bom
-                    ? DisclosureCsv.Result(DisclosureCsv.Items(await audit.ReportAsync(cancellation)), bom, "disclosure-items.csv")
-                    : BadBom(request))
-            .CacheOutput(p => Cached(p, "bom"));
+        routes.MapGet(OpenApiDocument.Prefix + "/disclosure/items.csv", (HttpContext http, TimelinessAudit audit) =>
+                Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Items(r), DisclosureCsv.ItemFields, Bom(http), Excel(http), "disclosure-items.csv")))
+            .WithMetadata(new ApiOperation("公开时限核查：逾期明细",
+                "逾期公开和逾期未公开的记录，一条一行；逾期未公开的记录不给名称和地址。列：" + string.Join(",", DisclosureCsv.ItemFields.Select(f => f.Name)),
+                ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
+            .RequireCors(OpenDataEndpoints.CorsPolicy)
+            .CacheOutput(p => Cached(p, "bom", "excel"));
 
         return routes;
     }
 
+    static async Task<IResult> Csv(HttpContext http, TimelinessAudit audit, Func<TimelinessReport, IResult> write) =>
+        ApiQuery.Parse(http) is { IsValid: false } query ? ApiProblems.BadRequest(query) : write(await audit.ReportAsync(http.RequestAborted));
+
+    static bool Bom(HttpContext http) => http.Request.Query["bom"] != "false";
+
+    static bool Excel(HttpContext http) => http.Request.Query["excel"] == "true";
+
     /// <summary>Cached until the data changes (tag) and, through the base policy, never across an embargo boundary; only the named query keys vary it.</summary>
     static void Cached(OutputCachePolicyBuilder policy, params string[] queryKeys) =>
         policy.Tag(DataVersion.CacheTag).SetVaryByQuery(queryKeys.Length == 0 ? ["-"] : queryKeys);
-
-    /// <summary><c>bom</c> is true (default) or false; anything else is refused by name.</summary>
-    static bool? Bom(HttpRequest request) => request.Query["bom"].ToString() switch
-    {
-        "" or "true" => true,
-        "false" => false,
-        _ => null,
-    };
-
-    static IResult BadBom(HttpRequest request) => Results.Problem(
-        title: "Invalid parameter: bom",
-        detail: $"bom is '{request.Query["bom"]}'; it must be true (a UTF-8 byte-order mark first, the default) or false.",
-        statusCode: StatusCodes.Status400BadRequest);
 
     static object Json(TimelinessReport r) => new
     {

@@ -167,7 +167,7 @@ public sealed class DisclosureAuditTests : IClassFixture<DisclosureAuditTests.Po
         var header = lines[0].Split(',');
         var region = lines[1].Split(',');
         Assert.Equal("region", region[Array.IndexOf(header, "table")]);
-        Assert.Equal(["1", "2", "1", "1", "271", "276"], new[] { "on_time", "late", "overdue", "due", "cannot_tell", "total" }.Select(c => region[Array.IndexOf(header, c)]));
+        Assert.Equal(["1", "2", "1", "1", "271", "276"], new[] { "onTime", "late", "overdue", "due", "cannotTell", "total" }.Select(c => region[Array.IndexOf(header, c)]));
 
         var noBom = await client.GetByteArrayAsync("/api/v1/disclosure.csv?bom=false");
         Assert.Equal((byte)'t', noBom[0]);
