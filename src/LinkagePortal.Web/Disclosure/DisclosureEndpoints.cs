@@ -1,4 +1,3 @@
-using LinkagePortal.Data;
 using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
@@ -12,6 +11,8 @@ namespace LinkagePortal.Disclosure;
 /// </summary>
 public static class DisclosureEndpoints
 {
+    const string ApiCachePolicy = "disclosure-api";
+
     /// <summary>
     /// Services: the holiday calendar and the deadline rules from content/data (read once, at start-up, so a bad file
     /// stops the site with its file and line), the options, the audit, and the embargo boundary for every cached response.
@@ -25,6 +26,11 @@ public static class DisclosureEndpoints
         services.AddSingleton<EmbargoBoundary>();
         services.AddSingleton<TimelinessAudit>();
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));
+        // The page cache's hook: no cached page or response is kept past the next embargo boundary.
+        services.AddSingleton<NextScheduledChange>(sp => async (_, cancellation) =>
+            await sp.GetRequiredService<EmbargoBoundary>().CurrentAsync(cancellation) is { Next: { } next } ? new DateTimeOffset(next, TimeSpan.Zero) : null);
+        // The API answers any unknown parameter with a 400 (never stored), so it may vary by every query key.
+        services.AddCachePolicy(ApiCachePolicy, "*");
         return services;
     }
 
@@ -37,7 +43,7 @@ public static class DisclosureEndpoints
 
         routes.MapGet("/disclosure", async (TimelinessAudit audit, PageRenderer pages, CancellationToken cancellation) =>
                 pages.Page("Disclosure/DisclosurePage", DisclosureViews.Page(await audit.ReportAsync(cancellation)), "公开时限核查"))
-            .CacheOutput(p => Cached(p));
+            .CachedAs(PageCache.Page);
 
         // The API follows the /api/v1 conventions: documented parameters only (anything else is a 400 naming it), CORS
         // open for GET, described in the OpenAPI document by the ApiOperation each carries.
@@ -48,7 +54,7 @@ public static class DisclosureEndpoints
                 "按各地区统计的公开时限核查结果（按时、逾期、逾期未公开、未到期、无法判断），逾期和逾期未公开的记录，资金下达与细化期限的核查，以及期限规则及其出处。"
                 + "逾期未公开的记录尚未公开，只给类别、地区和应公开日期。", ResponseShape.Item, []))
             .RequireCors(OpenDataEndpoints.CorsPolicy)
-            .CacheOutput(p => Cached(p));
+            .CachedAs(ApiCachePolicy);
 
         routes.MapGet(OpenApiDocument.Prefix + "/disclosure.csv", (HttpContext http, TimelinessAudit audit) =>
                 Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Areas(r), DisclosureCsv.AreaFields, Bom(http), Excel(http), "disclosure.csv")))
@@ -56,7 +62,7 @@ public static class DisclosureEndpoints
             .WithMetadata(new ApiOperation("公开时限核查：各地区统计",
                 "每个区划一行：全区合计、各地（州、市）（含自治区本级）、各县（市、区）（含各地本级）。列：" + string.Join(",", DisclosureCsv.AreaFields.Select(f => f.Name)),
                 ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
-            .CacheOutput(p => Cached(p, "bom", "excel"));
+            .CachedAs(ApiCachePolicy);
 
         routes.MapGet(OpenApiDocument.Prefix + "/disclosure/items.csv", (HttpContext http, TimelinessAudit audit) =>
                 Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Items(r), DisclosureCsv.ItemFields, Bom(http), Excel(http), "disclosure-items.csv")))
@@ -64,7 +70,7 @@ public static class DisclosureEndpoints
                 "逾期公开和逾期未公开的记录，一条一行；逾期未公开的记录不给名称和地址。列：" + string.Join(",", DisclosureCsv.ItemFields.Select(f => f.Name)),
                 ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
             .RequireCors(OpenDataEndpoints.CorsPolicy)
-            .CacheOutput(p => Cached(p, "bom", "excel"));
+            .CachedAs(ApiCachePolicy);
 
         return routes;
     }
@@ -75,10 +81,6 @@ public static class DisclosureEndpoints
     static bool Bom(HttpContext http) => http.Request.Query["bom"] != "false";
 
     static bool Excel(HttpContext http) => http.Request.Query["excel"] == "true";
-
-    /// <summary>Cached until the data changes (tag) and, through the base policy, never across an embargo boundary; only the named query keys vary it.</summary>
-    static void Cached(OutputCachePolicyBuilder policy, params string[] queryKeys) =>
-        policy.Tag(DataVersion.CacheTag).SetVaryByQuery(queryKeys.Length == 0 ? ["-"] : queryKeys);
 
     static object Json(TimelinessReport r) => new
     {

@@ -33,10 +33,6 @@ public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataV
     {
         /// <summary>Changes exactly when a boundary is crossed or the data changes: part of cache keys and ETags.</summary>
         public string Stamp => string.Create(CultureInfo.InvariantCulture, $"{DataVersion}.{(Next is { } n ? n.Ticks : 0)}");
-
-        /// <summary>How long something computed now may be kept: up to the boundary, never longer than <paramref name="limit"/>.</summary>
-        public TimeSpan KeepFor(DateTime nowUtc, TimeSpan limit) =>
-            Next is { } next && next - nowUtc < limit ? (next - nowUtc > TimeSpan.Zero ? next - nowUtc : TimeSpan.Zero) : limit;
     }
 
     public async ValueTask<State> CurrentAsync(CancellationToken cancellationToken = default)

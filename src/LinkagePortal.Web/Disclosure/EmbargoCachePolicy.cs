@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 
 namespace LinkagePortal.Disclosure;
 
@@ -9,10 +8,10 @@ namespace LinkagePortal.Disclosure;
 /// <list type="bullet">
 /// <item>the cache key includes the embargo stamp, so an entry stored before a record's publication time is never
 /// looked up after it, whatever the store's own clock says (and with a test clock);</item>
-/// <item>the key includes the Beijing date, because deadline statuses (due → overdue) turn at Beijing midnight;</item>
-/// <item>an entry is kept no longer than until the next boundary, so the store lets it go when it is stale.</item>
+/// <item>the key includes the Beijing date, because deadline statuses (due → overdue) turn at Beijing midnight.</item>
 /// </list>
-/// Records therefore appear at their time without a restart or an eviction.
+/// The page cache's policies also keep an entry no longer than the boundary (<see cref="LinkagePortal.Rendering.NextScheduledChange"/>),
+/// so the store lets stale entries go. Records therefore appear at their time without a restart or an eviction.
 /// </summary>
 public sealed class EmbargoCachePolicy : IOutputCachePolicy
 {
@@ -27,25 +26,5 @@ public sealed class EmbargoCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    async ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        if (!context.AllowCacheStorage)
-        {
-            return;
-        }
-
-        var services = context.HttpContext.RequestServices;
-        var state = await services.GetRequiredService<EmbargoBoundary>().CurrentAsync(cancellation);
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        var limit = context.ResponseExpirationTimeSpan ?? services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.DefaultExpirationTimeSpan;
-        var keep = state.KeepFor(now, limit);
-        if (keep <= TimeSpan.Zero)
-        {
-            context.AllowCacheStorage = false;
-        }
-        else
-        {
-            context.ResponseExpirationTimeSpan = keep;
-        }
-    }
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 }
