@@ -58,4 +58,23 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
         Assert.Contains("昆玉市的 0 条记录", section.Text());
         Assert.Equal("/disclosure", section.QuerySelector("a")!.GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task The_county_page_shows_the_same_figure_as_the_audit_and_a_village_page_none()
+    {
+        using var client = portal.CreateClient();
+        var report = await portal.Services.GetRequiredService<TimelinessAudit>().ReportAsync();
+        var wusu = report.Area("654202")!;
+
+        var county = await client.GetPageAsync("/regions/654202");
+        var section = county.QuerySelector("section.disclosure-summary")!;
+        Assert.Equal([wusu.Publication.OnTime, wusu.Publication.Late, wusu.Publication.Overdue, wusu.Publication.Due, wusu.Publication.CannotTell],
+            section.QuerySelectorAll(".disclosure-counts strong").Select(s => int.Parse(s.Text())));
+        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
+
+        var prefecture = (await client.GetPageAsync("/regions/6542")).QuerySelector("section.disclosure-summary")!;
+        Assert.Contains($"{report.Area("6542")!.Publication.Total} 条记录", prefecture.Text());
+
+        Assert.Null((await client.GetPageAsync("/regions/654202109200")).QuerySelector("section.disclosure-summary"));
+    }
 }
