@@ -26,8 +26,6 @@ public sealed class HolidayCalendar
     /// <summary>The file the calendar was read from, named in every error.</summary>
     public string File { get; }
 
-    public IReadOnlyCollection<int> Years => years;
-
     /// <summary>Reads <c>date,kind,name</c> rows (<c>kind</c> is <c>holiday</c> or <c>workday</c>).</summary>
     public static HolidayCalendar Load(string file)
     {

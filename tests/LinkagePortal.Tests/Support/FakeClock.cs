@@ -11,6 +11,4 @@ public sealed class FakeClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref utcTicks), TimeSpan.Zero);
 
     public void Set(DateTimeOffset time) => Interlocked.Exchange(ref utcTicks, time.UtcTicks);
-
-    public void Advance(TimeSpan by) => Set(GetUtcNow() + by);
 }
