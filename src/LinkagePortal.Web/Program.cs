@@ -2,6 +2,7 @@ using LinkagePortal;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Home;
+using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.Rendering;
 
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
 builder.Services.AddProblemDetails();
+builder.Services.AddHotline();
 
 var app = builder.Build();
 
@@ -49,6 +51,7 @@ app.UseOutputCache();
 
 // ---- Areas: each maps its own routes.
 app.MapHome();
+app.MapHotline();
 
 app.Run();
 return 0;
