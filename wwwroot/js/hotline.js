@@ -78,7 +78,7 @@
       .then(function (response) {
         return response.json().then(function (body) {
           if (!response.ok) {
-            throw new Error(body.detail || '查询出错，请稍后再试。');
+            throw new Error((body.errors && body.errors.q && body.errors.q[0]) || '查询出错，请稍后再试。');
           }
           return body;
         });

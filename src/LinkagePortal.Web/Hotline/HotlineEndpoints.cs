@@ -50,7 +50,7 @@ public static class HotlineEndpoints
     static async Task<IResult> LookupPage(string? q, ProjectLookup lookup, ComplaintCounts counts, PageRenderer pages, CancellationToken cancellationToken)
     {
         var query = (q ?? "").Trim();
-        var error = ProjectLookup.Problem(query);
+        var error = query.Length > 0 ? ProjectLookup.Problem(query) : null;
         var results = error is null && query.Length > 0 ? await lookup.FindAsync(query, cancellationToken) : [];
         var model = new HotlinePageModel(query, query.Length > 0, error, results, ProjectLookup.MaxQueryLength, await counts.CountiesAsync());
         return pages.Page("Hotline/HotlinePage", model, query.Length > 0 ? $"监督查询：{query}" : "监督查询", error is null ? 200 : 400);

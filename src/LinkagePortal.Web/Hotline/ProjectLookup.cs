@@ -13,6 +13,7 @@ namespace LinkagePortal.Hotline;
 /// </summary>
 public sealed class ProjectLookup(Db db, TimeProvider clock)
 {
+    public const int MinQueryLength = 2;
     public const int MaxQueryLength = 50;
     public const int Take = 20;
     const int CandidatesPerMatch = 200;
@@ -34,20 +35,34 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         ORDER BY CASE WHEN short_name = @q OR name = @q OR short_name = @village THEN 0 WHEN short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, code
         """;
 
-    // Places under a region (a village, or a township and its villages): codes nest, so each is an index range.
-    const string PlacesUnder = $$"""
-        SELECT pp.project_id AS ProjectId, pp.region_code AS RegionCode FROM project_places pp JOIN projects p ON p.id = pp.project_id
-        WHERE ({ranges}) AND {{Visible}}
-        ORDER BY pp.project_id
+    // Places under a region (a village, or a township and its villages): codes nest, so it is one index range, read
+    // in index order so that LIMIT stops early.
+    const string PlacesUnder = $"""
+        SELECT pp.project_id FROM project_places pp JOIN projects p ON p.id = pp.project_id
+        WHERE pp.region_code >= @from AND pp.region_code < @to AND {Visible}
+        ORDER BY pp.region_code, pp.project_id
         """;
 
     const string InCounties = $"SELECT p.id FROM projects p WHERE p.county_code IN @counties AND {Visible} ORDER BY p.id";
 
-    // SQLite: a phrase of single-character tokens in one column of the lookup index (see 0006_hotline.sql).
-    const string FragmentSqlite = $"""
-        SELECT p.id FROM project_lookup JOIN projects p ON p.id = project_lookup.rowid
-        WHERE project_lookup MATCH @match AND {Visible}
-        ORDER BY project_lookup.rowid
+    // SQLite: the character-pair index of each field (see 0006_hotline.sql); rowids come in order, so LIMIT stops early.
+    const string NameFragment = $"""
+        SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
+        WHERE project_name_lookup MATCH @match AND {Visible}
+        ORDER BY project_name_lookup.rowid
+        """;
+
+    const string UnitFragment = $"""
+        SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
+        WHERE project_unit_lookup MATCH @match AND {Visible}
+        ORDER BY project_unit_lookup.rowid
+        """;
+
+    const string PlaceFragment = $"""
+        SELECT pp.project_id FROM project_place_lookup
+        JOIN project_places pp ON pp.id = project_place_lookup.rowid JOIN projects p ON p.id = pp.project_id
+        WHERE project_place_lookup MATCH @match AND {Visible}
+        ORDER BY project_place_lookup.rowid
         """;
 
     // SQL Server: the same three columns with LIKE (no FTS5 there).
@@ -115,12 +130,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         public required string Code { get; init; }
     }
 
-    public sealed record PlaceHit
-    {
-        public long ProjectId { get; init; }
-        public string? RegionCode { get; init; }
-    }
-
     public sealed record ProjectRow
     {
         public long Id { get; init; }
@@ -154,13 +163,17 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     }
 
     /// <summary>Why a query cannot be looked up, or null when it can.</summary>
-    public static string? Problem(string? query) =>
-        query is { Length: > MaxQueryLength } ? $"查询内容最多 {MaxQueryLength} 个字。" : null;
+    public static string? Problem(string query) => query.Length switch
+    {
+        < MinQueryLength => $"请至少输入 {MinQueryLength} 个字（一个字能对上的项目太多）。",
+        > MaxQueryLength => $"查询内容最多 {MaxQueryLength} 个字。",
+        _ => null,
+    };
 
     public async Task<IReadOnlyList<Result>> FindAsync(string query, CancellationToken cancellationToken = default)
     {
         var q = query.Normalize(NormalizationForm.FormKC).Trim();
-        if (q.Length == 0 || Problem(q) is not null)
+        if (Problem(q) is not null)
         {
             return [];
         }
@@ -269,28 +282,19 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             add(await connection.QueryAsync<long>(InCounties + db.Dialect.Limit("@take"), new { counties, now, take = CandidatesPerMatch }), Match.County);
         }
 
-        var below = regions.Where(r => r.Level != "county").ToList();
-        if (below.Count == 0)
+        // Best-named regions first, until the candidates are enough.
+        var budget = CandidatesPerMatch;
+        foreach (var region in regions.Where(r => r.Level != "county"))
         {
-            return;
-        }
-
-        var parameters = new DynamicParameters(new { now, take = CandidatesPerMatch });
-        var ranges = new List<string>();
-        for (var i = 0; i < below.Count; i++)
-        {
-            ranges.Add($"(pp.region_code >= @from{i} AND pp.region_code < @to{i})");
-            parameters.Add($"from{i}", below[i].Code);
-            parameters.Add($"to{i}", below[i].Code + ":");
-        }
-
-        var sql = PlacesUnder.Replace("{ranges}", string.Join(" OR ", ranges), StringComparison.Ordinal) + db.Dialect.Limit("@take");
-        foreach (var hit in await connection.QueryAsync<PlaceHit>(sql, parameters))
-        {
-            // The most specific region that holds the place tells how well it matched.
-            var region = below.Where(r => hit.RegionCode!.StartsWith(r.Code, StringComparison.Ordinal)).MaxBy(r => r.Code.Length)!;
+            var ids = (await connection.QueryAsync<long>(PlacesUnder + db.Dialect.Limit("@take"),
+                new { from = region.Code, to = region.Code + ":", now, take = budget })).ToList();
             var exact = region.ShortName == q || region.Name == q || region.ShortName == q + "村";
-            add([hit.ProjectId], region.Level == "village" ? (exact ? Match.VillageExact : Match.Village) : Match.Township);
+            add(ids, region.Level == "village" ? (exact ? Match.VillageExact : Match.Village) : Match.Township);
+            budget -= ids.Count;
+            if (budget <= 0)
+            {
+                break;
+            }
         }
     }
 
@@ -298,18 +302,14 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
-            // Punctuation and spaces are not in the index: the phrase is the letters and digits typed.
-            var tokens = q.EnumerateRunes().Where(Rune.IsLetterOrDigit).Select(r => r.ToString()).ToList();
-            if (tokens.Count == 0)
+            if (FragmentQuery(q) is not { } match)
             {
                 return;
             }
 
-            var phrase = "\"" + string.Join(' ', tokens) + "\"";
-            foreach (var (column, match) in new[] { ("name", Match.Name), ("places", Match.Place), ("unit", Match.ResponsibleUnit) })
+            foreach (var (sql, kind) in new[] { (NameFragment, Match.Name), (PlaceFragment, Match.Place), (UnitFragment, Match.ResponsibleUnit) })
             {
-                add(await connection.QueryAsync<long>(FragmentSqlite + db.Dialect.Limit("@take"),
-                    new { match = $"{{{column}}} : {phrase}", now, take = CandidatesPerMatch }), match);
+                add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { match, now, take = CandidatesPerMatch }), kind);
             }
 
             return;
@@ -320,6 +320,35 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         {
             add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { like, now, take = CandidatesPerMatch }), match);
         }
+    }
+
+    /// <summary>
+    /// The FTS5 query for the typed text: each run of two or more letters and digits (punctuation and spaces are not
+    /// indexed) as the phrase of its character pairs; all runs must match. A lone character is left out: it narrows
+    /// nothing and a prefix query over every pair that starts with it is slow. Null when nothing is left to look for.
+    /// </summary>
+    internal static string? FragmentQuery(string q)
+    {
+        var runs = new List<List<string>>();
+        var run = new List<string>();
+        foreach (var rune in q.EnumerateRunes().Append(new Rune(' ')))
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.IsNumber(rune))
+            {
+                run.Add(rune.ToString());
+            }
+            else
+            {
+                if (run.Count >= 2)
+                {
+                    runs.Add(run);
+                }
+
+                run = [];
+            }
+        }
+
+        return runs.Count == 0 ? null : string.Join(" AND ", runs.Select(r => "\"" + string.Join(' ', r.Zip(r.Skip(1), (a, b) => a + b)) + "\""));
     }
 
     /// <summary>Typed text in a LIKE pattern matches itself: %, _ and [ (SQL Server) are escaped with \.</summary>

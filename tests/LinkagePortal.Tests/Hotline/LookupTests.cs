@@ -73,16 +73,17 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task Wildcards_and_punctuation_are_text_not_patterns()
     {
-        Assert.Empty(await CodesAsync("%"));
-        Assert.Empty(await CodesAsync("_"));
+        Assert.Empty(await CodesAsync("%%"));
+        Assert.Empty(await CodesAsync("_村"));
         Assert.Empty(await CodesAsync("\"）"));
+        Assert.Equal(["654202-2024-004", "654202-2024-009"], (await CodesAsync("辣椒（")).Order());
     }
 
     [Fact]
-    public async Task The_lookup_api_names_the_parameter_when_the_query_is_missing_or_too_long()
+    public async Task The_lookup_api_names_the_parameter_when_the_query_is_missing_too_short_or_too_long()
     {
         var client = portal.CreateClient();
-        foreach (var path in new[] { "/api/v1/lookup", "/api/v1/lookup?q=" + new string('村', 51) })
+        foreach (var path in new[] { "/api/v1/lookup", "/api/v1/lookup?q=村", "/api/v1/lookup?q=" + new string('村', 51) })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -3,83 +3,56 @@
 --    a million projects (SQL Server has no FTS5: it matches with LIKE there).
 -- 2. Complaints recorded by supervisory organisations through per-organisation API keys, with an append-only audit log.
 
--- Positions 1..400 (the longest text a column holds): lets the triggers spell a text out one character per token
--- without a loop (a trigger may not use WITH).
+-- Positions 1..400 (the longest text a column holds): lets the triggers cut a text into pieces without a loop (a
+-- trigger may not use WITH).
 CREATE TABLE lookup_positions (n INTEGER NOT NULL PRIMARY KEY);
 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 400)
 INSERT INTO lookup_positions (n) SELECT n FROM s;
 
--- One row per project (rowid = projects.id). Chinese has no spaces to break words on, so each column holds its text
--- spelled out as one token per character ("辣 椒 烘 干"): a phrase query of the typed characters then finds any
--- fragment, of any length, through the index. Kept up to date by the triggers below, whoever writes the projects.
-CREATE VIRTUAL TABLE project_lookup USING fts5(name, unit, places, tokenize = 'unicode61');
+-- Chinese has no spaces to break words on, so each text is indexed as its overlapping character pairs, the last
+-- character alone at the end ("辣椒烘干" → "辣椒 椒烘 烘干 干"): a phrase of the typed text's pairs finds any fragment
+-- of two or more characters through the index, and a prefix query one character. One table per field, so that a
+-- fragment common in one field (人民政府 in responsible units) costs nothing when looked up in another. Contentless
+-- (the text is in projects already); a changed text is removed with FTS5's 'delete' command and its old value.
+-- Kept by the triggers below whoever writes projects and places (importer, generator, plain SQL).
+CREATE VIRTUAL TABLE project_name_lookup USING fts5(text, tokenize = 'unicode61', content = '');  -- rowid = projects.id
+CREATE VIRTUAL TABLE project_unit_lookup USING fts5(text, tokenize = 'unicode61', content = '');  -- rowid = projects.id
+CREATE VIRTUAL TABLE project_place_lookup USING fts5(text, tokenize = 'unicode61', content = ''); -- rowid = project_places.id
 
 CREATE TRIGGER projects_lookup_insert AFTER INSERT ON projects BEGIN
-    INSERT INTO project_lookup (rowid, name, unit, places)
-    SELECT p.id,
-        (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-        (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-        (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-         FROM project_places pp WHERE pp.project_id = p.id)
-    FROM projects p WHERE p.id = NEW.id;
+    INSERT INTO project_name_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.name, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.name)));
+    INSERT INTO project_unit_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.responsible_unit, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.responsible_unit)));
 END;
 
 CREATE TRIGGER projects_lookup_update AFTER UPDATE OF id, name, responsible_unit ON projects BEGIN
-    DELETE FROM project_lookup WHERE rowid = OLD.id;
-    INSERT INTO project_lookup (rowid, name, unit, places)
-    SELECT p.id,
-        (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-        (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-        (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-         FROM project_places pp WHERE pp.project_id = p.id)
-    FROM projects p WHERE p.id = NEW.id;
+    INSERT INTO project_name_lookup (project_name_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.name, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.name)));
+    INSERT INTO project_unit_lookup (project_unit_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.responsible_unit, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.responsible_unit)));
+    INSERT INTO project_name_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.name, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.name)));
+    INSERT INTO project_unit_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.responsible_unit, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.responsible_unit)));
 END;
 
 CREATE TRIGGER projects_lookup_delete AFTER DELETE ON projects BEGIN
-    DELETE FROM project_lookup WHERE rowid = OLD.id;
+    INSERT INTO project_name_lookup (project_name_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.name, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.name)));
+    INSERT INTO project_unit_lookup (project_unit_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.responsible_unit, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.responsible_unit)));
 END;
 
 CREATE TRIGGER project_places_lookup_insert AFTER INSERT ON project_places BEGIN
-    DELETE FROM project_lookup WHERE rowid = NEW.project_id;
-    INSERT INTO project_lookup (rowid, name, unit, places)
-    SELECT p.id,
-        (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-        (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-        (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-         FROM project_places pp WHERE pp.project_id = p.id)
-    FROM projects p WHERE p.id = NEW.project_id;
+    INSERT INTO project_place_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.place_as_printed, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.place_as_printed)));
 END;
 
-CREATE TRIGGER project_places_lookup_update AFTER UPDATE ON project_places BEGIN
-    DELETE FROM project_lookup WHERE rowid IN (OLD.project_id, NEW.project_id);
-    INSERT INTO project_lookup (rowid, name, unit, places)
-    SELECT p.id,
-        (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-        (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-        (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-         FROM project_places pp WHERE pp.project_id = p.id)
-    FROM projects p WHERE p.id IN (OLD.project_id, NEW.project_id);
+CREATE TRIGGER project_places_lookup_update AFTER UPDATE OF id, place_as_printed ON project_places BEGIN
+    INSERT INTO project_place_lookup (project_place_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.place_as_printed, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.place_as_printed)));
+    INSERT INTO project_place_lookup (rowid, text) VALUES (NEW.id, (SELECT group_concat(substr(NEW.place_as_printed, n, 2), ' ') FROM lookup_positions WHERE n <= length(NEW.place_as_printed)));
 END;
 
 CREATE TRIGGER project_places_lookup_delete AFTER DELETE ON project_places BEGIN
-    DELETE FROM project_lookup WHERE rowid = OLD.project_id;
-    INSERT INTO project_lookup (rowid, name, unit, places)
-    SELECT p.id,
-        (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-        (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-        (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-         FROM project_places pp WHERE pp.project_id = p.id)
-    FROM projects p WHERE p.id = OLD.project_id;
+    INSERT INTO project_place_lookup (project_place_lookup, rowid, text) VALUES ('delete', OLD.id, (SELECT group_concat(substr(OLD.place_as_printed, n, 2), ' ') FROM lookup_positions WHERE n <= length(OLD.place_as_printed)));
 END;
 
--- The projects already loaded.
-INSERT INTO project_lookup (rowid, name, unit, places)
-SELECT p.id,
-    (SELECT group_concat(substr(p.name, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.name)),
-    (SELECT group_concat(substr(p.responsible_unit, n, 1), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)),
-    (SELECT group_concat((SELECT group_concat(substr(pp.place_as_printed, n, 1), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)), ' / ')
-     FROM project_places pp WHERE pp.project_id = p.id)
-FROM projects p;
+-- What is already loaded.
+INSERT INTO project_name_lookup (rowid, text) SELECT p.id, (SELECT group_concat(substr(p.name, n, 2), ' ') FROM lookup_positions WHERE n <= length(p.name)) FROM projects p;
+INSERT INTO project_unit_lookup (rowid, text) SELECT p.id, (SELECT group_concat(substr(p.responsible_unit, n, 2), ' ') FROM lookup_positions WHERE n <= length(p.responsible_unit)) FROM projects p;
+INSERT INTO project_place_lookup (rowid, text) SELECT pp.id, (SELECT group_concat(substr(pp.place_as_printed, n, 2), ' ') FROM lookup_positions WHERE n <= length(pp.place_as_printed)) FROM project_places pp;
 
 -- An organisation's API key. The key is shown once when created; only its SHA-256 is kept.
 CREATE TABLE api_keys (
