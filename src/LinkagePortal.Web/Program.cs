@@ -4,6 +4,7 @@ using LinkagePortal.Data;
 using LinkagePortal.Home;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
+using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenData();
 builder.Services.AddHotline();
 
 var app = builder.Build();
@@ -44,13 +46,15 @@ if (Commands.IsCommand(args))
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, output cache.
+// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache.
 app.UseErrorPages();
 app.UseStaticFiles();
+app.UseCors();
 app.UseOutputCache();
 
 // ---- Areas: each maps its own routes.
 app.MapHome();
+app.MapOpenData();
 app.MapHotline();
 
 app.Run();

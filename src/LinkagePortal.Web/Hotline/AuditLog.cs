@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dapper;
 
@@ -19,12 +18,6 @@ public sealed class AuditLog(TimeProvider clock)
         VALUES (@occurredAt, @actor, @keyId, @action, @entity, @entityId, @beforeJson, @afterJson)
         """;
 
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // Chinese stays readable in the stored JSON.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public Task AppendAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry) =>
         connection.ExecuteAsync(Insert, new
         {
@@ -34,7 +27,7 @@ public sealed class AuditLog(TimeProvider clock)
             action = entry.Action,
             entity = entry.Entity,
             entityId = entry.EntityId,
-            beforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, Json),
-            afterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, Json),
+            beforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, HotlineEndpoints.Json),
+            afterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, HotlineEndpoints.Json),
         }, transaction);
 }

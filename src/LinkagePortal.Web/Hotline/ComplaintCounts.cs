@@ -18,8 +18,12 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         GROUP BY c.status
         """;
 
-    const string ListedProject = $"""
+    const string ListedProjectById = $"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name FROM projects p WHERE p.id = @id AND {Visible}
+        """;
+
+    const string ListedProjectByCode = $"""
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name FROM projects p WHERE p.code = @code AND {Visible}
         """;
 
     // Projects under a region (county_code in the code's range), most open complaints first.
@@ -104,18 +108,20 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         public required string Level { get; init; }
     }
 
-    /// <summary>The counts of a listed project, or null when no listed project has that id.</summary>
-    public async Task<(ProjectRef Project, Counts Counts)?> ForProjectAsync(long id)
+    /// <summary>The counts of a listed project given by its code or its id, or null when no listed project has it.</summary>
+    public async Task<(ProjectRef Project, Counts Counts)?> ForProjectAsync(string codeOrId)
     {
         await using var connection = await db.OpenAsync();
         var now = clock.GetUtcNow().UtcDateTime;
-        var project = await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProject, new { id, now });
+        var project = long.TryParse(codeOrId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProjectById, new { id, now })
+            : await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProjectByCode, new { code = codeOrId, now });
         if (project is null)
         {
             return null;
         }
 
-        var counts = (await connection.QueryAsync<StatusCount>(ForProject, new { id, now })).ToDictionary(c => c.Status, c => c.Count);
+        var counts = (await connection.QueryAsync<StatusCount>(ForProject, new { id = project.Id, now })).ToDictionary(c => c.Status, c => c.Count);
         return (project, new Counts(
             counts.GetValueOrDefault(ComplaintStatus.Received),
             counts.GetValueOrDefault(ComplaintStatus.UnderReview),

@@ -62,8 +62,8 @@ public static class ComplaintsApi
         var (outcome, recorded) = await complaints.RecordAsync(caller, complaint);
         return outcome switch
         {
-            Complaints.Outcome.Created => Results.Created($"/api/v1/complaints/{recorded.Id}", recorded),
-            Complaints.Outcome.AlreadyRecorded => Results.Ok(recorded),
+            Complaints.Outcome.Created => Created(http, recorded),
+            Complaints.Outcome.AlreadyRecorded => Results.Json(recorded, HotlineEndpoints.Json),
             _ => Results.Problem(
                 title: "案件编号已被使用",
                 detail: $"caseReference: {caller.Organisation} 已用案件编号 {recorded.CaseReference} 记录了对项目 {recorded.ProjectCode} 的投诉（id {recorded.Id}），不能再用于另一个项目。",
@@ -105,13 +105,19 @@ public static class ComplaintsApi
         var (outcome, moved) = await complaints.MoveAsync(caller, complaint, to, reason);
         return outcome switch
         {
-            Complaints.Outcome.Moved or Complaints.Outcome.Unchanged => Results.Ok(moved),
+            Complaints.Outcome.Moved or Complaints.Outcome.Unchanged => Results.Json(moved, HotlineEndpoints.Json),
             Complaints.Outcome.IllegalMove => RequestBody.Invalid("status", IllegalMove(complaint.Status, to)),
             _ => Results.Problem(
                 title: "状态已被改动",
                 detail: $"status: 投诉 {id} 的状态刚被改为 {moved.Status}，请重新读取后再提交。",
                 statusCode: StatusCodes.Status409Conflict),
         };
+    }
+
+    static IResult Created(HttpContext http, Complaints.Complaint complaint)
+    {
+        http.Response.Headers.Location = $"/api/v1/complaints/{complaint.Id}";
+        return Results.Json(complaint, HotlineEndpoints.Json, statusCode: StatusCodes.Status201Created);
     }
 
     static string IllegalMove(string from, string to)

@@ -1,4 +1,6 @@
-using LinkagePortal.Commands;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Hotline;
@@ -11,6 +13,16 @@ namespace LinkagePortal.Hotline;
 public static class HotlineEndpoints
 {
     const int RankedProjects = 200;
+
+    /// <summary>API responses: camelCase, Chinese written as itself rather than \u escapes.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    static readonly ApiParam Query = new("q", ParamKind.Text,
+        $"村名、乡镇、项目名称的一部分、责任单位或项目编号（前缀），{ProjectLookup.MinQueryLength}–{ProjectLookup.MaxQueryLength} 个字。")
+    {
+        MaxLength = ProjectLookup.MaxQueryLength,
+        Example = "科克萨拉",
+    };
 
     public sealed record HotlinePageModel(
         string Query, bool Searched, string? Error, IReadOnlyList<ProjectLookup.Result> Results, int MaxLength,
@@ -29,7 +41,7 @@ public static class HotlineEndpoints
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Complaints>();
         services.AddSingleton<ComplaintCounts>();
-        Commands.Commands.Register("keys", KeyCommands.Run);
+        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run);
         return services;
     }
 
@@ -39,8 +51,19 @@ public static class HotlineEndpoints
         hotline.MapGet("", LookupPage);
         hotline.MapGet("/counties/{code}", CountyPage);
 
-        routes.MapGet("/api/v1/lookup", LookupApi);
-        routes.MapGet("/api/v1/projects/{id:long}/complaints", ProjectCountsApi);
+        routes.MapGet("/api/v1/lookup", LookupApi).WithFreshness().WithMetadata(new ApiOperation(
+            "项目速查（监督热线）",
+            "监督热线接听时用：按村名、乡镇、项目名称的一部分、责任单位或项目编号找到已公开的项目，最相关的在前，最多 20 个。"
+            + "results 每项有 id、code（项目编号）、name、fiscalYear、amountWan、responsibleUnit、county、countyCode、places、matchedOn、url。",
+            ResponseShape.Item, [Query]));
+        routes.MapGet("/api/v1/projects/{project}/complaints", ProjectCountsApi).WithMetadata(new ApiOperation(
+            "项目的投诉统计",
+            "监督热线和纪检监察机关记录的、针对该项目的投诉件数：total、open（未办结）与 byStatus（received 已受理、under_review 核查中、"
+            + "resolved 已办结、unfounded 经核查不属实）。只有数字，不含投诉内容。",
+            ResponseShape.Item, [])
+        {
+            PathParameter = ("project", "项目编号（如 654202-2024-010）或项目页地址 /projects/{id} 中的数字 id。", "654202-2024-010"),
+        });
         routes.MapComplaintsApi();
         routes.MapProjectQrCode();
         return routes;
@@ -56,21 +79,27 @@ public static class HotlineEndpoints
         return pages.Page("Hotline/HotlinePage", model, query.Length > 0 ? $"监督查询：{query}" : "监督查询", error is null ? 200 : 400);
     }
 
-    static async Task<IResult> LookupApi(string? q, ProjectLookup lookup, CancellationToken cancellationToken)
+    static async Task<IResult> LookupApi(HttpContext http, ProjectLookup lookup, CancellationToken cancellationToken)
     {
-        var query = (q ?? "").Trim();
+        var parameters = ApiQuery.Parse(http);
+        if (!parameters.IsValid)
+        {
+            return ApiProblems.BadRequest(parameters);
+        }
+
+        var query = (parameters.Text("q") ?? "").Trim();
         if (query.Length == 0)
         {
-            return RequestBody.Invalid("q", "请给出要查找的内容：村名、乡镇、项目名称的一部分、责任单位或项目编号。");
+            return ApiProblems.BadRequest("q", "请给出要查找的内容：村名、乡镇、项目名称的一部分、责任单位或项目编号。");
         }
 
         if (ProjectLookup.Problem(query) is { } problem)
         {
-            return RequestBody.Invalid("q", problem);
+            return ApiProblems.BadRequest("q", problem);
         }
 
         var results = await lookup.FindAsync(query, cancellationToken);
-        return Results.Ok(new
+        return Results.Json(new
         {
             query,
             results = results.Select(r => new
@@ -87,24 +116,32 @@ public static class HotlineEndpoints
                 r.MatchedOn,
                 url = $"/projects/{r.Id}",
             }),
-        });
+        }, Json);
     }
 
-    static async Task<IResult> ProjectCountsApi(long id, ComplaintCounts counts)
+    static async Task<IResult> ProjectCountsApi(string project, HttpContext http, ComplaintCounts counts)
     {
-        if (await counts.ForProjectAsync(id) is not { } found)
+        var parameters = ApiQuery.Parse(http);
+        if (!parameters.IsValid)
         {
-            return Results.Problem(title: "项目不存在", detail: $"没有 id 为 {id} 的已公开项目。", statusCode: StatusCodes.Status404NotFound);
+            return ApiProblems.BadRequest(parameters);
         }
 
-        return Results.Ok(new
+        if (await counts.ForProjectAsync(project) is not { } found)
+        {
+            return ApiProblems.NotFound($"没有编号或 id 为 {project} 的已公开项目。");
+        }
+
+        // Counts move with every complaint recorded, not with the data version: never served from a cache unchecked.
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Json(new
         {
             projectId = found.Project.Id,
             projectCode = found.Project.Code,
             total = found.Counts.Total,
             open = found.Counts.Open,
             byStatus = found.Counts.ByStatus,
-        });
+        }, Json);
     }
 
     static async Task<IResult> CountyPage(string code, ComplaintCounts counts, PageRenderer pages)

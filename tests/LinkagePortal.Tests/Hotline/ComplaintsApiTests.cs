@@ -55,6 +55,10 @@ public sealed class ComplaintsApiTests(HotlinePortal portal) : IClassFixture<Hot
         Assert.Equal(1, counts.GetProperty("byStatus").GetProperty("received").GetInt32());
         Assert.Equal(["projectId", "projectCode", "total", "open", "byStatus"], counts.EnumerateObject().Select(p => p.Name));
 
+        var byCode = await HotlinePortal.JsonAsync(await portal.CreateClient().GetAsync("/api/v1/projects/654202-2024-012/complaints"));
+        Assert.Equal(project, byCode.GetProperty("projectId").GetInt64());
+        Assert.Equal(1, byCode.GetProperty("total").GetInt32());
+
         var county = await portal.CreateClient().GetPageAsync("/hotline/counties/654202");
         var row = county.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td.code")!.Text() == "654202-2024-012");
         Assert.Equal("1", row.QuerySelectorAll("td.num")[0].Text());
