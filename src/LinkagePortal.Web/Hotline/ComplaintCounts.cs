@@ -28,14 +28,14 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
 
     // Projects under a region (county_code in the code's range), most open complaints first.
     const string RankUnder = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.amount_yuan AS AmountYuan,
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.county_code AS CountyCode,
                SUM(CASE WHEN c.status = 'received' THEN 1 ELSE 0 END) AS Received,
                SUM(CASE WHEN c.status = 'under_review' THEN 1 ELSE 0 END) AS UnderReview,
                SUM(CASE WHEN c.status = 'resolved' THEN 1 ELSE 0 END) AS Resolved,
                SUM(CASE WHEN c.status = 'unfounded' THEN 1 ELSE 0 END) AS Unfounded
         FROM complaints c JOIN projects p ON p.id = c.project_id
         WHERE p.county_code >= @code AND p.county_code < @upper AND {Visible}
-        GROUP BY p.id, p.code, p.name, p.amount_yuan
+        GROUP BY p.id, p.code, p.name, p.county_code
         ORDER BY SUM(CASE WHEN c.status IN ('received', 'under_review') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, p.code
         """;
 
@@ -84,13 +84,14 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         public long Id { get; init; }
         public required string Code { get; init; }
         public required string Name { get; init; }
-        public long AmountYuan { get; init; }
+        public required string CountyCode { get; init; }
         public long Received { get; init; }
         public long UnderReview { get; init; }
         public long Resolved { get; init; }
         public long Unfounded { get; init; }
-        public long Open => Received + UnderReview;
-        public long Total => Received + UnderReview + Resolved + Unfounded;
+        public Counts Counts => new(Received, UnderReview, Resolved, Unfounded);
+        public long Open => Counts.Open;
+        public long Total => Counts.Total;
     }
 
     public sealed record CountyTotal

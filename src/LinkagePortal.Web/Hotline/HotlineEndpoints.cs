@@ -17,6 +17,18 @@ public static class HotlineEndpoints
     /// <summary>API responses: camelCase, Chinese written as itself rather than \u escapes.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    static readonly ApiParam Region = new("region", ParamKind.Code, "只看这个区划（自治区 65、地区或县市代码）下的项目；默认全区。")
+    {
+        Example = "654202",
+    };
+
+    static readonly ApiParam Limit = new("limit", ParamKind.Integer, $"最多列出多少个项目，1–{RankedProjects}，默认 {RankedProjects}。")
+    {
+        Min = 1,
+        Max = RankedProjects,
+        Example = "10",
+    };
+
     static readonly ApiParam Query = new("q", ParamKind.Text,
         $"村名、乡镇、项目名称的一部分、责任单位或项目编号（前缀），{ProjectLookup.MinQueryLength}–{ProjectLookup.MaxQueryLength} 个字。")
     {
@@ -64,6 +76,11 @@ public static class HotlineEndpoints
         {
             PathParameter = ("project", "项目编号（如 654202-2024-010）或项目页地址 /projects/{id} 中的数字 id。", "654202-2024-010"),
         });
+        routes.MapGet("/api/v1/complaints", RankingApi).WithMetadata(new ApiOperation(
+            "投诉统计：按未办结件数排列的项目",
+            "有投诉记录的已公开项目，未办结（open）多的在前：每项 projectId、projectCode、projectName、countyCode、total、open、byStatus。"
+            + "只有数字，不含投诉内容。记录投诉用 POST（需本单位密钥）。",
+            ResponseShape.Item, [Region, Limit]));
         routes.MapComplaintsApi();
         routes.MapProjectQrCode();
         return routes;
@@ -141,6 +158,37 @@ public static class HotlineEndpoints
             total = found.Counts.Total,
             open = found.Counts.Open,
             byStatus = found.Counts.ByStatus,
+        }, Json);
+    }
+
+    static async Task<IResult> RankingApi(HttpContext http, ComplaintCounts counts)
+    {
+        var parameters = ApiQuery.Parse(http);
+        if (!parameters.IsValid)
+        {
+            return ApiProblems.BadRequest(parameters);
+        }
+
+        var code = parameters.Text("region") ?? "65";
+        if (await counts.RankAsync(code, (int)(parameters.Integer("limit") ?? RankedProjects)) is not { } ranked)
+        {
+            return ApiProblems.BadRequest("region", $"没有代码为 {code} 的自治区、地区或县市（区划代码见 /api/v1/regions）。");
+        }
+
+        http.Response.Headers.CacheControl = "no-cache";
+        return Results.Json(new
+        {
+            region = new { ranked.Region.Code, ranked.Region.Name },
+            items = ranked.Projects.Select(p => new
+            {
+                projectId = p.Id,
+                projectCode = p.Code,
+                projectName = p.Name,
+                p.CountyCode,
+                p.Total,
+                p.Open,
+                byStatus = p.Counts.ByStatus,
+            }),
         }, Json);
     }
 

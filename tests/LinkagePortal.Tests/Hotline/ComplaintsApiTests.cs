@@ -59,6 +59,12 @@ public sealed class ComplaintsApiTests(HotlinePortal portal) : IClassFixture<Hot
         Assert.Equal(project, byCode.GetProperty("projectId").GetInt64());
         Assert.Equal(1, byCode.GetProperty("total").GetInt32());
 
+        var ranking = await HotlinePortal.JsonAsync(await portal.CreateClient().GetAsync("/api/v1/complaints?region=654202"));
+        var ranked = ranking.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("projectCode").GetString() == "654202-2024-012");
+        Assert.Equal(1, ranked.GetProperty("open").GetInt32());
+        Assert.DoesNotContain("summary", ranking.ToString());
+        await ProblemAsync(await portal.CreateClient().GetAsync("/api/v1/complaints?region=654202109200"), HttpStatusCode.BadRequest);
+
         var county = await portal.CreateClient().GetPageAsync("/hotline/counties/654202");
         var row = county.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("td.code")!.Text() == "654202-2024-012");
         Assert.Equal("1", row.QuerySelectorAll("td.num")[0].Text());
