@@ -25,6 +25,7 @@ builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
+builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
 builder.Services.AddHotline();
@@ -53,7 +54,7 @@ app.UseCors();
 app.UseOutputCache();
 
 // ---- Areas: each maps its own routes.
-app.MapHome();
+app.MapPublicPages();
 app.MapOpenData();
 app.MapHotline();
 
