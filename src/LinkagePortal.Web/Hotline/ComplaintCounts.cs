@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using LinkagePortal.Data;
 
@@ -62,6 +63,7 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
     {
         public long Open => Received + UnderReview;
         public long Total => Received + UnderReview + Resolved + Unfounded;
+        public bool Any => Total > 0;
 
         public IReadOnlyDictionary<string, long> ByStatus => new Dictionary<string, long>
         {
@@ -122,12 +124,18 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
             return null;
         }
 
-        var counts = (await connection.QueryAsync<StatusCount>(ForProject, new { id = project.Id, now })).ToDictionary(c => c.Status, c => c.Count);
-        return (project, new Counts(
+        return (project, await ForAsync(connection, project.Id, now));
+    }
+
+    /// <summary>The counts of a project, for a page that already has a connection open (the project's page).</summary>
+    public static async Task<Counts> ForAsync(DbConnection connection, long projectId, DateTime now)
+    {
+        var counts = (await connection.QueryAsync<StatusCount>(ForProject, new { id = projectId, now })).ToDictionary(c => c.Status, c => c.Count);
+        return new Counts(
             counts.GetValueOrDefault(ComplaintStatus.Received),
             counts.GetValueOrDefault(ComplaintStatus.UnderReview),
             counts.GetValueOrDefault(ComplaintStatus.Resolved),
-            counts.GetValueOrDefault(ComplaintStatus.Unfounded)));
+            counts.GetValueOrDefault(ComplaintStatus.Unfounded));
     }
 
     /// <summary>A county (or a prefecture, or the region) and its projects ranked by open complaints; null for another code.</summary>

@@ -23,7 +23,7 @@ public static class ComplaintsApi
         return routes;
     }
 
-    static async Task<IResult> Record(HttpContext http, ApiKeys keys, Complaints complaints, TimeProvider clock)
+    static async Task<IResult> Record(HttpContext http, ApiKeys keys, Complaints complaints, ComplaintsChanged changed, TimeProvider clock)
     {
         if (await keys.AuthenticateAsync(http.Request, http.RequestAborted) is not { } caller)
         {
@@ -60,6 +60,11 @@ public static class ComplaintsApi
         }
 
         var (outcome, recorded) = await complaints.RecordAsync(caller, complaint);
+        if (outcome == Complaints.Outcome.Created)
+        {
+            await changed.EvictAsync(http.RequestAborted);
+        }
+
         return outcome switch
         {
             Complaints.Outcome.Created => Created(http, recorded),
@@ -71,7 +76,7 @@ public static class ComplaintsApi
         };
     }
 
-    static async Task<IResult> Move(long id, HttpContext http, ApiKeys keys, Complaints complaints)
+    static async Task<IResult> Move(long id, HttpContext http, ApiKeys keys, Complaints complaints, ComplaintsChanged changed)
     {
         if (await keys.AuthenticateAsync(http.Request, http.RequestAborted) is not { } caller)
         {
@@ -103,6 +108,11 @@ public static class ComplaintsApi
         }
 
         var (outcome, moved) = await complaints.MoveAsync(caller, complaint, to, reason);
+        if (outcome == Complaints.Outcome.Moved)
+        {
+            await changed.EvictAsync(http.RequestAborted);
+        }
+
         return outcome switch
         {
             Complaints.Outcome.Moved or Complaints.Outcome.Unchanged => Results.Json(moved, HotlineEndpoints.Json),

@@ -53,6 +53,8 @@ public static class HotlineEndpoints
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<Complaints>();
         services.AddSingleton<ComplaintCounts>();
+        services.AddSingleton<ComplaintsChanged>();
+        services.AddHostedService(sp => sp.GetRequiredService<ComplaintsChanged>());
         LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run);
         return services;
     }

@@ -71,6 +71,29 @@ public sealed class ComplaintsApiTests(HotlinePortal portal) : IClassFixture<Hot
     }
 
     [Fact]
+    public async Task The_project_page_shows_the_counts_by_status_even_when_it_was_cached_before_the_complaint()
+    {
+        var project = Project("654202-2024-011");
+        var page = portal.CreateClient();
+        var before = await page.GetPageAsync($"/projects/{project}");
+        Assert.Null(before.QuerySelector("#complaints-total"));
+        Assert.Contains("尚未", before.QuerySelector("section[aria-labelledby=complaints]")!.Text());
+
+        var client = portal.ClientWithKey(await portal.IssueKeyAsync("乌苏市纪委监委", Wusu));
+        var first = await HotlinePortal.JsonAsync(await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(project, "PG-1")));
+        await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(project, "PG-2"));
+        await client.PostAsJsonAsync($"/api/v1/complaints/{first.GetProperty("id").GetInt64()}/status", new { status = "under_review", reason = "转乡纪委核查" });
+
+        var after = await page.GetPageAsync($"/projects/{project}");
+        Assert.Equal("2", after.QuerySelector("#complaints-total")!.Text());
+        Assert.Equal("2", after.QuerySelector("#complaints-open")!.Text());
+        Assert.Equal("1", after.QuerySelector("dd[data-status=received]")!.Text());
+        Assert.Equal("1", after.QuerySelector("dd[data-status=under_review]")!.Text());
+        Assert.DoesNotContain("PG-1", after.DocumentElement.OuterHtml);
+        Assert.DoesNotContain("村民反映", after.DocumentElement.OuterHtml);
+    }
+
+    [Fact]
     public async Task The_same_case_reference_twice_records_one_complaint()
     {
         var project = Project("654202-2024-013");
