@@ -89,7 +89,8 @@
         }
       })
       .catch(function (error) {
-        if (error.name !== 'AbortError') {
+        if (error.name !== 'AbortError' && inFlight === controller) {
+          list.textContent = '';
           status.textContent = error.message;
         }
       });
