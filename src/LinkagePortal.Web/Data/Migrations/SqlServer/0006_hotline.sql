@@ -59,4 +59,8 @@ CREATE TABLE audit_log (
     after_json  NVARCHAR(MAX) NULL
 );
 -- CREATE TRIGGER must start its own batch; the migrator runs a script as one, hence EXEC.
-EXEC(N'CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS THROW 51000, ''audit_log is append-only'', 1;');
+EXEC(N'CREATE TRIGGER audit_log_append_only ON audit_log INSTEAD OF UPDATE, DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    THROW 51000, ''audit_log is append-only'', 1;
+END');
