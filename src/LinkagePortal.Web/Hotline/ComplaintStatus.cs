@@ -1,8 +1,8 @@
 namespace LinkagePortal.Hotline;
 
 /// <summary>
-/// Where a complaint stands: received → under_review → resolved | unfounded. Open = not yet concluded. The names are
-/// the API's and the database's values.
+/// Where a complaint stands: received → under_review → resolved | unfounded; received and under_review are open. The
+/// names are the API's and the database's values.
 /// </summary>
 public static class ComplaintStatus
 {
@@ -12,7 +12,6 @@ public static class ComplaintStatus
     public const string Unfounded = "unfounded";
 
     public static readonly IReadOnlyList<string> All = [Received, UnderReview, Resolved, Unfounded];
-    public static readonly IReadOnlyList<string> Open = [Received, UnderReview];
 
     static readonly Dictionary<string, string[]> Next = new()
     {

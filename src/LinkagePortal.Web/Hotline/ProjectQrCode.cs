@@ -30,7 +30,7 @@ public static class ProjectQrCode
 
     public static IEndpointRouteBuilder MapProjectQrCode(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpRequest request, IConfiguration configuration, Db db, TimeProvider clock) =>
+        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpContext http, IConfiguration configuration, Db db, TimeProvider clock) =>
         {
             await using var connection = await db.OpenAsync();
             var listed = await connection.QuerySingleOrDefaultAsync<long?>(ListedProject, new { id, now = clock.GetUtcNow().UtcDateTime });
@@ -39,7 +39,9 @@ public static class ProjectQrCode
                 return Results.NotFound();
             }
 
-            return Results.Text(Svg(ProjectUrl(request, configuration, id)), "image/svg+xml; charset=utf-8");
+            // A project's address does not change: browsers and the printer's spooler may keep the image for a day.
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(Svg(ProjectUrl(http.Request, configuration, id)), "image/svg+xml; charset=utf-8");
         });
         return routes;
     }

@@ -22,14 +22,23 @@ public sealed class RequestBody
     /// <summary>The body as a JSON object, or the 400/413 problem to answer with.</summary>
     public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.ContentLength > MaxBytes)
+        // Read at most one byte past the limit, whatever Content-Length says (or does not say, when chunked).
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= MaxBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length > MaxBytes)
         {
             return (null, Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge));
         }
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Invalid("body", "请求体必须是一个 JSON 对象，例如 {\"projectId\": 10, …}。"));

@@ -174,6 +174,19 @@ public sealed class ComplaintsApiTests(HotlinePortal portal) : IClassFixture<Hot
     }
 
     [Fact]
+    public async Task A_long_summary_is_refused_naming_the_field_and_an_oversized_body_gets_413()
+    {
+        var client = portal.ClientWithKey(await portal.IssueKeyAsync("乌苏市纪委监委", Wusu));
+        var project = Project("654202-2024-008");
+
+        var tooLong = await ProblemAsync(await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(project, "LN-1", new string('路', 501))), HttpStatusCode.BadRequest);
+        Assert.Contains("500", tooLong.GetProperty("errors").GetProperty("summary")[0].GetString());
+
+        await ProblemAsync(await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(project, "LN-2", new string('路', 20000))), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, (await CountsAsync(project)).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_summary_with_an_id_card_number_is_refused_with_a_clear_message_and_nothing_is_written()
     {
         var project = Project("654202-2024-003");
