@@ -2,6 +2,7 @@ using LinkagePortal;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Home;
+using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
@@ -27,6 +28,7 @@ builder.Services.AddOutputCache();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
+builder.Services.AddHotline();
 
 var app = builder.Build();
 
@@ -54,6 +56,7 @@ app.UseOutputCache();
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
+app.MapHotline();
 
 app.Run();
 return 0;
