@@ -3,6 +3,7 @@ using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
+using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
@@ -28,6 +29,7 @@ builder.Services.AddOutputCache();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
+builder.Services.AddHotline();
 // Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
 builder.Services.AddDisclosure(paths);
 
@@ -57,6 +59,7 @@ app.UseOutputCache();
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
+app.MapHotline();
 app.MapDisclosure();
 
 app.Run();

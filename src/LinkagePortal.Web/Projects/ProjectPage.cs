@@ -1,5 +1,6 @@
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Hotline;
 using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 
@@ -150,7 +151,8 @@ public static class ProjectPage
         bool HasOwnTargets,
         IReadOnlyList<TargetTable> Targets,
         IReadOnlyList<RegionPage.AnnouncementLink> Announcements,
-        IReadOnlyList<SupervisionContacts.Contact> Contacts);
+        IReadOnlyList<SupervisionContacts.Contact> Contacts,
+        ComplaintCounts.Counts Complaints);
 
     public static async Task<long?> IdByCodeAsync(Db db, string code, DateTime now)
     {
@@ -179,6 +181,7 @@ public static class ProjectPage
             targets.GroupBy(t => (t.DocumentId, t.DocumentName, t.SourceTable))
                 .Select(g => new TargetTable(g.Key.DocumentId, g.Key.DocumentName, g.Key.SourceTable, g.ToList())).ToList(),
             (await connection.QueryAsync<RegionPage.AnnouncementLink>(Announcements, args)).ToList(),
-            await SupervisionContacts.ForAsync(connection, project.CountyCode, now));
+            await SupervisionContacts.ForAsync(connection, project.CountyCode, now),
+            await ComplaintCounts.ForAsync(connection, project.Id, now));
     }
 }

@@ -12,7 +12,7 @@ namespace LinkagePortal.Tests.Disclosure;
 /// <summary>
 /// A project and the announcement that publishes it, imported with a publication time T an hour ahead: at T−1 s
 /// they are nowhere — their pages, the county, village and region pages (lists and totals), the home page totals,
-/// search, the API and its CSV, the announcement list and the Atom feed; at T+1 s they are everywhere, with no restart
+/// search, the hotline lookup, the API and its CSV, the announcement list and the Atom feed; at T+1 s they are everywhere, with no restart
 /// and no import in between, although the county page was cached before T.
 /// </summary>
 public sealed class EmbargoEverywhereTests : IDisposable
@@ -46,7 +46,7 @@ public sealed class EmbargoEverywhereTests : IDisposable
     sealed record Seen(
         HttpStatusCode ProjectPage, HttpStatusCode NoticePage, bool OnCountyPage, string CountyLinkageHeading, bool OnVillagePage,
         string TachengRowOnRegionPage, string HomeProjectTotals, bool FoundBySearch, bool InApi, bool InApiCsv, bool InNoticeList,
-        bool InNoticeApi, bool InFeed, int OnTimeInAudit);
+        bool InNoticeApi, bool InFeed, bool FoundByHotline, bool FoundByHotlineApi, int OnTimeInAudit);
 
     async Task<Seen> LookAsync()
     {
@@ -56,6 +56,8 @@ public sealed class EmbargoEverywhereTests : IDisposable
         var home = await client.GetPageAsync("/");
         var search = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("禁发测试大棚"));
         var notices = await client.GetPageAsync("/announcements");
+        var hotline = await client.GetPageAsync("/hotline?q=" + Uri.EscapeDataString("禁发测试大棚"));
+        var lookup = await client.GetJsonAsync("/api/v1/lookup?q=" + Uri.EscapeDataString("禁发测试大棚"));
         var feed = XDocument.Parse(await client.GetStringAsync("/announcements.atom"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
         var audit = await client.GetJsonAsync("/api/v1/disclosure");
@@ -74,6 +76,8 @@ public sealed class EmbargoEverywhereTests : IDisposable
             Mentions(notices),
             (await client.GetAllAsync("/api/v1/announcements")).Any(a => a.Text("id") == "t5-x-notice"),
             feed.Descendants(atom + "entry").Any(e => (string?)e.Element(atom + "title") == Notice),
+            Mentions(hotline),
+            lookup.GetProperty("results").EnumerateArray().Any(r => r.Text("code") == Code),
             audit.GetProperty("region").GetProperty("publication").GetProperty("onTime").GetInt32());
     }
 
@@ -107,6 +111,8 @@ public sealed class EmbargoEverywhereTests : IDisposable
         Assert.False(before.InNoticeList, "announcement list");
         Assert.False(before.InNoticeApi, "announcements API");
         Assert.False(before.InFeed, "Atom feed");
+        Assert.False(before.FoundByHotline, "hotline lookup page");
+        Assert.False(before.FoundByHotlineApi, "hotline lookup API");
 
         portal.Clock.Set(T.AddSeconds(1));
         var after = await LookAsync();
@@ -122,6 +128,8 @@ public sealed class EmbargoEverywhereTests : IDisposable
         Assert.True(after.InNoticeList, "announcement list");
         Assert.True(after.InNoticeApi, "announcements API");
         Assert.True(after.InFeed, "Atom feed");
+        Assert.True(after.FoundByHotline, "hotline lookup page");
+        Assert.True(after.FoundByHotlineApi, "hotline lookup API");
 
         // Totals move by exactly the project (123.4567 万元): the region page's row for 塔城地区 and the home page's totals.
         Assert.StartsWith("14个6,046.4567", after.TachengRowOnRegionPage);
