@@ -1,6 +1,7 @@
 using LinkagePortal;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
@@ -29,6 +30,8 @@ builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
 builder.Services.AddHotline();
+// Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
+builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
@@ -57,6 +60,7 @@ app.UseOutputCache();
 app.MapPublicPages();
 app.MapOpenData();
 app.MapHotline();
+app.MapDisclosure();
 
 app.Run();
 return 0;

@@ -47,7 +47,9 @@ public static class ProjectPage
         SELECT t.document_id AS DocumentId, NULL AS DocumentName, t.source_table AS SourceTable, t.level1 AS Level1, t.level2 AS Level2,
                t.level3 AS Level3, t.target_value AS TargetValue, t.unit AS Unit, t.actual_value AS ActualValue
         FROM performance_targets t
+        LEFT JOIN documents d ON d.id = t.document_id
         WHERE t.project_id = @id AND (t.published_at IS NULL OR t.published_at <= @now)
+          AND (d.published_at IS NULL OR d.published_at <= @now)
         ORDER BY t.id
         """;
 
