@@ -22,6 +22,13 @@ public static class HomeEndpoints
         ORDER BY a.published_at DESC, a.id
         """;
 
+    const string ProjectTotals = """
+        SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
+        FROM projects p
+        WHERE p.published_at IS NULL OR p.published_at <= @now
+        GROUP BY p.programme
+        """;
+
     const string Prefectures = "SELECT code AS Code, short_name AS Name FROM regions WHERE level = 'prefecture' ORDER BY code";
 
     // Rows use init properties: Dapper converts SQLite's TEXT dates and Int64 integers into them (its constructor
@@ -46,14 +53,22 @@ public static class HomeEndpoints
         public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
     }
 
+    public sealed record ProjectTotal
+    {
+        public required string Programme { get; init; }
+        public long Projects { get; init; }
+        public long AmountYuan { get; init; }
+        public string Label => Labels.Programme(Programme);
+    }
+
     public sealed record RegionLink
     {
         public required string Code { get; init; }
         public required string Name { get; init; }
     }
 
-    // Every figure here is read through an index or from a small table: the front page costs the same at a million projects.
-    public sealed record HomeModel(IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnouncementLink> Announcements, IReadOnlyList<RegionLink> Prefectures);
+    public sealed record HomeModel(IReadOnlyList<Headline> Headlines, IReadOnlyList<ProjectTotal> ProjectTotals,
+        IReadOnlyList<AnnouncementLink> Announcements, IReadOnlyList<RegionLink> Prefectures);
 
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder routes)
     {
@@ -61,8 +76,10 @@ public static class HomeEndpoints
         {
             await using var connection = await db.OpenAsync();
             var now = clock.GetUtcNow().UtcDateTime;
+            var totals = (await connection.QueryAsync<ProjectTotal>(ProjectTotals, new { now })).ToList();
             var model = new HomeModel(
                 (await connection.QueryAsync<Headline>(Headlines, new { now })).ToList(),
+                Regions.RegionPage.Programmes.SelectMany(p => totals.Where(t => t.Programme == p)).ToList(),
                 (await connection.QueryAsync<AnnouncementLink>(LatestAnnouncements + db.Dialect.Limit("5"), new { now })).ToList(),
                 (await connection.QueryAsync<RegionLink>(Prefectures)).ToList());
             return pages.Page("Home/HomePage", model, "首页");
