@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.OpenData;
@@ -69,7 +70,7 @@ public static class CatalogEndpoints
         await using var connection = await db.OpenAsync();
         var count = await connection.ExecuteScalarAsync<long>(dataset.CountSql, new { now });
         var lastChanged = version.ChangedAt;
-        if (dataset.LastPublishedSql is not null && Freshness.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
+        if (dataset.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
             && published > lastChanged)
         {
             lastChanged = published;
