@@ -116,7 +116,6 @@ public static class DocumentPage
     public sealed record Cell(long? AmountYuan, string Derivation, int? NoteNumber)
     {
         public string Text => AmountYuan is { } yuan ? Money.FormatWan(yuan) : "";
-        public bool IsEmpty => AmountYuan is null;
         public bool IsMarked => Derivation != "printed";
         public string DerivationLabel => Labels.Derivation(Derivation);
     }

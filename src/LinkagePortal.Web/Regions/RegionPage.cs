@@ -27,17 +27,16 @@ public static class RegionPage
         SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE parent_code = @code ORDER BY code
         """;
 
-    // Allocations are made to counties; a prefecture or the region sums its counties, one row per document and task.
-    const string AllocationsUnder = """
+    // A county (or a place below, should a document allocate to one) shows its own rows, one per document and task.
+    const string AllocationsTo = """
         SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, a.task AS Task, a.part_of_task AS PartOfTask,
-               SUM(a.amount_yuan) AS AmountYuan, COUNT(*) AS Counties,
-               SUM(CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END) AS Marked, MAX(a.derivation) AS Derivation, MAX(a.note) AS Note
+               a.amount_yuan AS AmountYuan, 1 AS Counties, CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked,
+               a.derivation AS Derivation, a.note AS Note
         FROM allocations a
         JOIN documents d ON d.id = a.document_id
-        WHERE a.region_code >= @code AND a.region_code < @upper
+        WHERE a.region_code = @code
           AND (a.published_at IS NULL OR a.published_at <= @now) AND (d.published_at IS NULL OR d.published_at <= @now)
-        GROUP BY d.id, d.number, d.title, d.fiscal_year, d.issued_on, a.task, a.part_of_task
-        ORDER BY d.fiscal_year DESC, d.issued_on DESC, d.id, MIN(a.row_no)
+        ORDER BY d.fiscal_year DESC, d.issued_on DESC, d.id, a.row_no
         """;
 
     // The totals the documents print for this region (a subtotal row, or a county's "all tasks" figure).
@@ -50,17 +49,30 @@ public static class RegionPage
         ORDER BY d.fiscal_year DESC, d.id, t.id
         """;
 
-    const string AllocationsByCounty = """
-        SELECT a.region_code AS RegionCode, d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, SUM(a.amount_yuan) AS AmountYuan
-        FROM allocations a
-        JOIN documents d ON d.id = a.document_id
-        WHERE a.region_code >= @code AND a.region_code < @upper AND a.part_of_task IS NULL
-          AND (a.published_at IS NULL OR a.published_at <= @now) AND (d.published_at IS NULL OR d.published_at <= @now)
-        GROUP BY a.region_code, d.id, d.number, d.title, d.fiscal_year
-        ORDER BY d.fiscal_year DESC, d.id
+    // Child regions' figures are summed in the database, one row per child (SUBSTRING cuts a code to the child's
+    // length), whatever the number of rows below: a million projects stay a million index entries, not rows to C#.
+    // Above a county, one pass over the allocations under the region gives both the children's column (per document)
+    // and the region's own table (per document and task); documents are joined after grouping.
+    const string AllocationSumsByChild = """
+        SELECT y.RegionCode, y.DocumentId, y.Task, y.PartOfTask, SUM(y.AmountYuan) AS AmountYuan, COUNT(*) AS Counties,
+               SUM(y.Marked) AS Marked, MIN(y.RowNo) AS FirstRow
+        FROM (SELECT SUBSTRING(a.region_code, 1, @length) AS RegionCode, a.document_id AS DocumentId, a.task AS Task,
+                     a.part_of_task AS PartOfTask, a.amount_yuan AS AmountYuan,
+                     CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked, a.row_no AS RowNo
+              FROM allocations a
+              WHERE a.region_code >= @code AND a.region_code < @upper AND (a.published_at IS NULL OR a.published_at <= @now)) y
+        GROUP BY y.RegionCode, y.DocumentId, y.Task, y.PartOfTask
         """;
 
-    const string ProjectTotalsByCounty = """
+    const string VisibleDocuments = """
+        SELECT id AS Id, COALESCE(number, title) AS Name, fiscal_year AS FiscalYear, issued_on AS IssuedOn
+        FROM documents
+        WHERE id IN @ids AND (published_at IS NULL OR published_at <= @now)
+        """;
+
+    // Grouped by county, the order of ix_projects_county_programme, so the index is read once without a sort; the
+    // at most 2 × 108 rows are summed per child here.
+    const string ProjectsByCounty = """
         SELECT p.county_code AS RegionCode, p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
         FROM projects p
         WHERE p.county_code >= @code AND p.county_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)
@@ -68,14 +80,18 @@ public static class RegionPage
         """;
 
     // Below a county, projects are where their places are; a project in two villages of one township counts once there.
-    const string ProjectPlacesBelow = """
-        SELECT DISTINCT pp.region_code AS RegionCode, p.id AS ProjectId, p.programme AS Programme, p.amount_yuan AS AmountYuan
-        FROM project_places pp
-        JOIN projects p ON p.id = pp.project_id
-        WHERE pp.region_code > @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsByChildPlace = """
+        SELECT x.RegionCode, x.Programme, COUNT(*) AS Projects, SUM(x.AmountYuan) AS AmountYuan
+        FROM (SELECT DISTINCT SUBSTRING(pp.region_code, 1, @length) AS RegionCode, p.id AS ProjectId, p.programme AS Programme,
+                     p.amount_yuan AS AmountYuan
+              FROM project_places pp
+              JOIN projects p ON p.id = pp.project_id
+              WHERE pp.region_code > @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)) x
+        GROUP BY x.RegionCode, x.Programme
         """;
 
     // Which projects are "in" a region: by county for a county or above, by place below.
+    const string InCounty = "p.county_code = @code";
     const string InCounties = "p.county_code >= @code AND p.county_code < @upper";
     const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)";
 
@@ -86,13 +102,17 @@ public static class RegionPage
         GROUP BY p.programme
         """;
 
+    // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
     const string ProjectList = """
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
                p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit
         FROM projects p
-        WHERE {0} AND p.programme = @programme AND p.code > @after AND (p.published_at IS NULL OR p.published_at <= @now)
-        ORDER BY p.code
+        WHERE {0} AND p.programme = @programme {1} AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.county_code, p.code
         """;
+
+    const string AfterProject = "AND (p.county_code > @afterCounty OR (p.county_code = @afterCounty AND p.code > @after))";
+    const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @after";
 
     const string PlacesOfProjects = """
         SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Printed, pp.region_code AS Code, r.short_name AS Name
@@ -142,15 +162,17 @@ public static class RegionPage
         public long AmountYuan { get; init; }
         public long Counties { get; init; }
         public long Marked { get; init; }
-        public required string Derivation { get; init; }
+
+        /// <summary>How the figure was obtained; null for a sum of several rows (<see cref="Marked"/> counts the derived ones).</summary>
+        public string? Derivation { get; init; }
         public string? Note { get; init; }
         public long? PrintedTotalYuan { get; init; }
         public bool IsPrintedTotalOnly { get; init; }
         public bool HasPrintedTotal => PrintedTotalYuan is not null && !IsPrintedTotalOnly;
         public bool TotalMatches => PrintedTotalYuan == AmountYuan;
         public bool HasMarked => Marked > 0;
-        public string DerivationLabel => Labels.Derivation(Derivation);
-        public bool IsMarked => Derivation != "printed";
+        public string? DerivationLabel => Derivation is null ? null : Labels.Derivation(Derivation);
+        public bool IsMarked => Derivation is not null and not "printed";
     }
 
     public sealed record PlaceLink
@@ -194,7 +216,7 @@ public static class RegionPage
         string? ChildLevelLabel,
         IReadOnlyList<ChildRow> Children,
         bool ChildrenHaveAllocations,
-        bool AllocationsAreCountyLevel,
+        bool AllocationsAreOwn,
         IReadOnlyList<AllocationRow> Allocations,
         Region? County,
         IReadOnlyList<ProjectSection> ProjectSections,
@@ -216,27 +238,31 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record CountyAllocation
+    sealed record AllocationSum
     {
         public required string RegionCode { get; init; }
         public required string DocumentId { get; init; }
-        public required string DocumentName { get; init; }
+        public required string Task { get; init; }
+        public string? PartOfTask { get; init; }
         public long AmountYuan { get; init; }
+        public long Counties { get; init; }
+        public long Marked { get; init; }
+        public long? FirstRow { get; init; }
     }
 
-    sealed record CountyProjects
+    sealed record DocumentRef
+    {
+        public required string Id { get; init; }
+        public required string Name { get; init; }
+        public long? FiscalYear { get; init; }
+        public DateTime? IssuedOn { get; init; }
+    }
+
+    sealed record ChildProjects
     {
         public required string RegionCode { get; init; }
         public required string Programme { get; init; }
         public long Projects { get; init; }
-        public long AmountYuan { get; init; }
-    }
-
-    sealed record PlacedProject
-    {
-        public required string RegionCode { get; init; }
-        public long ProjectId { get; init; }
-        public required string Programme { get; init; }
         public long AmountYuan { get; init; }
     }
 
@@ -260,40 +286,40 @@ public static class RegionPage
             return null;
         }
 
-        var args = new { code, upper = RegionCodes.Upper(code), now };
+        var upper = RegionCodes.Upper(code);
         var countyOrAbove = code.Length <= RegionCodes.CountyLength;
         var breadcrumb = (await connection.QueryAsync<Region>(RegionsByCodes, new { codes = RegionCodes.Ancestors(code) })).ToList();
         var children = (await connection.QueryAsync<Region>(ChildRegions, new { code })).ToList();
-        var childRows = await ChildRowsAsync(connection, code, children, now);
+        var figures = code.Length < RegionCodes.CountyLength
+            ? await FiguresAboveCountyAsync(connection, code, now)
+            : await FiguresAtOrBelowCountyAsync(connection, code, children.Count > 0, now);
+        var allocations = await WithPrintedTotalsAsync(connection, code, now, figures.Allocations);
+        var childRows = children.Select(child =>
+        {
+            var linkage = figures.ChildProjects.GetValueOrDefault((child.Code, "linkage"));
+            var bond = figures.ChildProjects.GetValueOrDefault((child.Code, "bond"));
+            return new ChildRow(child.Code, child.ShortName, figures.ChildAllocations[child.Code].ToList(),
+                linkage?.Projects ?? 0, linkage?.AmountYuan ?? 0, bond?.Projects ?? 0, bond?.AmountYuan ?? 0);
+        }).ToList();
 
-        var allocations = countyOrAbove ? await AllocationsAsync(connection, code, now) : [];
-        var county = countyOrAbove ? null : breadcrumb.FirstOrDefault(r => r.Code == RegionCodes.County(code));
+        var sections = new List<ProjectSection>();
+        foreach (var programme in Programmes.Where(figures.ProjectTotals.ContainsKey))
+        {
+            var list = await ProjectListAsync(db, connection, code, now, programme, "");
+            var total = figures.ProjectTotals[programme];
+            sections.Add(new ProjectSection(programme, Labels.Programme(programme), total.Projects, total.AmountYuan, list,
+                total.Projects > list.Count ? $"/regions/{code}/projects?programme={programme}&after={Uri.EscapeDataString(list[^1].Code)}" : null));
+        }
 
-        var sections = await ProjectSectionsAsync(connection, code, now, "");
         var announcements = (await connection.QueryAsync<AnnouncementLink>(
-            (countyOrAbove ? AnnouncementsInCounties : AnnouncementsOfPlaces) + db.Dialect.Limit("@take"), new { args.code, args.upper, now, take = 20 })).ToList();
+            (countyOrAbove ? AnnouncementsInCounties : AnnouncementsOfPlaces) + db.Dialect.Limit("@take"), new { code, upper, now, take = 20 })).ToList();
         var contacts = await SupervisionContacts.ForAsync(connection, code, now);
         var contactsBelow = code.Length < RegionCodes.CountyLength ? await SupervisionContacts.UnderAsync(connection, code, now) : [];
+        var county = countyOrAbove ? null : breadcrumb.FirstOrDefault(r => r.Code == RegionCodes.County(code));
 
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
-            childRows.Any(c => c.Allocations.Count > 0), code.Length == RegionCodes.CountyLength, allocations, county, sections, announcements,
+            childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
             contacts, contactsBelow);
-
-        async Task<IReadOnlyList<ProjectSection>> ProjectSectionsAsync(DbConnection c, string regionCode, DateTime at, string after)
-        {
-            var filter = countyOrAbove ? InCounties : AtPlaces;
-            var totals = (await c.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, filter), args)).ToDictionary(t => t.Programme);
-            var result = new List<ProjectSection>();
-            foreach (var programme in Programmes.Where(totals.ContainsKey))
-            {
-                var list = await ProjectListAsync(db, c, regionCode, at, programme, after);
-                var total = totals[programme];
-                result.Add(new ProjectSection(programme, Labels.Programme(programme), total.Projects, total.AmountYuan, list,
-                    total.Projects > list.Count ? $"/regions/{regionCode}/projects?programme={programme}&after={Uri.EscapeDataString(list[^1].Code)}" : null));
-            }
-
-            return result;
-        }
     }
 
     /// <summary>Linkage-fund projects first: they are what the portal is about; bond-funded ones follow in their own list.</summary>
@@ -302,12 +328,19 @@ public static class RegionPage
     public static async Task<Region?> FindAsync(DbConnection connection, string code) =>
         RegionCodes.IsWellFormed(code) ? await connection.QuerySingleOrDefaultAsync<Region>(RegionByCode, new { code }) : null;
 
-    /// <summary>One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in code order after <paramref name="after"/>.</summary>
+    static string ProjectFilter(string code) =>
+        code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
+
+    /// <summary>
+    /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
+    /// continuing after the project coded <paramref name="after"/> when one is given.
+    /// </summary>
     public static async Task<IReadOnlyList<ProjectRow>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
     {
-        var filter = code.Length <= RegionCodes.CountyLength ? InCounties : AtPlaces;
-        var rows = (await connection.QueryAsync<ProjectRow>(string.Format(ProjectList, filter) + db.Dialect.Limit("@take"),
-            new { code, upper = RegionCodes.Upper(code), now, programme, after, take = ProjectsShown })).ToList();
+        var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
+        var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
+        var rows = (await connection.QueryAsync<ProjectRow>(sql,
+            new { code, upper = RegionCodes.Upper(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
         if (rows.Count == 0)
         {
             return rows;
@@ -318,59 +351,71 @@ public static class RegionPage
         return rows.Select(r => r with { Places = places[r.Id].ToList() }).ToList();
     }
 
-    static async Task<IReadOnlyList<ChildRow>> ChildRowsAsync(DbConnection connection, string code, IReadOnlyList<Region> children, DateTime now)
+    /// <summary>What a page sums: the region's allocations and project totals, and each child region's.</summary>
+    sealed record Figures(
+        IReadOnlyList<AllocationRow> Allocations,
+        ILookup<string, DocumentAmount> ChildAllocations,
+        IReadOnlyDictionary<string, ProjectTotal> ProjectTotals,
+        IReadOnlyDictionary<(string Child, string Programme), ChildProjects> ChildProjects);
+
+    /// <summary>A prefecture or the region: allocations and projects under it, summed per child in one pass each.</summary>
+    static async Task<Figures> FiguresAboveCountyAsync(DbConnection connection, string code, DateTime now)
     {
-        if (children.Count == 0)
-        {
-            return [];
-        }
+        var args = new { code, upper = RegionCodes.Upper(code), now, length = RegionCodes.ChildLength(code) };
+        var sums = (await connection.QueryAsync<AllocationSum>(AllocationSumsByChild, args)).ToList();
+        var documents = sums.Count == 0
+            ? []
+            : (await connection.QueryAsync<DocumentRef>(VisibleDocuments, new { ids = sums.Select(s => s.DocumentId).Distinct().ToArray(), now }))
+                .ToDictionary(d => d.Id);
+        var ordered = sums.Where(s => documents.ContainsKey(s.DocumentId))
+            .OrderByDescending(s => documents[s.DocumentId].FiscalYear).ThenByDescending(s => documents[s.DocumentId].IssuedOn)
+            .ThenBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.FirstRow)
+            .ToList();
 
-        var args = new { code, upper = RegionCodes.Upper(code), now };
-        var length = children[0].Code.Length;
-        string ChildOf(string regionCode) => regionCode.Length >= length ? regionCode[..length] : "";
-
-        var allocations = length <= RegionCodes.CountyLength
-            ? (await connection.QueryAsync<CountyAllocation>(AllocationsByCounty, args)).ToList()
-            : [];
-        var projects = new Dictionary<(string Child, string Programme), (long Count, long Yuan)>();
-        if (length <= RegionCodes.CountyLength)
+        var allocations = ordered.GroupBy(s => (s.DocumentId, s.Task, s.PartOfTask)).Select(g => new AllocationRow
         {
-            foreach (var row in await connection.QueryAsync<CountyProjects>(ProjectTotalsByCounty, args))
-            {
-                var key = (ChildOf(row.RegionCode), row.Programme);
-                var (count, yuan) = projects.GetValueOrDefault(key);
-                projects[key] = (count + row.Projects, yuan + row.AmountYuan);
-            }
-        }
-        else
-        {
-            var placed = (await connection.QueryAsync<PlacedProject>(ProjectPlacesBelow, args))
-                .DistinctBy(p => (ChildOf(p.RegionCode), p.ProjectId));
-            foreach (var row in placed)
-            {
-                var key = (ChildOf(row.RegionCode), row.Programme);
-                var (count, yuan) = projects.GetValueOrDefault(key);
-                projects[key] = (count + 1, yuan + row.AmountYuan);
-            }
-        }
-
-        return children.Select(child =>
-        {
-            var received = allocations.Where(a => ChildOf(a.RegionCode) == child.Code)
-                .GroupBy(a => (a.DocumentId, a.DocumentName))
-                .Select(g => new DocumentAmount(g.Key.DocumentId, g.Key.DocumentName, g.Sum(a => a.AmountYuan)))
-                .ToList();
-            var linkage = projects.GetValueOrDefault((child.Code, "linkage"));
-            var bond = projects.GetValueOrDefault((child.Code, "bond"));
-            return new ChildRow(child.Code, child.ShortName, received, linkage.Count, linkage.Yuan, bond.Count, bond.Yuan);
+            DocumentId = g.Key.DocumentId,
+            DocumentName = documents[g.Key.DocumentId].Name,
+            Task = g.Key.Task,
+            PartOfTask = g.Key.PartOfTask,
+            AmountYuan = g.Sum(s => s.AmountYuan),
+            Counties = g.Sum(s => s.Counties),
+            Marked = g.Sum(s => s.Marked),
         }).ToList();
+        var childAllocations = ordered.Where(s => s.PartOfTask is null)
+            .GroupBy(s => (s.RegionCode, s.DocumentId))
+            .Select(g => (Child: g.Key.RegionCode, Amount: new DocumentAmount(g.Key.DocumentId, documents[g.Key.DocumentId].Name, g.Sum(s => s.AmountYuan))))
+            .ToLookup(x => x.Child, x => x.Amount);
+
+        var byCounty = (await connection.QueryAsync<ChildProjects>(ProjectsByCounty, args)).ToList();
+        var totals = byCounty.GroupBy(p => p.Programme)
+            .ToDictionary(g => g.Key, g => new ProjectTotal { Programme = g.Key, Projects = g.Sum(p => p.Projects), AmountYuan = g.Sum(p => p.AmountYuan) });
+        var byChild = byCounty.GroupBy(p => (Child: p.RegionCode[..args.length!.Value], p.Programme)).ToDictionary(g => g.Key, g => new ChildProjects
+        {
+            RegionCode = g.Key.Child,
+            Programme = g.Key.Programme,
+            Projects = g.Sum(p => p.Projects),
+            AmountYuan = g.Sum(p => p.AmountYuan),
+        });
+        return new Figures(allocations, childAllocations, totals, byChild);
     }
 
-    static async Task<IReadOnlyList<AllocationRow>> AllocationsAsync(DbConnection connection, string code, DateTime now)
+    /// <summary>A county, township or village: its own allocations, its projects, and its children's projects by place.</summary>
+    static async Task<Figures> FiguresAtOrBelowCountyAsync(DbConnection connection, string code, bool hasChildren, DateTime now)
     {
-        var args = new { code, upper = RegionCodes.Upper(code), now };
-        var rows = (await connection.QueryAsync<AllocationRow>(AllocationsUnder, args)).ToList();
-        var printed = (await connection.QueryAsync<PrintedTotal>(PrintedTotals, args)).ToList();
+        var args = new { code, upper = RegionCodes.Upper(code), now, length = RegionCodes.ChildLength(code) };
+        var allocations = (await connection.QueryAsync<AllocationRow>(AllocationsTo, args)).ToList();
+        var totals = (await connection.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, ProjectFilter(code)), args)).ToDictionary(t => t.Programme);
+        var children = hasChildren
+            ? (await connection.QueryAsync<ChildProjects>(ProjectsByChildPlace, args)).ToDictionary(p => (p.RegionCode, p.Programme))
+            : [];
+        return new Figures(allocations, Enumerable.Empty<(string, DocumentAmount)>().ToLookup(x => x.Item1, x => x.Item2), totals, children);
+    }
+
+    /// <summary>Sets beside each row the total the document prints for this region, and adds the printed totals no row sums to.</summary>
+    static async Task<IReadOnlyList<AllocationRow>> WithPrintedTotalsAsync(DbConnection connection, string code, DateTime now, IReadOnlyList<AllocationRow> rows)
+    {
+        var printed = (await connection.QueryAsync<PrintedTotal>(PrintedTotals, new { code, now })).ToList();
         var used = new HashSet<PrintedTotal>();
         var result = new List<AllocationRow>();
         foreach (var row in rows)
@@ -384,8 +429,8 @@ public static class RegionPage
             result.Add(row with { PrintedTotalYuan = total?.AmountYuan });
         }
 
-        // Totals with no county rows behind them here: a county's "all tasks" figure, or a subtotal of a task whose
-        // county cells are not in the data.
+        // Totals with no rows behind them here: a county's "all tasks" figure, or a subtotal of a task whose county
+        // cells are not in the data.
         result.AddRange(printed.Where(t => !used.Contains(t)).Select(t => new AllocationRow
         {
             DocumentId = t.DocumentId,

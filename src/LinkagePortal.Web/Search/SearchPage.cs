@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Hotline;
 using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 
@@ -9,8 +10,10 @@ namespace LinkagePortal.Search;
 /// <summary>
 /// Finds regions, projects and documents by name or code. Every lookup is an index seek or a bounded scan in the
 /// database, never all rows into memory: region names by an indexed prefix of their first characters (then compared
-/// loosely here, a few hundred rows at most), codes by prefix, project names and printed places by substring with a
-/// row limit, so that the common words stop early. Documents are few and are compared here.
+/// loosely here, a few hundred rows at most), codes by prefix. A query that names places gives the projects located
+/// there (an index range); only a query that names no place is looked for inside project names, responsible units
+/// and printed places: on SQLite through the hotline's character-pair index, elsewhere by a substring scan with a row
+/// limit (common words stop early, a rare one reads every name). Documents are few and are compared here.
 /// </summary>
 public static class SearchPage
 {
@@ -30,6 +33,9 @@ public static class SearchPage
 
     const string RegionNames = "SELECT code AS Code, short_name AS ShortName FROM regions WHERE code IN @codes";
 
+    // Which of the villages found have a project: they come first among equally close names.
+    const string PlacesWithProjects = "SELECT DISTINCT pp.region_code FROM project_places pp WHERE pp.region_code IN @codes";
+
     const string ProjectsByCode = """
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
@@ -38,12 +44,53 @@ public static class SearchPage
         ORDER BY p.code
         """;
 
-    // Substring scans in id order, so that LIMIT stops them at the first rows found.
+    // The projects in a county (ix_projects_county gives them in id order) or at the places under a township or village.
+    const string ProjectsInCounty = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
+        FROM projects p
+        JOIN regions c ON c.code = p.county_code
+        WHERE p.county_code = @code AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.id
+        """;
+
+    const string ProjectsAtPlaces = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
+        FROM projects p
+        JOIN regions c ON c.code = p.county_code
+        WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)
+          AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.id
+        """;
+
+    // SQLite: fragments of names, responsible units and printed places through the hotline's character-pair index
+    // (Data/Migrations/Sqlite/0006_hotline.sql), in rowid order so that LIMIT stops early; no name is read in full.
+    const string IdsByNameIndex = """
+        SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
+        WHERE project_name_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY project_name_lookup.rowid
+        """;
+
+    const string IdsByUnitIndex = """
+        SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
+        WHERE project_unit_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY project_unit_lookup.rowid
+        """;
+
+    const string IdsByPlaceIndex = """
+        SELECT pp.project_id FROM project_place_lookup
+        JOIN project_places pp ON pp.id = project_place_lookup.rowid
+        JOIN projects p ON p.id = pp.project_id
+        WHERE project_place_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY project_place_lookup.rowid
+        """;
+
+    // Elsewhere (SQL Server), and for a single character: substring scans in id order, so that LIMIT stops them at
+    // the first rows found.
     const string ProjectsByName = """
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE p.name LIKE @text AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND (p.published_at IS NULL OR p.published_at <= @now)
         ORDER BY p.id
         """;
 
@@ -93,7 +140,8 @@ public static class SearchPage
         public required string Issuer { get; init; }
     }
 
-    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectHit> Projects, IReadOnlyList<DocumentHit> Documents)
+    /// <summary><see cref="ProjectsLocated"/>: the projects are those at the regions found, not ones whose text matched.</summary>
+    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectHit> Projects, bool ProjectsLocated, IReadOnlyList<DocumentHit> Documents)
     {
         public bool HasQuery => Query.Length > 0;
         public bool NothingFound => HasQuery && Regions.Count == 0 && Projects.Count == 0 && Documents.Count == 0;
@@ -113,13 +161,14 @@ public static class SearchPage
 
         if (SearchText.Clean(compact).Length == 0)
         {
-            return new Outcome(new Model(compact, [], [], []), null);
+            return new Outcome(new Model(compact, [], [], false, []), null);
         }
 
         await using var connection = await db.OpenAsync();
         var regions = new List<RegionHit>();
         var projects = new List<ProjectHit>();
-        if (SearchText.LooksLikeCode(compact))
+        var codeLike = SearchText.LooksLikeCode(compact);
+        if (codeLike)
         {
             var code = compact.ToUpperInvariant();
             if (code.All(char.IsAsciiDigit))
@@ -144,21 +193,41 @@ public static class SearchPage
             regions = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
         }
 
-        foreach (var hit in await ProjectsByTextAsync(db, connection, compact, now))
-        {
-            if (projects.Count < ProjectsShown && projects.All(p => p.Id != hit.Id))
-            {
-                projects.Add(hit);
-            }
-        }
-
         var documents = await DocumentsAsync(connection, compact, now);
         if (regions.Count == 1 && projects.Count == 0 && documents.Count == 0)
         {
             return new Outcome(null, $"/regions/{regions[0].Code}");
         }
 
-        return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, documents), null);
+        // A code finds codes; a name finds the projects at the places it names, or else inside project texts.
+        var located = !codeLike && regions.Count > 0;
+        if (located)
+        {
+            projects = await ProjectsAtAsync(db, connection, regions, now);
+        }
+        else if (!codeLike || (regions.Count == 0 && projects.Count == 0))
+        {
+            projects = Merge(projects, await ProjectsByTextAsync(db, connection, compact, now));
+        }
+
+        return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, located, documents), null);
+    }
+
+    static List<ProjectHit> Merge(List<ProjectHit> first, List<ProjectHit> more) =>
+        first.Concat(more).DistinctBy(p => p.Id).Take(ProjectsShown).ToList();
+
+    /// <summary>The projects located in the best few regions found (counties, townships, villages; a prefecture is too broad).</summary>
+    static async Task<List<ProjectHit>> ProjectsAtAsync(Db db, DbConnection connection, List<RegionHit> regions, DateTime now)
+    {
+        var found = new List<ProjectHit>();
+        foreach (var region in regions.Where(r => r.Code.Length >= RegionCodes.CountyLength).Take(3))
+        {
+            var sql = (region.Code.Length == RegionCodes.CountyLength ? ProjectsInCounty : ProjectsAtPlaces) + db.Dialect.Limit("@take");
+            found = Merge(found, (await connection.QueryAsync<ProjectHit>(sql,
+                new { code = region.Code, upper = RegionCodes.Upper(region.Code), now, take = ProjectsShown })).ToList());
+        }
+
+        return found;
     }
 
     /// <summary>
@@ -191,7 +260,9 @@ public static class SearchPage
                 hits = inContext.Count > 0 ? inContext : hits;
             }
 
-            return hits.OrderBy(h => h.Closeness).ThenBy(h => h.Code.Length).ThenBy(h => h.Code, StringComparer.Ordinal).Take(RegionsShown).ToList();
+            var withProjects = (await connection.QueryAsync<string>(PlacesWithProjects, new { codes = hits.Select(h => h.Code).ToArray() })).ToHashSet();
+            return hits.OrderBy(h => h.Closeness).ThenBy(h => withProjects.Contains(h.Code) ? 0 : 1).ThenBy(h => h.Code.Length)
+                .ThenBy(h => h.Code, StringComparer.Ordinal).Take(RegionsShown).ToList();
         }
 
         return [];
@@ -199,15 +270,30 @@ public static class SearchPage
 
     static async Task<List<ProjectHit>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
     {
+        if (db.Provider == DatabaseProvider.Sqlite && ProjectLookup.FragmentQuery(compact) is { } match)
+        {
+            var found = new List<long>();
+            foreach (var sql in new[] { IdsByNameIndex, IdsByUnitIndex, IdsByPlaceIndex })
+            {
+                if (found.Count < ProjectsShown)
+                {
+                    found.AddRange(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { match, now, take = ProjectsShown }));
+                }
+            }
+
+            var ids = found.Distinct().Take(ProjectsShown).ToArray();
+            return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids, now })).ToList();
+        }
+
         var args = new { text = SqlDialect.ContainsPattern(compact), now, take = ProjectsShown };
         var hits = (await connection.QueryAsync<ProjectHit>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
         if (hits.Count < ProjectsShown)
         {
-            var ids = (await connection.QueryAsync<long>(ProjectsByPrintedPlace + db.Dialect.Limit("@take"), args))
+            var more = (await connection.QueryAsync<long>(ProjectsByPrintedPlace + db.Dialect.Limit("@take"), args))
                 .Where(id => hits.All(h => h.Id != id)).Distinct().ToArray();
-            if (ids.Length > 0)
+            if (more.Length > 0)
             {
-                hits.AddRange(await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids, now }));
+                hits.AddRange(await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids = more, now }));
             }
         }
 

@@ -9,7 +9,7 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
     [
         "/", "/regions/65", "/regions/6542", "/regions/654202", "/regions/654202109", "/regions/654202109200", "/projects/654202-2024-001",
         "/documents/xcz-2024-9", "/documents/tdcz-2023-11", "/documents/wusu-2024-budget", "/announcements", "/announcements/wusu-2024-gs-1",
-        "/search?q=%E5%85%9A%E5%AE%B6%E5%BA%84%E6%9D%91", "/search", "/about", "/about/publicity-20-days", "/regions/654202/projects?programme=bond",
+        "/search?q=%E7%A7%91%E5%85%8B", "/search?q=%E8%BE%A3%E6%A4%92", "/search", "/about", "/about/publicity-20-days", "/regions/654202/projects?programme=bond",
     ];
 
     [Theory]

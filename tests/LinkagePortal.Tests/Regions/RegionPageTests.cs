@@ -94,6 +94,20 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains("/documents/tdcz-2023-11", received);
     }
 
+    [Fact]
+    public async Task The_full_list_of_a_programme_pages_through_the_projects_and_refuses_an_unknown_programme()
+    {
+        var client = portal.CreateClient();
+        var bond = await client.GetPageAsync("/regions/654202/projects?programme=bond");
+        Assert.Equal(38, bond.QuerySelectorAll("tr.project").Length);
+        var after = await client.GetPageAsync("/regions/654202/projects?programme=bond&after=654202-2023-B36");
+        Assert.Equal(["654202-2023-B37", "654202-2023-B38"], after.QuerySelectorAll("tr.project td.code").Select(c => c.Text()));
+
+        var refused = await client.GetAsync("/regions/654202/projects?programme=roads");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("programme", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("main p")!.Text());
+    }
+
     [Theory]
     [InlineData("/regions/999999")]
     [InlineData("/regions/654202109999")]

@@ -14,20 +14,17 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
     public async Task Dangjiazhuang_village_as_printed_reaches_the_project_at_dangjiazhuangzi()
     {
         var client = portal.CreateClient();
-        var results = await client.GetPageAsync(Q("党家庄村"));
+        var search = await client.GetAsync(Q("党家庄村"));
 
-        var village = Assert.Single(results.QuerySelectorAll("li.region-hit a"));
-        Assert.Equal("/regions/654202200214", village.GetAttribute("href"));
-        Assert.Equal("党家庄子村", village.Text());
-        var project = Assert.Single(results.QuerySelectorAll("li.project-hit"));
-        Assert.Contains("654202-2024-001", project.Text());
+        // The one place of that name is 党家庄子村: the search goes to its page, which lists the project.
+        Assert.Equal("/regions/654202200214", search.RequestMessage!.RequestUri!.AbsolutePath);
+        var village = Html.Parse(await search.Content.ReadAsStringAsync());
+        Assert.Equal("党家庄子村", village.QuerySelector("h1")!.Text());
+        var row = village.QuerySelectorAll("tr.project").Single(r => r.QuerySelector("td.code")!.Text() == "654202-2024-001");
 
-        var page = await client.GetPageAsync(project.QuerySelector("a")!.GetAttribute("href")!);
-        Assert.Equal("654202-2024-001", page.GetElementById("project-code")!.Text());
-        Assert.Equal("/regions/654202200214", page.QuerySelector(".places a")!.GetAttribute("href"));
-
-        var villagePage = await client.GetPageAsync(village.GetAttribute("href")!);
-        Assert.Contains(villagePage.QuerySelectorAll("tr.project td.code"), c => c.Text() == "654202-2024-001");
+        var project = await client.GetPageAsync(row.QuerySelector("a[href^='/projects/']")!.GetAttribute("href")!);
+        Assert.Equal("654202-2024-001", project.GetElementById("project-code")!.Text());
+        Assert.Equal("/regions/654202200214", project.QuerySelector(".places a")!.GetAttribute("href"));
     }
 
     [Theory]
@@ -36,9 +33,22 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("西大沟镇 科克萨拉村", "/regions/654202109200")]
     public async Task A_place_written_loosely_or_with_its_county_and_township_is_found(string query, string region)
     {
-        var results = await portal.CreateClient().GetPageAsync(Q(query));
+        var response = await portal.CreateClient().GetAsync(Q(query));
 
-        Assert.Equal(region, results.QuerySelectorAll("li.region-hit a").First().GetAttribute("href"));
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(region, response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_name_several_places_share_lists_them_with_where_they_are_and_their_projects()
+    {
+        var results = await portal.CreateClient().GetPageAsync(Q("科克"));
+
+        var regions = results.QuerySelectorAll("li.region-hit").ToList();
+        Assert.True(regions.Count > 1);
+        var kekesala = regions.Single(r => r.QuerySelector("a")!.GetAttribute("href") == "/regions/654202109200");
+        Assert.Contains("塔城地区 › 乌苏市 › 西大沟镇", kekesala.QuerySelector(".meta")!.Text());
+        Assert.Equal(["654202-2024-010", "654202-2024-011"], results.QuerySelectorAll("li.project-hit .code").Select(c => c.Text()));
     }
 
     [Fact]

@@ -1,0 +1,9 @@
+-- Public pages (issue 3), SQL Server dialect. Keep in step with Sqlite/0003_public_pages.sql.
+-- Indexes the region and document pages read, so that they stay index range scans at a million projects.
+
+-- A county's projects of one programme in code order (the region page's list), and their count and sum, read from
+-- the index alone.
+CREATE INDEX ix_projects_county_programme ON projects(county_code, programme, code) INCLUDE (amount_yuan, published_at);
+
+-- The projects a document lists (its source table), in code order.
+CREATE INDEX ix_projects_source ON projects(source_document_id, code);
