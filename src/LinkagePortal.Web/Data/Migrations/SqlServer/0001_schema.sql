@@ -67,7 +67,7 @@ CREATE UNIQUE INDEX ux_allocation_totals_cell ON allocation_totals(document_id, 
 
 CREATE TABLE projects (
     id                   INT IDENTITY(1,1) PRIMARY KEY,
-    code                 VARCHAR(12) NOT NULL,
+    code                 VARCHAR(64) NOT NULL,
     programme            VARCHAR(16) NOT NULL,
     fiscal_year          INT NOT NULL,
     name                 NVARCHAR(400) NOT NULL,
