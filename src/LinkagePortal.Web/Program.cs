@@ -1,4 +1,5 @@
 using LinkagePortal;
+using LinkagePortal.Benchmark;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Home;
@@ -7,10 +8,10 @@ using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
 var paths = PortalPaths.Locate();
-// Configuration may be given as --Key=Value; a command's own words (import FILE…) are not configuration.
+// Configuration may be given as --Key=Value; a command's own words (import FILE…, --projects N) are not configuration.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray(),
     WebRootPath = paths.WebRoot,
 });
 
@@ -33,7 +34,8 @@ Migrator.Migrate(db);
 var importer = app.Services.GetRequiredService<Importer>();
 importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
 
-// ---- Commands: `migrate`, `import FILE…` run against the configured database and exit.
+// ---- Commands: `migrate`, `import FILE…`, `synthetic …` (benchmark data) run against the configured database and exit.
+Commands.Register("synthetic", SyntheticData.Run);
 if (Commands.IsCommand(args))
 {
     return Commands.Run(app, args);
