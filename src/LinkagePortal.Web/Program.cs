@@ -24,6 +24,7 @@ builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
+builder.Services.AddBenchmarkSwitches(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

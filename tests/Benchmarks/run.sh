@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# The portal at national scale, measured with public tools (wrk, taskset, /usr/bin/time from Debian):
+#   bash tests/Benchmarks/run.sh
+# builds Release, generates a synthetic database of 1,000,000 projects and 1,000,000 allocation rows (and one of
+# 100,000 for the memory comparison) in a temporary directory, runs each server pinned to one core and wrk pinned to
+# another, and prints one Markdown report: a Kestrel MapGet baseline serving the cached page's bytes from memory, the
+# cached page, the uncached county and project pages, search, and the CSV export of every project. The targets are
+# ratios to the baseline because the machines it runs on are shared and noisy.
+#
+# Settings (environment): PROJECTS (1000000), SMALL (100000), DURATION seconds per measurement (15), WARMUP (5),
+# CONNECTIONS (32), SEARCH_CONNECTIONS (4), SERVER_CORE (0), LOAD_CORE (1), PORT (5181), KEEP=1 keeps the databases,
+# CACHED_PAGE, COUNTY_PAGE, PROJECT_PAGE, SEARCH_PAGE (search path; the terms are appended), CSV_PATH, REPORT (file).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+PROJECTS=${PROJECTS:-1000000}
+SMALL=${SMALL:-100000}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-32}
+SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-4}
+SERVER_CORE=${SERVER_CORE:-0}
+LOAD_CORE=${LOAD_CORE:-1}
+PORT=${PORT:-5181}
+CACHED_PAGE=${CACHED_PAGE:-/regions/654202}
+COUNTY_PAGE=${COUNTY_PAGE:-/regions/654202}
+PROJECT_PAGE=${PROJECT_PAGE:-/projects/654202-2024-001}
+SEARCH_PAGE=${SEARCH_PAGE:-/search?q=}
+CSV_PATH=${CSV_PATH:-/api/v1/projects.csv}
+# Search terms as a reader or a hotline operator types them: villages, townships, kinds of work, units, codes.
+SEARCH_TERMS=(科克萨拉 党家庄村 西大沟镇 温室大棚 防渗渠 安全饮水 八十四户乡 人民政府 654202-2024-001 乌苏市 牛羊养殖 冷链仓储)
+
+base="http://127.0.0.1:$PORT"
+
+# ---- Tools: wrk and GNU time from Debian when missing.
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+cores=$(nproc)
+if [ "$cores" -lt 2 ]; then
+  echo "This benchmark pins the server and wrk to separate cores; this machine has $cores." >&2
+  exit 2
+fi
+
+# ---- Build.
+echo "Building Release" >&2
+dotnet build -c Release -v q -nologo src/LinkagePortal.Web >&2
+dotnet build -c Release -v q -nologo tests/Benchmarks/Baseline >&2
+portal_dll=$root/src/LinkagePortal.Web/bin/Release/net10.0/LinkagePortal.Web.dll
+baseline_dll=$root/tests/Benchmarks/Baseline/bin/Release/net10.0/Baseline.dll
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/linkage-bench-XXXXXX")
+time_pid=""
+cleanup() {
+  stop_server
+  if [ "${KEEP:-0}" = 1 ]; then echo "Kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# ---- Servers: one at a time, pinned to SERVER_CORE, under /usr/bin/time -v (its "Maximum resident set size").
+server_pid=""
+start_server() { # name dll args…
+  local name=$1 dll=$2
+  shift 2
+  taskset -c "$SERVER_CORE" /usr/bin/time -v -o "$work/$name.time" \
+    dotnet "$dll" --urls="$base" --Logging:LogLevel:Default=Warning "$@" >"$work/$name.log" 2>&1 &
+  time_pid=$!
+  for _ in $(seq 1 600); do
+    server_pid=$(pgrep -P "$time_pid" || true)
+    if [ -n "$server_pid" ] && curl -s -o /dev/null "$base/"; then
+      return 0
+    fi
+    if ! kill -0 "$time_pid" 2>/dev/null; then
+      echo "The $name server stopped:" >&2
+      cat "$work/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "The $name server did not answer within a minute" >&2
+  exit 1
+}
+
+stop_server() {
+  if [ -n "$time_pid" ]; then
+    [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null || true
+    wait "$time_pid" 2>/dev/null || true
+  fi
+  time_pid=""
+  server_pid=""
+}
+
+peak_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$server_pid/status"; }
+
+# ---- Load: wrk pinned to LOAD_CORE; a warm-up run (JIT, caches) is discarded. Prints the RESULT line.
+measure() { # connections url [paths…]
+  local connections=$1 url=$2
+  shift 2
+  taskset -c "$LOAD_CORE" wrk -t1 -c"$connections" -d"${WARMUP}s" -s tests/Benchmarks/report.lua "$url" -- "$@" >/dev/null
+  taskset -c "$LOAD_CORE" wrk -t1 -c"$connections" -d"${DURATION}s" -s tests/Benchmarks/report.lua "$url" -- "$@" | grep '^RESULT'
+}
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+declare -A rps p50 p95 p99 bad status
+record() { # key result
+  rps[$1]=$(field "$2" rps); p50[$1]=$(field "$2" p50_ms); p95[$1]=$(field "$2" p95_ms); p99[$1]=$(field "$2" p99_ms)
+  bad[$1]=$(( $(field "$2" errors) + $(field "$2" non2xx) ))
+}
+
+# ---- Data: synthetic databases of their own (the command refuses the default one).
+for size in "$PROJECTS" "$SMALL"; do
+  echo "Generating $size synthetic projects and allocation rows" >&2
+  dotnet "$portal_dll" synthetic --projects "$size" --allocations "$size" --seed 1 --Database:DataDirectory="$work/db-$size" >&2
+done
+large="--Database:DataDirectory=$work/db-$PROJECTS"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- 1. The portal with its output cache: the cached page, whose bytes the baseline then serves.
+echo "Cached page $CACHED_PAGE" >&2
+start_server cached "$portal_dll" "$large"
+status[cached]=$(curl -s -o "$work/page.html" -w '%{http_code}' "$base$CACHED_PAGE")
+content_type=$(curl -s -o /dev/null -w '%{content_type}' "$base$CACHED_PAGE")
+record cached "$(measure "$CONNECTIONS" "$base$CACHED_PAGE")"
+stop_server
+
+# ---- 2. The baseline: Kestrel + MapGet, the same bytes from memory.
+echo "Baseline ($(wc -c <"$work/page.html") bytes)" >&2
+start_server baseline "$baseline_dll" --Body="$work/page.html" --ContentType="$content_type"
+status[baseline]=$(curl -s -o /dev/null -w '%{http_code}' "$base/")
+cmp -s "$work/page.html" <(curl -s "$base/") || { echo "The baseline does not serve the cached page's bytes" >&2; exit 1; }
+record baseline "$(measure "$CONNECTIONS" "$base/")"
+stop_server
+
+# ---- 3. Uncached: every request renders from the 1M-project database.
+echo "Uncached county page, project page, search" >&2
+start_server uncached "$portal_dll" "$large" --Benchmark:DisableOutputCache=true
+status[county]=$(curl -s -o /dev/null -w '%{http_code}' "$base$COUNTY_PAGE")
+record county "$(measure "$CONNECTIONS" "$base$COUNTY_PAGE")"
+status[project]=$(curl -s -o /dev/null -w '%{http_code}' "$base$PROJECT_PAGE")
+record project "$(measure "$CONNECTIONS" "$base$PROJECT_PAGE")"
+search_paths=()
+for term in "${SEARCH_TERMS[@]}"; do
+  search_paths+=("$SEARCH_PAGE$(printf '%s' "$term" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')")
+done
+status[search]=$(curl -s -o /dev/null -w '%{http_code}' "$base${search_paths[0]}")
+record search "$(measure "$SEARCH_CONNECTIONS" "$base/" "${search_paths[@]}")"
+stop_server
+
+# ---- 4. CSV export of every project, each size in a fresh server: rows/s and the process's peak memory.
+declare -A csv_rows csv_seconds csv_idle csv_peak csv_time_peak
+for size in "$SMALL" "$PROJECTS"; do
+  echo "CSV export at $size projects" >&2
+  start_server "csv-$size" "$portal_dll" --Database:DataDirectory="$work/db-$size"
+  curl -s -o /dev/null "$base/" # one page rendered, so that idle memory includes a warmed-up server
+  csv_idle[$size]=$(peak_kb)
+  started=$(date +%s.%N)
+  status[csv-$size]=$(taskset -c "$LOAD_CORE" curl -s -o "$work/export.csv" -w '%{http_code}' "$base$CSV_PATH")
+  finished=$(date +%s.%N)
+  csv_rows[$size]=$(( $(wc -l <"$work/export.csv") - 1 )) # one header line; the synthetic rows hold no line breaks
+  [ "${status[csv-$size]}" = 200 ] || csv_rows[$size]=0
+  csv_seconds[$size]=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.2f", b - a }')
+  csv_peak[$size]=$(peak_kb)
+  stop_server
+  csv_time_peak[$size]=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/csv-$size.time")
+  rm -f "$work/export.csv"
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- Report.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", 100 * a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if (v == "n/a") print "NOT MEASURED"; else if ((dir == ">=" && v >= t) || (dir == "<=" && v <= t)) print "met"; else print "MISSED" }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+row() { # label key
+  local note=""
+  [ "${bad[$2]:-0}" -gt 0 ] && note=" (${bad[$2]} errors/non-2xx)"
+  [ "${status[$2]}" != 200 ] && note="$note (HTTP ${status[$2]})"
+  echo "| $1$note | ${rps[$2]} | ${p50[$2]} | ${p95[$2]} | ${p99[$2]} | $(ratio "${rps[$2]}" "${rps[baseline]}") % |"
+}
+
+cached_ratio=$(ratio "${rps[cached]}" "${rps[baseline]}")
+county_ratio=$(ratio "${rps[county]}" "${rps[baseline]}")
+[ "${status[cached]}" = 200 ] || cached_ratio=n/a
+[ "${status[county]}" = 200 ] || county_ratio=n/a
+csv_growth=$(awk -v a="${csv_peak[$PROJECTS]}" -v b="${csv_peak[$SMALL]}" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
+[ "${status[csv-$PROJECTS]}" = 200 ] && [ "${status[csv-$SMALL]}" = 200 ] || csv_growth=n/a
+
+report=$(cat <<EOF
+Run $(date -u +%Y-%m-%dT%H:%MZ) on commit $(git rev-parse --short HEAD) — $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $cores cores, .NET $(dotnet --version);
+server on core $SERVER_CORE, wrk on core $LOAD_CORE; load average before $load_before, after $load_after.
+$PROJECTS synthetic projects + $PROJECTS synthetic allocation rows (seed 1) over every Xinjiang village; wrk -t1, ${DURATION} s after ${WARMUP} s warm-up,
+$CONNECTIONS connections ($SEARCH_CONNECTIONS for search, cycling ${#SEARCH_TERMS[@]} terms).
+
+| measurement | req/s | p50 ms | p95 ms | p99 ms | of baseline |
+|---|---:|---:|---:|---:|---:|
+$(row "Kestrel MapGet baseline, same bytes from memory" baseline)
+$(row "cached page \`$CACHED_PAGE\`" cached)
+$(row "uncached county page \`$COUNTY_PAGE\`" county)
+$(row "uncached project page \`$PROJECT_PAGE\`" project)
+$(row "search \`$SEARCH_PAGE…\` (uncached)" search)
+
+| CSV export \`$CSV_PATH\` | HTTP | rows | seconds | rows/s | peak RSS idle → after (VmHWM) | /usr/bin/time max RSS |
+|---|---:|---:|---:|---:|---:|---:|
+$(for size in "$SMALL" "$PROJECTS"; do
+  echo "| $size projects | ${status[csv-$size]} | ${csv_rows[$size]} | ${csv_seconds[$size]} | $(awk -v r="${csv_rows[$size]}" -v s="${csv_seconds[$size]}" 'BEGIN { if (s > 0) printf "%.0f", r / s }') | $(mb "${csv_idle[$size]}") → $(mb "${csv_peak[$size]}") MB | $(mb "${csv_time_peak[$size]}") MB |"
+done)
+
+| target | measured | verdict |
+|---|---:|---|
+| cached page ≥ 60 % of baseline req/s | $cached_ratio % | $(verdict "$cached_ratio" 60 ">=") |
+| uncached county page ≥ 10 % of baseline req/s | $county_ratio % | $(verdict "$county_ratio" 10 ">=") |
+| CSV peak memory at $PROJECTS rows within 50 MB of $SMALL rows | $csv_growth MB | $(verdict "$csv_growth" 50 "<=") |
+| search p95 over $PROJECTS projects | ${p95[search]} ms | (reported) |
+EOF
+)
+echo "$report"
+if [ -n "${REPORT:-}" ]; then echo "$report" >"$REPORT"; fi
