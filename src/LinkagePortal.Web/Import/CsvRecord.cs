@@ -35,6 +35,18 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
         return value;
     }
 
+    /// <summary>A stable public identifier: ASCII letters, digits and '-', since it is part of addresses and printed on notices.</summary>
+    public string Slug(string column)
+    {
+        var value = Required(column);
+        if (!value.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
+        {
+            Fail(column, $"'{value}' must be ASCII letters, digits and '-' (it is part of addresses)");
+        }
+
+        return value;
+    }
+
     public string OneOf(string column, params string[] allowed)
     {
         var value = Required(column);

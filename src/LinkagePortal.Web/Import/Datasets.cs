@@ -93,11 +93,7 @@ sealed class Documents : Dataset<Documents.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var id = r.Required("id");
-        if (id.Length > 0 && !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
-        {
-            r.Fail("id", $"'{id}' must be ASCII letters, digits and '-' (it is part of addresses)");
-        }
+        var id = r.Slug("id");
 
         c.Documents.Add(id);
         return new Row(id, r.Optional("number"), r.Required("title"), r.Required("issuer"), r.Date("issued_on"),
@@ -189,11 +185,7 @@ sealed class Projects : Dataset<Projects.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var code = r.Required("code");
-        if (code.Length > 0 && !code.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
-        {
-            r.Fail("code", $"'{code}' must be ASCII letters, digits and '-' (it is printed on notices and part of addresses)");
-        }
+        var code = r.Slug("code");
 
         var county = r.Required("county_code");
         c.CheckRegion(r, "county_code", county, "county");
@@ -294,11 +286,7 @@ sealed class Announcements : Dataset<Announcements.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var id = r.Required("id");
-        if (id.Length > 0 && !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch == '-'))
-        {
-            r.Fail("id", $"'{id}' must be ASCII letters, digits and '-' (it is part of addresses)");
-        }
+        var id = r.Slug("id");
 
         var county = r.Required("county_code");
         c.CheckRegion(r, "county_code", county, "county");
