@@ -24,7 +24,6 @@ builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
-builder.Services.AddBenchmarkSwitches(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -45,10 +44,14 @@ if (Commands.IsCommand(args))
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, output cache.
+// ---- Pipeline: error pages without stack traces, static files, output cache (Benchmark:DisableOutputCache=true
+// turns it off so that tests/Benchmarks/run.sh can measure pages rendered on every request).
 app.UseErrorPages();
 app.UseStaticFiles();
-app.UseOutputCache();
+if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
+{
+    app.UseOutputCache();
+}
 
 // ---- Areas: each maps its own routes.
 app.MapHome();
