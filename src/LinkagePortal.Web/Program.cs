@@ -4,6 +4,7 @@ using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Home;
 using LinkagePortal.Import;
+using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
@@ -24,7 +25,9 @@ builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 builder.Services.AddOutputCache();
+builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenData();
 
 var app = builder.Build();
 
@@ -44,17 +47,20 @@ if (Commands.IsCommand(args))
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, output cache (Benchmark:DisableOutputCache=true
-// turns it off so that tests/Benchmarks/run.sh can measure pages rendered on every request).
+// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache
+// (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages rendered on
+// every request).
 app.UseErrorPages();
 app.UseStaticFiles();
+app.UseCors();
 if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 {
     app.UseOutputCache();
 }
 
 // ---- Areas: each maps its own routes.
-app.MapHome();
+app.MapPublicPages();
+app.MapOpenData();
 
 app.Run();
 return 0;

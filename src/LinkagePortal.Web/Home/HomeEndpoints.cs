@@ -9,7 +9,7 @@ public static class HomeEndpoints
 {
     // A document's headline figure is its printed grand total (region 65) for all tasks or its main task.
     const string Headlines = """
-        SELECT d.id AS DocumentId, d.number AS Number, d.title AS Title, t.amount_yuan AS AmountYuan, t.derivation AS Derivation
+        SELECT d.id AS DocumentId, d.number AS Number, d.title AS Title, d.kind AS Kind, t.amount_yuan AS AmountYuan, t.derivation AS Derivation
         FROM allocation_totals t JOIN documents d ON d.id = t.document_id
         WHERE t.region_code = '65' AND (t.task = '' OR t.task = d.task) AND (d.published_at IS NULL OR d.published_at <= @now)
         ORDER BY d.fiscal_year DESC, t.amount_yuan DESC
@@ -22,6 +22,13 @@ public static class HomeEndpoints
         ORDER BY a.published_at DESC, a.id
         """;
 
+    const string ProjectTotals = """
+        SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
+        FROM projects p
+        WHERE p.published_at IS NULL OR p.published_at <= @now
+        GROUP BY p.programme
+        """;
+
     const string Prefectures = "SELECT code AS Code, short_name AS Name FROM regions WHERE level = 'prefecture' ORDER BY code";
 
     // Rows use init properties: Dapper converts SQLite's TEXT dates and Int64 integers into them (its constructor
@@ -31,8 +38,10 @@ public static class HomeEndpoints
         public required string DocumentId { get; init; }
         public string? Number { get; init; }
         public required string Title { get; init; }
+        public required string Kind { get; init; }
         public long AmountYuan { get; init; }
         public required string Derivation { get; init; }
+        public string KindLabel => Labels.DocumentKind(Kind);
     }
 
     public sealed record AnnouncementLink
@@ -41,6 +50,15 @@ public static class HomeEndpoints
         public required string Title { get; init; }
         public DateTime? PublishedAt { get; init; }
         public required string CountyName { get; init; }
+        public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
+    }
+
+    public sealed record ProjectTotal
+    {
+        public required string Programme { get; init; }
+        public long Projects { get; init; }
+        public long AmountYuan { get; init; }
+        public string Label => Labels.Programme(Programme);
     }
 
     public sealed record RegionLink
@@ -49,7 +67,8 @@ public static class HomeEndpoints
         public required string Name { get; init; }
     }
 
-    public sealed record HomeModel(IReadOnlyList<Headline> Headlines, IReadOnlyList<AnnouncementLink> Announcements, IReadOnlyList<RegionLink> Prefectures);
+    public sealed record HomeModel(IReadOnlyList<Headline> Headlines, IReadOnlyList<ProjectTotal> ProjectTotals,
+        IReadOnlyList<AnnouncementLink> Announcements, IReadOnlyList<RegionLink> Prefectures);
 
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder routes)
     {
@@ -57,12 +76,14 @@ public static class HomeEndpoints
         {
             await using var connection = await db.OpenAsync();
             var now = clock.GetUtcNow().UtcDateTime;
+            var totals = (await connection.QueryAsync<ProjectTotal>(ProjectTotals, new { now })).ToList();
             var model = new HomeModel(
                 (await connection.QueryAsync<Headline>(Headlines, new { now })).ToList(),
+                Regions.RegionPage.Programmes.SelectMany(p => totals.Where(t => t.Programme == p)).ToList(),
                 (await connection.QueryAsync<AnnouncementLink>(LatestAnnouncements + db.Dialect.Limit("5"), new { now })).ToList(),
                 (await connection.QueryAsync<RegionLink>(Prefectures)).ToList());
             return pages.Page("Home/HomePage", model, "首页");
-        });
+        }).CachedAs(PageCache.Page);
         return routes;
     }
 }

@@ -1,0 +1,24 @@
+using LinkagePortal.About;
+using LinkagePortal.Announcements;
+using LinkagePortal.Documents;
+using LinkagePortal.Projects;
+using LinkagePortal.Regions;
+using LinkagePortal.Search;
+
+namespace LinkagePortal.Home;
+
+/// <summary>The pages for citizens: home, regions, projects, documents, announcements, search and the about pages.</summary>
+public static class PublicPages
+{
+    public static IEndpointRouteBuilder MapPublicPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHome();
+        routes.MapRegions();
+        routes.MapProjects();
+        routes.MapDocuments();
+        routes.MapAnnouncementPages();
+        routes.MapSearch();
+        routes.MapAbout();
+        return routes;
+    }
+}

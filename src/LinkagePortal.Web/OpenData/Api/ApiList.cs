@@ -1,0 +1,264 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using LinkagePortal.Data;
+
+namespace LinkagePortal.OpenData;
+
+/// <summary>Conditions of one list request: the embargo filter, the request's filters, their parameters.</summary>
+public sealed class SqlFilter
+{
+    readonly List<string> conditions = [];
+
+    public SqlFilter(DateTime now)
+    {
+        Now = now;
+        Parameters.Add("now", now);
+    }
+
+    public DateTime Now { get; }
+
+    public DynamicParameters Parameters { get; } = new();
+
+    /// <summary>A record is public once its publication time has passed (NULL: public, time not stated).</summary>
+    public static string Visible(string alias) => $"({alias}.published_at IS NULL OR {alias}.published_at <= @now)";
+
+    public SqlFilter And(string condition, object? parameters = null)
+    {
+        conditions.Add(condition);
+        if (parameters is not null)
+        {
+            Parameters.AddDynamicParams(parameters);
+        }
+
+        return this;
+    }
+
+    public string Where(string? extra = null)
+    {
+        var all = extra is null ? conditions : [.. conditions, extra];
+        return all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
+    }
+
+    /// <summary>"Everything under region C": C and the codes that start with it (':' sorts right after '9').</summary>
+    public static object Under(string code) => new { region = code, regionUpper = code + ":" };
+}
+
+/// <summary>
+/// A dataset as a list: its SQL (select list, FROM with joins), the keyset key it is paged on, its fields, and the
+/// optional second query that fills child lists (villages, document ids) for a batch of rows.
+/// </summary>
+public sealed class ListSource<TRow> where TRow : class
+{
+    public required string Dataset { get; init; }
+    public required string Select { get; init; }
+    public required string From { get; init; }
+
+    /// <summary>The unique column the list is ordered and paged on.</summary>
+    public required string Key { get; init; }
+
+    public required KeyKind KeyKind { get; init; }
+    public required Func<TRow, object> KeyOf { get; init; }
+    public required IReadOnlyList<ApiField<TRow>> Fields { get; init; }
+
+    /// <summary>Fills child lists of a batch of rows (at most <see cref="ApiList.BatchSize"/>) with one query per kind.</summary>
+    public Func<DbConnection, IReadOnlyList<TRow>, BatchScope, Task>? AttachChildren { get; init; }
+}
+
+/// <summary>
+/// The rows of one batch as SQL: the list's FROM and its request's conditions, narrowed to the batch's key range.
+/// A child query joins its table to this and gets exactly the children of the batch, using the key's index, however
+/// sparse the filter (a range of ids alone could cover millions of other rows' children).
+/// </summary>
+public sealed record BatchScope(string From, string Where, DynamicParameters Parameters, DateTime Now)
+{
+    public static BatchScope For<TRow>(ListSource<TRow> source, SqlFilter filter, IReadOnlyList<TRow> batch) where TRow : class
+    {
+        var parameters = new DynamicParameters(filter.Parameters);
+        parameters.Add("batchFirst", source.KeyOf(batch[0]));
+        parameters.Add("batchLast", source.KeyOf(batch[^1]));
+        return new BatchScope(source.From, filter.Where($"{source.Key} >= @batchFirst AND {source.Key} <= @batchLast"), parameters, filter.Now);
+    }
+}
+
+/// <summary>
+/// Runs a <see cref="ListSource{TRow}"/>: JSON pages (keyset, bounded, with the count, Link header and next URL),
+/// single items, and CSV exports that stream every matching row from an unbuffered reader to the response.
+/// </summary>
+public static class ApiList
+{
+    public const int BatchSize = 1000;
+
+    public static async Task<IResult> Page<TRow>(HttpContext http, Db db, ListSource<TRow> source, SqlFilter filter, ApiQuery query) where TRow : class
+    {
+        var limit = (int)(query.Integer("limit") ?? Paging.DefaultLimit);
+        var fingerprint = http.Request.Path + "?" + query.Fingerprint();
+        var keyed = filter.Where();
+        if (query.Text("cursor") is { } token)
+        {
+            if (!Cursor.TryDecode(token, source.Dataset, fingerprint, source.KeyKind, out var after, out var error))
+            {
+                return ApiProblems.BadRequest("cursor", error);
+            }
+
+            filter.Parameters.Add("after", after);
+            keyed = filter.Where($"{source.Key} > @after");
+        }
+
+        filter.Parameters.Add("take", limit + 1);
+        await using var connection = await db.OpenAsync(http.RequestAborted);
+        var total = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) " + source.From + filter.Where(), filter.Parameters);
+
+        // One page is at most limit + 1 rows (the extra one only says whether there is a next page).
+        var rows = (await connection.QueryAsync<TRow>(
+            source.Select + " " + source.From + keyed + $" ORDER BY {source.Key}" + db.Dialect.Limit("@take"), filter.Parameters)).AsList();
+        var hasNext = rows.Count > limit;
+        if (hasNext)
+        {
+            rows.RemoveAt(limit);
+        }
+
+        if (source.AttachChildren is { } attach)
+        {
+            foreach (var batch in rows.Chunk(BatchSize))
+            {
+                await attach(connection, batch, BatchScope.For(source, filter, batch));
+            }
+        }
+
+        string? next = null;
+        if (hasNext)
+        {
+            next = NextUrl(http.Request, Cursor.Encode(source.Dataset, fingerprint, source.KeyOf(rows[^1])));
+            http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+
+        return new JsonPage(total, rows, source.Fields, next);
+    }
+
+    public static async Task<IResult> Item<TRow>(HttpContext http, Db db, ListSource<TRow> source, SqlFilter filter, string notFound) where TRow : class
+    {
+        await using var connection = await db.OpenAsync(http.RequestAborted);
+        var row = (await connection.QueryAsync<TRow>(source.Select + " " + source.From + filter.Where(), filter.Parameters)).FirstOrDefault();
+        if (row is null)
+        {
+            return ApiProblems.NotFound(notFound);
+        }
+
+        if (source.AttachChildren is { } attach)
+        {
+            await attach(connection, [row], BatchScope.For(source, filter, [row]));
+        }
+
+        return new JsonItem(row, source.Fields);
+    }
+
+    public static IResult Csv<TRow>(Db db, ListSource<TRow> source, SqlFilter filter, ApiQuery query) where TRow : class =>
+        new CsvExport<TRow>(db, source, filter, query.Boolean("bom"), query.Boolean("excel"));
+
+    static string NextUrl(HttpRequest request, string cursor)
+    {
+        var parameters = request.Query.Where(q => q.Key != "cursor")
+            .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
+            .Append(KeyValuePair.Create("cursor", (string?)cursor));
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(parameters)}";
+    }
+
+    sealed class JsonPage(long total, IReadOnlyList<object> rows, IReadOnlyList<ApiField> fields, string? next) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = JsonFormat.ContentType;
+            await using var writer = new Utf8JsonWriter(http.Response.BodyWriter, JsonFormat.Options);
+            writer.WriteStartObject();
+            writer.WriteNumber("total", total);
+            writer.WriteStartArray("items");
+            foreach (var row in rows)
+            {
+                JsonFormat.WriteObject(writer, row, fields);
+                if (writer.BytesPending > 32 * 1024)
+                {
+                    await writer.FlushAsync(http.RequestAborted);
+                    await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("next", next);
+            writer.WriteEndObject();
+            await writer.FlushAsync(http.RequestAborted);
+            await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+        }
+    }
+
+    sealed class JsonItem(object row, IReadOnlyList<ApiField> fields) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            http.Response.ContentType = JsonFormat.ContentType;
+            await using var writer = new Utf8JsonWriter(http.Response.BodyWriter, JsonFormat.Options);
+            JsonFormat.WriteObject(writer, row, fields);
+            await writer.FlushAsync(http.RequestAborted);
+        }
+    }
+
+    /// <summary>
+    /// Every matching row, read unbuffered and written as it comes: memory holds one batch of rows (for their child
+    /// lists) and the writer's buffer, whatever the row count. Not output-cached (no cache policy on any API route).
+    /// </summary>
+    sealed class CsvExport<TRow>(Db db, ListSource<TRow> source, SqlFilter filter, bool bom, bool excelCodes) : IResult where TRow : class
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var cancel = http.RequestAborted;
+            http.Response.ContentType = CsvFormat.ContentType;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{source.Dataset}.csv\"";
+            var columns = CsvFormat.Columns(source.Fields);
+
+            await using var connection = await db.OpenAsync(cancel);
+            await using var children = source.AttachChildren is null ? null : await db.OpenAsync(cancel);
+            await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 32 * 1024);
+            var line = new StringBuilder(1024);
+            if (bom)
+            {
+                line.Append('\uFEFF');
+            }
+
+            CsvFormat.AppendHeader(line, columns);
+            await writer.WriteAsync(line, cancel);
+
+            var batch = new List<TRow>(BatchSize);
+            var rows = connection.QueryUnbufferedAsync<TRow>(
+                source.Select + " " + source.From + filter.Where() + $" ORDER BY {source.Key}", filter.Parameters);
+            await foreach (var row in rows.WithCancellation(cancel))
+            {
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await WriteBatch(batch);
+                }
+            }
+
+            await WriteBatch(batch);
+            await writer.FlushAsync(cancel);
+
+            async Task WriteBatch(List<TRow> rowsOfBatch)
+            {
+                if (children is not null && rowsOfBatch.Count > 0)
+                {
+                    await source.AttachChildren!(children, rowsOfBatch, BatchScope.For(source, filter, rowsOfBatch));
+                }
+
+                foreach (var row in rowsOfBatch)
+                {
+                    line.Clear();
+                    CsvFormat.AppendRow(line, row, columns, excelCodes);
+                    await writer.WriteAsync(line, cancel);
+                }
+
+                rowsOfBatch.Clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+namespace LinkagePortal.OpenData;
+
+public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor }
+
+/// <summary>
+/// One query parameter an endpoint accepts. The same record validates requests (an unknown or malformed parameter is
+/// a 400 naming it) and describes the parameter in the OpenAPI document, so the two cannot disagree.
+/// </summary>
+public sealed record ApiParam(string Name, ParamKind Kind, string Description)
+{
+    public string[] Values { get; init; } = [];
+    public string? Default { get; init; }
+    public int MaxLength { get; init; } = 100;
+    public long Min { get; init; } = 1990;
+    public long Max { get; init; } = 2100;
+
+    /// <summary>A value the seed data accepts (the OpenAPI example; the tests request it and expect a 200).</summary>
+    public required string Example { get; init; }
+
+    public static readonly ApiParam Limit = new("limit", ParamKind.Limit, $"每页条数，1–{Paging.MaxLimit}，默认 {Paging.DefaultLimit}。")
+    {
+        Default = Paging.DefaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Min = 1,
+        Max = Paging.MaxLimit,
+        Example = "2",
+    };
+
+    public static readonly ApiParam Cursor = new("cursor", ParamKind.Cursor,
+        "翻页游标：照抄上一页 next 地址（或 Link 头）里的值，不要自己拼写。游标只对同一组筛选条件有效。")
+    {
+        MaxLength = 2000,
+        Example = "",
+    };
+
+    public static readonly ApiParam Bom = new("bom", ParamKind.Boolean,
+        "true（默认）在文件开头写 UTF-8 字节顺序标记（BOM），让 Excel 正确显示中文；false 不写。")
+    {
+        Values = ["true", "false"],
+        Default = "true",
+        Example = "false",
+    };
+
+    public static readonly ApiParam Excel = new("excel", ParamKind.Boolean,
+        "true 时把编码列写成 =\"654202\"，Excel 双击打开也按文本保留编码；默认 false（纯文本编码，适合 R、Python 等工具）。")
+    {
+        Values = ["true", "false"],
+        Default = "false",
+        Example = "true",
+    };
+}
+
+public enum ResponseShape { List, Item, Csv, Document }
+
+/// <summary>
+/// What an /api/v1 endpoint does, attached to the endpoint as metadata. The OpenAPI document is built from the
+/// endpoints the app really maps, reading this for each; a test requires it on every /api/v1 endpoint.
+/// </summary>
+public sealed record ApiOperation(string Summary, string Description, ResponseShape Shape, IReadOnlyList<ApiParam> Query)
+{
+    /// <summary>The dataset whose fields describe the response (items of a list, the item, or the CSV columns).</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>Route parameter ({id}, {code}) with its description and an example that exists in the seed data.</summary>
+    public (string Name, string Description, string Example)? PathParameter { get; init; }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using LinkagePortal.Data;
+using Microsoft.Net.Http.Headers;
+
+namespace LinkagePortal.OpenData;
+
+/// <summary>
+/// ETag and Last-Modified for open-data responses. What a response shows changes when the data version moves (an
+/// import) or when an embargoed record's publication time passes; both go into the validators, so a client's cached
+/// copy is never taken as current after a record has appeared.
+/// </summary>
+public sealed class Freshness(Db db, TimeProvider clock, DataVersion dataVersion)
+{
+    // The latest publication time already passed and the next one to come, over every disclosable table.
+    const string Boundaries = """
+        SELECT MAX(passed) AS Passed, MIN(upcoming) AS Upcoming FROM (
+            SELECT MAX(CASE WHEN published_at <= @now THEN published_at END) AS passed, MIN(CASE WHEN published_at > @now THEN published_at END) AS upcoming FROM documents
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM allocations
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM projects
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM announcements
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM performance_targets
+        ) b
+        """;
+
+    sealed record Snapshot(long Version, DateTime? Passed, DateTime? Upcoming);
+
+    Snapshot? snapshot;
+
+    public sealed record Validators(string ETag, DateTimeOffset LastModified);
+
+    /// <summary>The time the public data last changed: an import, or an embargo lifting, whichever is later.</summary>
+    public async Task<DateTimeOffset> LastChangedAsync(CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        var changed = current.Passed is { } passed && passed > dataVersion.ChangedAt ? passed : dataVersion.ChangedAt;
+        var utc = DateTime.SpecifyKind(changed, DateTimeKind.Utc);
+        return new DateTimeOffset(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    public async Task<Validators> ForAsync(HttpRequest request)
+    {
+        var lastModified = await LastChangedAsync(request.HttpContext.RequestAborted);
+        var identity = string.Create(CultureInfo.InvariantCulture,
+            $"{dataVersion.Version}|{lastModified.UtcTicks}|{request.Host}|{request.PathBase}{request.Path}|{request.QueryString}");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
+        return new Validators($"\"{dataVersion.Version}-{hash}\"", lastModified);
+    }
+
+    async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        if (dataVersion.Version < 0)
+        {
+            await dataVersion.RefreshAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var current = snapshot;
+        if (current is not null && current.Version == dataVersion.Version && (current.Upcoming is not { } next || next > now))
+        {
+            return current;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync(Boundaries, new { now });
+        current = new Snapshot(dataVersion.Version, AsUtc((object?)row.Passed), AsUtc((object?)row.Upcoming));
+        snapshot = current;
+        return current;
+    }
+
+    /// <summary>A time read from the database: SQLite gives text, SQL Server DATETIME2; both are UTC.</summary>
+    public static DateTime? AsUtc(object? value) => value switch
+    {
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => null,
+    };
+}
+
+public static class FreshnessFilter
+{
+    /// <summary>
+    /// Adds ETag and Last-Modified to successful responses and answers a matching If-None-Match (or, without it,
+    /// If-Modified-Since) with 304 before any query runs. Responses may be stored but are revalidated each time.
+    /// </summary>
+    public static TBuilder WithFreshness<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var validators = await http.RequestServices.GetRequiredService<Freshness>().ForAsync(http.Request);
+            http.Response.Headers.CacheControl = "no-cache";
+            if (IsNotModified(http.Request, validators))
+            {
+                SetValidators(http.Response, validators);
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            http.Response.OnStarting(() =>
+            {
+                if (http.Response.StatusCode is >= 200 and < 300)
+                {
+                    SetValidators(http.Response, validators);
+                }
+
+                return Task.CompletedTask;
+            });
+            return await next(context);
+        });
+
+    static void SetValidators(HttpResponse response, Freshness.Validators validators)
+    {
+        response.Headers.ETag = validators.ETag;
+        response.Headers.LastModified = validators.LastModified.ToString("R", CultureInfo.InvariantCulture);
+    }
+
+    static bool IsNotModified(HttpRequest request, Freshness.Validators validators)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count > 0)
+        {
+            return EntityTagHeaderValue.TryParseList(ifNoneMatch, out var tags)
+                && tags.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(new EntityTagHeaderValue(validators.ETag), useStrongComparison: false));
+        }
+
+        return request.Headers.IfModifiedSince.Count == 1
+            && HeaderUtilities.TryParseDate(request.Headers.IfModifiedSince.ToString(), out var since)
+            && validators.LastModified <= since;
+    }
+}

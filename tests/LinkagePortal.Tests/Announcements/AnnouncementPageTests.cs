@@ -1,0 +1,58 @@
+using LinkagePortal.Tests.Support;
+
+namespace LinkagePortal.Tests.Announcements;
+
+/// <summary>The 公告公示 as published: list, and each notice with its dates, projects, documents and contacts.</summary>
+public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_list_links_both_wusu_notices_with_their_dates()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/announcements");
+
+        var items = page.QuerySelectorAll(".announcement-list li").ToList();
+        Assert.Equal(["/announcements/wusu-2024-gs-1", "/announcements/wusu-2024-gs-2"],
+            items.Select(i => i.QuerySelector("a")!.GetAttribute("href")).Order());
+        Assert.All(items, i => Assert.Equal("2023年12月29日", i.QuerySelector("time")!.Text()));
+    }
+
+    [Fact]
+    public async Task A_notice_shows_its_date_its_seven_projects_their_total_its_documents_and_contacts()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-1");
+
+        var notice = page.QuerySelector("article.notice")!;
+        Assert.Equal("乌苏市中央财政衔接推进乡村振兴补助资金安排使用情况公告公示（一）", notice.QuerySelector("h1")!.Text());
+        var date = notice.QuerySelector(".meta time")!;
+        Assert.Equal("2023年12月29日", date.Text());
+        Assert.Equal("2023-12-29T00:00:00+08:00", date.GetAttribute("datetime"));
+
+        var codes = notice.QuerySelectorAll("tr.project td.code").Select(c => c.Text()).ToList();
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => $"654202-2024-{n:000}"), codes);
+        Assert.Contains("3,460 万元", notice.QuerySelector("#notice-projects")!.Text().Replace('\u00a0', ' '));
+
+        Assert.Equal(["/documents/tdcz-2023-11", "/documents/wcz-2023-9"],
+            notice.QuerySelectorAll("#notice-documents + ul a").Select(a => a.GetAttribute("href")!).Order());
+        Assert.Contains("0992-8508532", notice.QuerySelectorAll(".contacts a[href^='tel:']").Select(a => a.Text()));
+    }
+
+    [Fact]
+    public async Task The_curators_note_is_kept_off_the_printed_notice()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-2");
+
+        var note = page.QuerySelectorAll("p.note").Single(p => p.Text().StartsWith("数据说明", StringComparison.Ordinal));
+        Assert.Contains("no-print", note.ClassList);
+        Assert.Null(note.Closest("article.notice"));
+        Assert.Contains("no-print", page.QuerySelector("nav.breadcrumb")!.ClassList);
+    }
+
+    [Fact]
+    public async Task An_unknown_notice_is_a_chinese_404()
+    {
+        var response = await portal.CreateClient().GetAsync("/announcements/no-such-notice");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("页面不存在（404）", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.Text());
+    }
+}
