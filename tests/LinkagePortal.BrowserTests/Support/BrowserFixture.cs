@@ -12,6 +12,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static string ChromiumPath => Environment.GetEnvironmentVariable("LINKAGE_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
     IPlaywright? playwright;
+    IBrowserContext? current;
 
     public PortalServer Server { get; } = new();
     public IBrowser Browser { get; private set; } = null!;
@@ -41,10 +42,22 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A page in a new context whose relative URLs resolve against the portal.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A desktop-sized page in a new context whose relative URLs resolve against the portal.</summary>
+    public Task<IPage> NewPageAsync() => NewPageAsync(Viewports.Desktop);
+
+    /// <summary>
+    /// A page of the given viewport in a new context (no cookies or cache from other tests) whose relative URLs resolve
+    /// against the portal. Tests run one after another, so the previous test's context is closed here.
+    /// </summary>
+    public async Task<IPage> NewPageAsync((int Width, int Height) viewport)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        if (current is not null)
+        {
+            await current.CloseAsync();
+        }
+
+        var (width, height) = viewport;
+        current = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             Locale = "zh-CN",
@@ -52,7 +65,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             AcceptDownloads = true,
         });
-        return await context.NewPageAsync();
+        return await current.NewPageAsync();
     }
 
     public async Task DisposeAsync()
