@@ -2,7 +2,9 @@ using LinkagePortal;
 using LinkagePortal.Benchmark;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
+using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.OpenData;
 using LinkagePortal.Rendering;
@@ -28,6 +30,9 @@ builder.Services.AddOutputCache();
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
+builder.Services.AddHotline();
+// Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
+builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
@@ -61,6 +66,8 @@ if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
+app.MapHotline();
+app.MapDisclosure();
 
 app.Run();
 return 0;

@@ -1,5 +1,6 @@
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Hotline;
 using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 
@@ -46,7 +47,9 @@ public static class ProjectPage
         SELECT t.document_id AS DocumentId, NULL AS DocumentName, t.source_table AS SourceTable, t.level1 AS Level1, t.level2 AS Level2,
                t.level3 AS Level3, t.target_value AS TargetValue, t.unit AS Unit, t.actual_value AS ActualValue
         FROM performance_targets t
+        LEFT JOIN documents d ON d.id = t.document_id
         WHERE t.project_id = @id AND (t.published_at IS NULL OR t.published_at <= @now)
+          AND (d.published_at IS NULL OR d.published_at <= @now)
         ORDER BY t.id
         """;
 
@@ -148,7 +151,8 @@ public static class ProjectPage
         bool HasOwnTargets,
         IReadOnlyList<TargetTable> Targets,
         IReadOnlyList<RegionPage.AnnouncementLink> Announcements,
-        IReadOnlyList<SupervisionContacts.Contact> Contacts);
+        IReadOnlyList<SupervisionContacts.Contact> Contacts,
+        ComplaintCounts.Counts Complaints);
 
     public static async Task<long?> IdByCodeAsync(Db db, string code, DateTime now)
     {
@@ -177,6 +181,7 @@ public static class ProjectPage
             targets.GroupBy(t => (t.DocumentId, t.DocumentName, t.SourceTable))
                 .Select(g => new TargetTable(g.Key.DocumentId, g.Key.DocumentName, g.Key.SourceTable, g.ToList())).ToList(),
             (await connection.QueryAsync<RegionPage.AnnouncementLink>(Announcements, args)).ToList(),
-            await SupervisionContacts.ForAsync(connection, project.CountyCode, now));
+            await SupervisionContacts.ForAsync(connection, project.CountyCode, now),
+            await ComplaintCounts.ForAsync(connection, project.Id, now));
     }
 }

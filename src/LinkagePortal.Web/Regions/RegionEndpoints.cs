@@ -1,4 +1,5 @@
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Regions;
@@ -12,9 +13,14 @@ public static class RegionEndpoints
     {
         var group = routes.MapGroup("/regions");
 
-        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock) =>
+        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, TimelinessAudit audit) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
+            if (model is not null && model.Region.Code.Length <= RegionCodes.CountyLength)
+            {
+                model = model with { Disclosure = DisclosureViews.SummaryOf(await audit.ReportAsync(), model.Region.Code, model.Region.ShortName) };
+            }
+
             return model is null
                 ? ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。地区代码是2位（自治区）、4位（地州市）、6位（县市区）、9位（乡镇）或12位（村、社区）数字。")
                 : pages.Page("Regions/RegionPage", model, model.Region.ShortName);

@@ -204,6 +204,9 @@ public static class RegionPage
     {
         /// <summary>A prefecture or the region: the page leads with its divisions rather than a long project list.</summary>
         public bool AboveCounty => Region.Code.Length < RegionCodes.CountyLength;
+
+        /// <summary>The region's own timeliness figure (Disclosure), for a county and above; null below.</summary>
+        public Disclosure.DisclosureViews.Summary? Disclosure { get; init; }
     }
 
     sealed record ProjectTotal

@@ -127,16 +127,8 @@ public static class StrictCsv
 }
 
 /// <summary>A portal whose database the test changes (each instance has its own copy) and whose clock it sets.</summary>
-public sealed class WritablePortal : PortalFactory
+public sealed class WritablePortal : ClockedPortalFactory
 {
-    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
     public Db Db => new(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(DataDirectory, "linkage.db")));
 
     public int Execute(string sql, object? parameters = null)
@@ -150,11 +142,4 @@ public sealed class WritablePortal : PortalFactory
         INSERT INTO projects (code, programme, fiscal_year, name, county_code, amount_yuan, derivation, source_document_id, source_table)
         VALUES (@code, 'linkage', 2024, @name, '650102', @amountYuan, 'printed', 'wusu-2024-budget', 'test')
         """, new { code, name, amountYuan });
-}
-
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -16,7 +16,7 @@ public sealed class EmbargoTests : IDisposable
         portal.Execute("UPDATE projects SET published_at = @at WHERE code = '654202-2024-001'", new { at = publishAt.UtcDateTime });
         var client = portal.CreateClient();
 
-        portal.Clock.Now = publishAt.AddSeconds(-1);
+        portal.Clock.Set(publishAt.AddSeconds(-1));
         var etagBefore = (await client.GetAsync("/api/v1/projects?region=654202")).Headers.ETag;
         Assert.Equal(12, (await client.GetAllAsync("/api/v1/projects?region=654202")).Count);
         Assert.Equal(12, (await client.GetCsvAsync("/api/v1/projects.csv?region=654202")).Records.Count - 1);
@@ -24,7 +24,7 @@ public sealed class EmbargoTests : IDisposable
         Assert.DoesNotContain("654202-2024-001", (await client.GetJsonAsync("/api/v1/announcements/wusu-2024-gs-1")).GetProperty("projectIds").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/performance-targets?project=654202-2024-001")).StatusCode);
 
-        portal.Clock.Now = publishAt.AddSeconds(1);
+        portal.Clock.Set(publishAt.AddSeconds(1));
         var after = await client.GetAsync("/api/v1/projects?region=654202");
         Assert.NotEqual(etagBefore, after.Headers.ETag);
         Assert.Equal(publishAt, after.Content.Headers.LastModified);
@@ -41,13 +41,13 @@ public sealed class EmbargoTests : IDisposable
         portal.Execute("UPDATE documents SET published_at = @at WHERE id = 'xcz-2024-9'", new { at = publishAt.UtcDateTime });
         var client = portal.CreateClient();
 
-        portal.Clock.Now = publishAt.AddSeconds(-1);
+        portal.Clock.Set(publishAt.AddSeconds(-1));
         Assert.Equal(0, (await client.GetJsonAsync("/api/v1/documents?number=" + Uri.EscapeDataString("新财振〔2024〕9号"))).GetProperty("total").GetInt64());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/documents/xcz-2024-9/allocations.csv")).StatusCode);
         Assert.Empty(await client.GetAllAsync("/api/v1/allocations?region=650102"));
         Assert.Equal(16, (await client.GetAllAsync("/api/v1/performance-targets")).Count);
 
-        portal.Clock.Now = publishAt.AddSeconds(1);
+        portal.Clock.Set(publishAt.AddSeconds(1));
         Assert.Equal(93, (await client.GetAllAsync("/api/v1/documents/xcz-2024-9/allocations")).Count);
         Assert.Equal(24, (await client.GetAllAsync("/api/v1/performance-targets")).Count);
     }

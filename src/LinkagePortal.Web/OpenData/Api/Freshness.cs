@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using Microsoft.Net.Http.Headers;
 
 namespace LinkagePortal.OpenData;
@@ -12,30 +12,15 @@ namespace LinkagePortal.OpenData;
 /// import) or when an embargoed record's publication time passes; both go into the validators, so a client's cached
 /// copy is never taken as current after a record has appeared.
 /// </summary>
-public sealed class Freshness(Db db, TimeProvider clock, DataVersion dataVersion)
+public sealed class Freshness(EmbargoBoundary embargo, DataVersion dataVersion)
 {
-    // The latest publication time already passed and the next one to come, over every disclosable table.
-    const string Boundaries = """
-        SELECT MAX(passed) AS Passed, MIN(upcoming) AS Upcoming FROM (
-            SELECT MAX(CASE WHEN published_at <= @now THEN published_at END) AS passed, MIN(CASE WHEN published_at > @now THEN published_at END) AS upcoming FROM documents
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM allocations
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM projects
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM announcements
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM performance_targets
-        ) b
-        """;
-
-    sealed record Snapshot(long Version, DateTime? Passed, DateTime? Upcoming);
-
-    Snapshot? snapshot;
-
     public sealed record Validators(string ETag, DateTimeOffset LastModified);
 
     /// <summary>The time the public data last changed: an import, or an embargo lifting, whichever is later.</summary>
     public async Task<DateTimeOffset> LastChangedAsync(CancellationToken cancellationToken = default)
     {
-        var current = await CurrentAsync(cancellationToken);
-        var changed = current.Passed is { } passed && passed > dataVersion.ChangedAt ? passed : dataVersion.ChangedAt;
+        var state = await embargo.CurrentAsync(cancellationToken);
+        var changed = state.Passed is { } passed && passed > dataVersion.ChangedAt ? passed : dataVersion.ChangedAt;
         var utc = DateTime.SpecifyKind(changed, DateTimeKind.Utc);
         return new DateTimeOffset(utc.AddTicks(-(utc.Ticks % TimeSpan.TicksPerSecond)));
     }
@@ -48,35 +33,6 @@ public sealed class Freshness(Db db, TimeProvider clock, DataVersion dataVersion
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
         return new Validators($"\"{dataVersion.Version}-{hash}\"", lastModified);
     }
-
-    async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
-    {
-        if (dataVersion.Version < 0)
-        {
-            await dataVersion.RefreshAsync(cancellationToken);
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var current = snapshot;
-        if (current is not null && current.Version == dataVersion.Version && (current.Upcoming is not { } next || next > now))
-        {
-            return current;
-        }
-
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync(Boundaries, new { now });
-        current = new Snapshot(dataVersion.Version, AsUtc((object?)row.Passed), AsUtc((object?)row.Upcoming));
-        snapshot = current;
-        return current;
-    }
-
-    /// <summary>A time read from the database: SQLite gives text, SQL Server DATETIME2; both are UTC.</summary>
-    public static DateTime? AsUtc(object? value) => value switch
-    {
-        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
-        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
-        _ => null,
-    };
 }
 
 public static class FreshnessFilter

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Disclosure;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.OpenData;
@@ -17,7 +18,11 @@ public sealed record DatasetFacts(OpenDataset Dataset, long RowCount, DateTime L
 /// <summary>/datasets (the catalog page), the data dictionary (page and JSON), datapackage.json per dataset, DCAT.</summary>
 public static class CatalogEndpoints
 {
-    const string DocumentLabels = "SELECT id AS Id, COALESCE(number, title) AS Label FROM documents WHERE id IN @ids ORDER BY id";
+    // Only public documents are named as sources: a contact's or notice's source may still be embargoed.
+    const string DocumentLabels = """
+        SELECT id AS Id, COALESCE(number, title) AS Label FROM documents
+        WHERE id IN @ids AND (published_at IS NULL OR published_at <= @now) ORDER BY id
+        """;
 
     public sealed record DatasetCard(string Name, string Title, string Description, string RowCount, DateTime LastChanged, Licence Licence,
         IReadOnlyList<SourceDocument> Sources, string[] ExternalSources, string CsvUrl, string JsonUrl, string DataPackageUrl, IReadOnlyList<FieldLine> Fields);
@@ -65,7 +70,7 @@ public static class CatalogEndpoints
         await using var connection = await db.OpenAsync();
         var count = await connection.ExecuteScalarAsync<long>(dataset.CountSql, new { now });
         var lastChanged = version.ChangedAt;
-        if (dataset.LastPublishedSql is not null && Freshness.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
+        if (dataset.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
             && published > lastChanged)
         {
             lastChanged = published;
@@ -75,7 +80,7 @@ public static class CatalogEndpoints
         if (dataset.SourcesSql is not null)
         {
             var ids = (await connection.QueryAsync<string>(dataset.SourcesSql, new { now })).ToArray();
-            sources = ids.Length == 0 ? [] : (await connection.QueryAsync<SourceDocument>(DocumentLabels, new { ids })).ToList();
+            sources = ids.Length == 0 ? [] : (await connection.QueryAsync<SourceDocument>(DocumentLabels, new { ids, now })).ToList();
         }
 
         return new DatasetFacts(dataset, count, DateTime.SpecifyKind(lastChanged, DateTimeKind.Utc), sources);

@@ -1,0 +1,90 @@
+using System.Text;
+using LinkagePortal.OpenData;
+
+namespace LinkagePortal.Disclosure;
+
+/// <summary>
+/// The audit's CSV files, written by the open-data CSV writer (RFC 4180, formula-looking text neutralised, codes as
+/// ="…" on request) so they behave like every other /api/v1 CSV. Column names are the JSON names.
+/// </summary>
+public static class DisclosureCsv
+{
+    /// <summary>One line of the figures table: an area with the table it belongs to.</summary>
+    public sealed record AreaLine(string Table, AreaTimeliness Area, TimelinessReport Report);
+
+    /// <summary>One late or overdue record.</summary>
+    public sealed record ItemLine(TimelinessItem Item, TimelinessReport Report);
+
+    static DateTime? Day(DateOnly? d) => d?.ToDateTime(TimeOnly.MinValue);
+
+    static readonly string[] States = ["on-time", "late", "overdue", "due", "cannot-tell"];
+
+    public static readonly IReadOnlyList<ApiField<AreaLine>> AreaFields =
+    [
+        new("table", FieldType.Enum, "哪张表：region 全区合计，prefecture 按地（州、市），county 按县（市、区）。", a => a.Table) { Values = ["region", "prefecture", "county"] },
+        new("code", FieldType.Code, "区划代码；“本级”行为地（州、市）或自治区自己的代码。", a => a.Area.Code),
+        new("name", FieldType.Text, "区划名称；“塔城地区本级”等为该级自己的记录。", a => a.Area.Name),
+        new("level", FieldType.Enum, "code 的级别。", a => a.Area.Level) { Values = ["region", "prefecture", "county"] },
+        new("parentCode", FieldType.Code, "这一行计入的上级：县计入地（州、市），地（州、市）计入全区。", a => a.Area.ParentCode) { Nullable = true, NullMeans = "全区合计行" },
+        new("ownLevel", FieldType.Enum, "true 为“本级”行：该地（州、市）或自治区自己的记录。", a => a.Area.OwnLevel ? "true" : "false") { Values = ["true", "false"] },
+        new("onTime", FieldType.Integer, "按时公开的记录数。", a => a.Area.Publication.OnTime),
+        new("late", FieldType.Integer, "逾期公开的记录数。", a => a.Area.Publication.Late),
+        new("overdue", FieldType.Integer, "已过期限仍未公开的记录数。", a => a.Area.Publication.Overdue),
+        new("due", FieldType.Integer, "尚未公开、也未到期的记录数。", a => a.Area.Publication.Due),
+        new("cannotTell", FieldType.Integer, "缺少信息产生日期或公开时间、无法判断的记录数。", a => a.Area.Publication.CannotTell),
+        new("total", FieldType.Integer, "记录总数（以上五项之和）。", a => a.Area.Publication.Total),
+        new("chainOnTime", FieldType.Integer, "资金下达、细化期限：按时的项数。", a => a.Area.Chain.OnTime),
+        new("chainLate", FieldType.Integer, "资金下达、细化期限：逾期的项数。", a => a.Area.Chain.Late),
+        new("chainOverdue", FieldType.Integer, "资金下达、细化期限：逾期未完成的项数（数据不足以判断时不计入）。", a => a.Area.Chain.Overdue),
+        new("chainDue", FieldType.Integer, "资金下达、细化期限：未到期的项数。", a => a.Area.Chain.Due),
+        new("chainCannotTell", FieldType.Integer, "资金下达、细化期限：无法判断的项数。", a => a.Area.Chain.CannotTell),
+        new("chainTotal", FieldType.Integer, "资金下达、细化期限：总项数。", a => a.Area.Chain.Total),
+        new("asOf", FieldType.Date, "核查日期（北京时间）。", a => Day(a.Report.AsOf)),
+        new("dayCount", FieldType.Enum, "期限按 calendar（自然日）或 working（工作日）计算。", a => DayCountCode(a.Report.DayCount)) { Values = ["calendar", "working"] },
+        new("publicationDays", FieldType.Integer, "公开期限的天数。", a => a.Report.PublicationDays),
+    ];
+
+    public static readonly IReadOnlyList<ApiField<ItemLine>> ItemFields =
+    [
+        new("kind", FieldType.Enum, "记录所在的数据集。", i => i.Item.Kind) { Values = ["documents", "allocations", "projects", "announcements", "performance_targets"] },
+        new("kindLabel", FieldType.Text, "数据集的中文名。", i => i.Item.KindLabel),
+        new("title", FieldType.Text, "记录的名称。", i => i.Item.Title) { Nullable = true, NullMeans = "尚未公开的记录不显示名称" },
+        new("url", FieldType.Text, "记录在本站的地址（相对路径）。", i => i.Item.Url) { Nullable = true, NullMeans = "尚未公开的记录不显示地址" },
+        new("prefectureCode", FieldType.Code, "所在地（州、市）代码。", i => i.Item.PrefectureCode) { Nullable = true, NullMeans = "自治区本级" },
+        new("countyCode", FieldType.Code, "所在县（市、区）代码。", i => i.Item.CountyCode) { Nullable = true, NullMeans = "地（州、市）或自治区本级" },
+        new("place", FieldType.Text, "所在地区名称。", i => i.Item.PlaceName),
+        new("status", FieldType.Enum, "核查结果。", i => i.Item.Deadline.Code) { Values = States },
+        new("statusLabel", FieldType.Text, "核查结果的中文说明，如“逾期3天”。", i => i.Item.Deadline.Label),
+        new("aroseOn", FieldType.Date, "信息产生日期。", i => Day(i.Item.Deadline.StartOn)),
+        new("dueOn", FieldType.Date, "应公开的最后日期。", i => Day(i.Item.Deadline.DueOn)),
+        new("publishedOn", FieldType.Date, "实际公开日期（北京时间）。", i => Day(i.Item.Deadline.DoneOn)) { Nullable = true, NullMeans = "尚未公开" },
+        new("daysLate", FieldType.Integer, "逾期天数（按 dayCount 计）。", i => i.Item.Deadline.DaysLate) { Nullable = true, NullMeans = "尚未公开" },
+        new("dayCount", FieldType.Enum, "期限按 calendar（自然日）或 working（工作日）计算。", i => i.Item.Deadline.DayCountCode) { Values = ["calendar", "working"] },
+        new("asOf", FieldType.Date, "核查日期（北京时间）。", i => Day(i.Report.AsOf)),
+    ];
+
+    /// <summary>One line per area: the region, then every prefecture row, then every county row (本级 rows included).</summary>
+    public static IEnumerable<AreaLine> Areas(TimelinessReport report) =>
+        new[] { new AreaLine("region", report.Region, report) }
+            .Concat(report.Prefectures.Select(p => new AreaLine("prefecture", p, report)))
+            .Concat(report.Counties.Select(c => new AreaLine("county", c, report)));
+
+    /// <summary>The late and the overdue records; an overdue one has no title or address (it is not public yet).</summary>
+    public static IEnumerable<ItemLine> Items(TimelinessReport report) => report.Late.Concat(report.Overdue).Select(i => new ItemLine(i, report));
+
+    public static string DayCountCode(DayCount count) => count == DayCount.Working ? "working" : "calendar";
+
+    public static IResult Write<T>(IEnumerable<T> rows, IReadOnlyList<ApiField<T>> fields, bool bom, bool excelCodes, string fileName)
+    {
+        var columns = CsvFormat.Columns(fields);
+        var csv = new StringBuilder();
+        CsvFormat.AppendHeader(csv, columns);
+        foreach (var row in rows)
+        {
+            CsvFormat.AppendRow(csv, row!, columns, excelCodes);
+        }
+
+        var body = Encoding.UTF8.GetBytes(csv.ToString());
+        return Results.File(bom ? [.. Encoding.UTF8.Preamble, .. body] : body, CsvFormat.ContentType, fileName);
+    }
+}

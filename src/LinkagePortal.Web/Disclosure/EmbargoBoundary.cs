@@ -1,0 +1,70 @@
+using System.Globalization;
+using Dapper;
+using LinkagePortal.Data;
+
+namespace LinkagePortal.Disclosure;
+
+/// <summary>
+/// The embargo state of the data: the next moment at which an embargoed record becomes public (the earliest
+/// <c>published_at</c> still ahead, across every disclosable table) and the latest one already passed. Anything cached
+/// (pages, API responses, ETags, the timeliness report) must not be served across the next one; the last one passed is
+/// when the public data last changed without an import. The answer is kept until the next boundary passes or the data
+/// version moves, so asking is cheap.
+/// </summary>
+public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataVersion)
+{
+    // One pass per table; runs once per boundary or import, not per request.
+    const string Boundaries = """
+        SELECT MAX(passed) AS Passed, MIN(upcoming) AS Upcoming FROM (
+            SELECT MAX(CASE WHEN published_at <= @now THEN published_at END) AS passed, MIN(CASE WHEN published_at > @now THEN published_at END) AS upcoming FROM documents
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM allocations
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM projects
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM announcements
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM performance_targets
+        ) boundaries
+        """;
+
+    Snapshot? last;
+
+    /// <summary>What was read, at what time, under which data version; valid for <c>ReadAt ≤ now &lt; Next</c>.</summary>
+    sealed record Snapshot(long Version, DateTime ReadAt, DateTime? Passed, DateTime? Next);
+
+    /// <summary>
+    /// The current embargo state: the next boundary and the last one passed (UTC; null when there is none), and a stamp
+    /// for cache keys.
+    /// </summary>
+    public sealed record State(DateTime? Next, DateTime? Passed, long DataVersion)
+    {
+        /// <summary>Changes exactly when a boundary is crossed or the data changes: part of cache keys and ETags.</summary>
+        public string Stamp => string.Create(CultureInfo.InvariantCulture, $"{DataVersion}.{(Next is { } n ? n.Ticks : 0)}");
+    }
+
+    public async ValueTask<State> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (dataVersion.Version < 0)
+        {
+            await dataVersion.RefreshAsync(cancellationToken);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var version = dataVersion.Version;
+        var seen = last;
+        if (seen is null || seen.Version != version || now < seen.ReadAt || (seen.Next is { } next && now >= next))
+        {
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var found = await connection.QuerySingleAsync(new CommandDefinition(Boundaries, new { now }, cancellationToken: cancellationToken));
+            seen = new Snapshot(version, now, AsUtc((object?)found.Passed), AsUtc((object?)found.Upcoming));
+            last = seen;
+        }
+
+        return new State(seen.Next, seen.Passed, seen.Version);
+    }
+
+    /// <summary>A time read from the database without a typed column: SQLite gives text, SQL Server DATETIME2; both are UTC.</summary>
+    public static DateTime? AsUtc(object? value) => value switch
+    {
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal),
+        _ => null,
+    };
+}

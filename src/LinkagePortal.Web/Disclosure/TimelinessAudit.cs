@@ -1,0 +1,505 @@
+using System.Globalization;
+using Dapper;
+using LinkagePortal.Data;
+
+namespace LinkagePortal.Disclosure;
+
+/// <summary>
+/// Computes the status of every disclosable record (documents, allocations, projects, announcements, performance
+/// targets) and of the hand-off deadlines, and adds them up per county, prefecture and region. Embargoed records are
+/// counted (an unpublished record past its due date is exactly what the audit is for) but never described. The report
+/// is kept until the embargo state, the data or the Beijing date changes.
+/// </summary>
+public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules, DisclosureOptions options)
+{
+    const string Regions = """
+        SELECT code AS Code, short_name AS Name, level AS Level, parent_code AS ParentCode
+        FROM regions WHERE level IN ('province', 'prefecture', 'county')
+        """;
+
+    const string Documents = """
+        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer, kind AS Kind, issued_on AS IssuedOn,
+               arose_on AS AroseOn, published_at AS PublishedAt
+        FROM documents
+        """;
+
+    // An allocation without dates of its own takes its document's; it is public only once its document is too.
+    const string Allocations = """
+        SELECT a.document_id AS DocumentId, a.region_code AS RegionCode, a.region_name_printed AS RegionName, a.task AS Task,
+               a.arose_on AS AroseOn, a.published_at AS PublishedAt, d.arose_on AS ParentAroseOn, d.published_at AS ParentPublishedAt
+        FROM allocations a JOIN documents d ON d.id = a.document_id
+        """;
+
+    const string Projects = """
+        SELECT code AS Code, name AS Name, county_code AS CountyCode, arose_on AS AroseOn, published_at AS PublishedAt
+        FROM projects
+        """;
+
+    const string Announcements = """
+        SELECT id AS Id, title AS Title, county_code AS CountyCode, arose_on AS AroseOn, published_at AS PublishedAt
+        FROM announcements
+        """;
+
+    // A target belongs to a document, a project or both: it takes their dates when it has none, and is public only
+    // when they are.
+    const string Targets = """
+        SELECT t.document_id AS DocumentId, p.code AS ProjectCode, p.county_code AS CountyCode, t.level2 AS Level2, t.level3 AS Level3,
+               t.arose_on AS AroseOn, t.published_at AS PublishedAt,
+               COALESCE(d.arose_on, p.arose_on) AS ParentAroseOn, d.published_at AS ParentPublishedAt, p.published_at AS ProjectPublishedAt
+        FROM performance_targets t
+        LEFT JOIN documents d ON d.id = t.document_id
+        LEFT JOIN projects p ON p.id = t.project_id
+        """;
+
+    // Which level issued an allocation document: the region prints a whole-table total (65), a prefecture its own total.
+    const string DocumentTotals = """
+        SELECT DISTINCT t.document_id AS DocumentId, t.region_code AS RegionCode, r.level AS Level
+        FROM allocation_totals t JOIN regions r ON r.code = t.region_code
+        WHERE r.level IN ('province', 'prefecture')
+        """;
+
+    const string AllocatedTo = "SELECT DISTINCT document_id AS DocumentId, region_code AS RegionCode FROM allocations";
+
+    // The documents each public project is funded by: a county's projects name the document that brought the funds
+    // down and the county's own document that detailed them.
+    const string ProjectFunds = """
+        SELECT p.id AS ProjectId, p.county_code AS CountyCode, f.document_id AS DocumentId
+        FROM projects p JOIN project_funds f ON f.project_id = p.id
+        WHERE p.published_at IS NULL OR p.published_at <= @now
+        ORDER BY p.id
+        """;
+
+    static readonly Dictionary<string, string> KindLabels = new()
+    {
+        ["documents"] = "文件",
+        ["allocations"] = "分配表",
+        ["projects"] = "项目",
+        ["announcements"] = "公告公示",
+        ["performance_targets"] = "绩效目标",
+    };
+
+    sealed record Kept(string Key, TimelinessReport Report);
+
+    Kept? last;
+
+    public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var state = await embargo.CurrentAsync(cancellationToken);
+        var key = state.Stamp + "|" + DeadlineCalculator.BeijingDate(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (last is { } kept && kept.Key == key)
+        {
+            return kept.Report;
+        }
+
+        var report = await ComputeAsync(now, cancellationToken);
+        last = new Kept(key, report);
+        return report;
+    }
+
+    async Task<TimelinessReport> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var regions = (await connection.QueryAsync<RegionRow>(Regions)).ToDictionary(r => r.Code);
+        var places = new Places(regions);
+        var areas = new Areas(places);
+        var documents = (await connection.QueryAsync<DocumentRow>(Documents)).ToList();
+        var documentLabels = documents.ToDictionary(d => d.Id, d => d.Number ?? d.Title);
+        var issuers = documents.ToDictionary(d => d.Id, d => d.Issuer);
+        var days = rules.PublicationDays(options);
+        var late = new List<(TimelinessItem Item, string Sort)>();
+        var overdue = new List<(TimelinessItem Item, string Sort)>();
+
+        // Records are read as a stream and only counted; just the late and overdue ones are kept, and only a late one
+        // (public by definition) is described, so memory does not grow with the number of projects.
+        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe)
+        {
+            var deadline = calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
+                published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, days, now);
+            areas.Publication(place).Add(deadline.State);
+            if (deadline.State is not (DisclosureState.Late or DisclosureState.Overdue))
+            {
+                return;
+            }
+
+            string? title = null, url = null;
+            if (deadline.State == DisclosureState.Late)
+            {
+                (title, url) = describe();
+            }
+
+            var item = new TimelinessItem
+            {
+                Kind = kind,
+                KindLabel = KindLabels[kind],
+                Title = title,
+                Url = url,
+                PrefectureCode = place.Prefecture,
+                CountyCode = place.County,
+                PlaceName = places.Name(place),
+                Deadline = deadline,
+            };
+            (deadline.State == DisclosureState.Late ? late : overdue).Add((item, place.County ?? place.Prefecture ?? ""));
+        }
+
+        foreach (var d in documents)
+        {
+            Record("documents", places.OfIssuer(d.Issuer), d.AroseOn, d.PublishedAt, () => (d.Number ?? d.Title, "/documents/" + d.Id));
+        }
+
+        await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Allocations).WithCancellation(cancellationToken))
+        {
+            Record("allocations", places.OfRegion(a.RegionCode!), a.AroseOn ?? a.ParentAroseOn, Latest(a.PublishedAt, a.ParentPublishedAt),
+                () => ($"{documentLabels[a.DocumentId!]} · {a.RegionName} · {a.Task}", "/documents/" + a.DocumentId));
+        }
+
+        await foreach (var p in connection.QueryUnbufferedAsync<DatedRow>(Projects).WithCancellation(cancellationToken))
+        {
+            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code));
+        }
+
+        await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Announcements).WithCancellation(cancellationToken))
+        {
+            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id));
+        }
+
+        await foreach (var t in connection.QueryUnbufferedAsync<DatedRow>(Targets).WithCancellation(cancellationToken))
+        {
+            var place = t.CountyCode is { } county ? places.OfRegion(county) : places.OfIssuer(issuers[t.DocumentId!]);
+            Record("performance_targets", place, t.AroseOn ?? t.ParentAroseOn, Latest(Latest(t.PublishedAt, t.ParentPublishedAt), t.ProjectPublishedAt),
+                () => ($"{(t.DocumentId is { } doc ? documentLabels[doc] : t.ProjectCode)} · {t.Level2}{(t.Level3 is { } l3 ? " · " + l3 : "")}",
+                    t.ProjectCode is { } code ? "/projects/" + code : "/documents/" + t.DocumentId));
+        }
+
+        var chains = await ChainsAsync(connection, documents, places, now, cancellationToken);
+        foreach (var item in chains.SelectMany(c => c.Items))
+        {
+            areas.Chain(new Place(item.PrefectureCode, item.CountyCode)).Add(item.Deadline.State);
+        }
+
+        var (region, prefectures, counties) = areas.Build();
+        return new TimelinessReport
+        {
+            AsOf = DeadlineCalculator.BeijingDate(now),
+            DayCount = calculator.DayCount,
+            PublicationDays = days,
+            PublicationRule = rules.Publication,
+            Rules = rules.All,
+            Region = region,
+            Prefectures = prefectures,
+            Counties = counties,
+            Late = late.OrderByDescending(i => i.Item.Deadline.DaysLate).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
+            Overdue = overdue.OrderBy(i => i.Item.Deadline.DueOn).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
+            Chains = chains,
+            DocumentLabels = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= now.UtcDateTime)
+                .ToDictionary(d => d.Id, d => d.Number ?? d.Title),
+        };
+    }
+
+    static DateTime? Latest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    /// <summary>
+    /// The hand-off deadlines. Pass-down: each region allocation document × each prefecture it allocates to, ending at
+    /// the prefecture's document passing those funds down (when a project names both). Detail: each allocation
+    /// document × each county it allocates to, from the date the funds reached the county to the county's own
+    /// document named by its projects. Only public documents and projects give dates.
+    /// </summary>
+    async Task<IReadOnlyList<ChainRuleReport>> ChainsAsync(System.Data.Common.DbConnection connection, List<DocumentRow> documents, Places places,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowUtc = now.UtcDateTime;
+        var visible = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= nowUtc)
+            .ToDictionary(d => d.Id);
+        var totals = (await connection.QueryAsync<TotalRow>(DocumentTotals)).Where(t => visible.ContainsKey(t.DocumentId)).ToList();
+        var regionDocuments = totals.Where(t => t.Level == "province").Select(t => t.DocumentId)
+            .Where(id => visible[id].Kind == "allocation").ToHashSet();
+        var prefectureDocuments = totals.Where(t => t.Level == "prefecture" && !totals.Any(o => o.DocumentId == t.DocumentId && o.Level == "province"))
+            .GroupBy(t => t.DocumentId).Where(g => visible[g.Key].Kind == "allocation").ToDictionary(g => g.Key, g => g.First().RegionCode);
+        var allocatedTo = (await connection.QueryAsync<TotalRow>(AllocatedTo)).Where(a => visible.ContainsKey(a.DocumentId)).ToList();
+        var allocatesTo = allocatedTo.Select(a => (a.DocumentId, a.RegionCode)).ToHashSet();
+
+        // The distinct sets of fund documents that public projects name, per county (streamed: many projects, few sets).
+        var combinations = new HashSet<(string County, string Documents)>();
+        var current = (Project: -1L, County: "", Documents: new List<string>());
+        void Flush()
+        {
+            if (current.Documents.Count > 0)
+            {
+                combinations.Add((current.County, string.Join(';', current.Documents.Order(StringComparer.Ordinal))));
+            }
+        }
+
+        await foreach (var f in connection.QueryUnbufferedAsync<FundRow>(ProjectFunds, new { now = nowUtc }).WithCancellation(cancellationToken))
+        {
+            if (f.ProjectId != current.Project)
+            {
+                Flush();
+                current = (f.ProjectId, f.CountyCode, []);
+            }
+
+            if (visible.ContainsKey(f.DocumentId))
+            {
+                current.Documents.Add(f.DocumentId);
+            }
+        }
+
+        Flush();
+        var fundSets = combinations.Select(c => (c.County, Documents: c.Documents.Split(';').ToHashSet())).ToList();
+        var setsByCounty = fundSets.ToLookup(s => s.County, s => s.Documents);
+        var setsByPrefecture = fundSets.ToLookup(s => places.OfRegion(s.County).Prefecture, s => s.Documents);
+
+        DocumentRef Ref(string id) => new(id, visible[id].Number ?? visible[id].Title, DateOf(visible[id]));
+
+        // The prefecture document that passed a region document's funds down: named together with it by a project under the prefecture.
+        string? PassedDownBy(string regionDocument, string prefecture) => setsByPrefecture[prefecture]
+            .Where(s => s.Contains(regionDocument))
+            .SelectMany(s => s).FirstOrDefault(d => prefectureDocuments.TryGetValue(d, out var p) && p == prefecture);
+
+        // The county's own document detailing funds into projects: named by a county project beside the upstream one,
+        // and neither a region nor a prefecture document nor one allocating to the county. The latest, when several.
+        DocumentRef? DetailedBy(string upstream, string county) => setsByCounty[county]
+            .Where(s => s.Contains(upstream))
+            .SelectMany(s => s)
+            .Where(d => !regionDocuments.Contains(d) && !prefectureDocuments.ContainsKey(d) && !allocatesTo.Contains((d, county)))
+            .Distinct().Select(Ref).OrderByDescending(r => r.Date).FirstOrDefault();
+
+        var passDown = rules.PassDown;
+        var passDownItems = new List<ChainItem>();
+        foreach (var r in regionDocuments.Order(StringComparer.Ordinal))
+        {
+            foreach (var prefecture in totals.Where(t => t.DocumentId == r && t.Level == "prefecture").Select(t => t.RegionCode).Distinct().Order(StringComparer.Ordinal))
+            {
+                var down = PassedDownBy(r, prefecture) is { } d ? Ref(d) : null;
+                var name = places.Regions[prefecture].Name;
+                passDownItems.Add(new ChainItem
+                {
+                    RuleId = passDown.Id,
+                    PrefectureCode = prefecture,
+                    PrefectureName = name,
+                    From = Ref(r),
+                    To = down,
+                    Deadline = calculator.Chain(Ref(r).Date, "自治区文件未印发文日期", down?.Date,
+                        down is null ? $"数据中没有{name}下达这笔资金的文件" : "地（州、市）下达文件未印发文日期", passDown.Days!.Value, now),
+                });
+            }
+        }
+
+        var detail = rules.Detail;
+        var detailItems = new List<ChainItem>();
+        foreach (var (document, county) in allocatedTo.Select(a => (a.DocumentId, a.RegionCode)).Distinct().OrderBy(a => a.DocumentId, StringComparer.Ordinal).ThenBy(a => a.RegionCode, StringComparer.Ordinal))
+        {
+            var place = places.OfRegion(county);
+            if (place.County is null || place.Prefecture is null || visible[document].Kind != "allocation"
+                || !(regionDocuments.Contains(document) || prefectureDocuments.ContainsKey(document)))
+            {
+                continue;
+            }
+
+            // Funds reach a county by the prefecture's document; for a region document, by the prefecture's pass-down.
+            var arrived = regionDocuments.Contains(document)
+                ? PassedDownBy(document, place.Prefecture) is { } d ? Ref(d) : null
+                : Ref(document);
+            var detailed = arrived is null ? null : DetailedBy(arrived.Id, county) ?? DetailedBy(document, county);
+            var prefectureName = places.Regions[place.Prefecture].Name;
+            var startMissing = arrived is null ? $"数据中没有{prefectureName}下达这笔资金的文件，资金到县日期不详" : "下达到县的文件未印发文日期";
+            detailItems.Add(new ChainItem
+            {
+                RuleId = detail.Id,
+                PrefectureCode = place.Prefecture,
+                PrefectureName = prefectureName,
+                CountyCode = county,
+                CountyName = places.Name(place),
+                From = arrived ?? Ref(document),
+                To = detailed,
+                Deadline = calculator.Chain(arrived?.Date, startMissing, detailed?.Date,
+                    detailed is null ? "数据中没有该县（市、区）细化到项目的本级文件" : "县（市、区）本级文件未印发文日期", detail.Days!.Value, now),
+            });
+        }
+
+        return [Report(passDown, passDownItems), Report(detail, detailItems)];
+
+        static ChainRuleReport Report(DeadlineRule rule, List<ChainItem> items)
+        {
+            var counts = new TimelinessCounts();
+            items.ForEach(i => counts.Add(i.Deadline.State));
+            return new ChainRuleReport(rule, counts, items);
+        }
+    }
+
+    static DateOnly? DateOf(DocumentRow d) => (d.IssuedOn ?? d.AroseOn) is { } date ? DateOnly.FromDateTime(date) : null;
+
+    /// <summary>Where a record is counted: a county, a prefecture's own level (County null) or the region's (both null).</summary>
+    public readonly record struct Place(string? Prefecture, string? County);
+
+    /// <summary>Resolves region codes and issuers to places, and names places.</summary>
+    sealed class Places(Dictionary<string, RegionRow> regions)
+    {
+        // Longest name first, so that 塔城地区财政局 is 塔城地区 and not a shorter name that happens to be a prefix.
+        readonly List<(string Name, string Code)> names = regions.Values
+            .Select(r => (r.Name, r.Code)).OrderByDescending(n => n.Name.Length).ToList();
+
+        public IReadOnlyDictionary<string, RegionRow> Regions => regions;
+
+        public Place OfRegion(string code)
+        {
+            if (code.Length > 6)
+            {
+                code = code[..6];
+            }
+
+            if (!regions.TryGetValue(code, out var region))
+            {
+                return default;
+            }
+
+            return region.Level switch
+            {
+                "county" => new Place(region.ParentCode, region.Code),
+                "prefecture" => new Place(region.Code, null),
+                _ => default,
+            };
+        }
+
+        /// <summary>A document is counted where its issuer is (新疆维吾尔自治区财政厅 → region; 乌苏市财政局 → 乌苏市); unknown issuers at region level.</summary>
+        public Place OfIssuer(string issuer)
+        {
+            foreach (var (name, code) in names)
+            {
+                if (issuer.StartsWith(name, StringComparison.Ordinal))
+                {
+                    return OfRegion(code);
+                }
+            }
+
+            return default;
+        }
+
+        public string Name(Place place) =>
+            place.County is { } county ? regions[county].Name
+            : place.Prefecture is { } prefecture ? regions[prefecture].Name + "本级"
+            : "自治区本级";
+    }
+
+    /// <summary>Accumulates counts per place, then lays them out as the region, prefecture and county tables.</summary>
+    sealed class Areas(Places places)
+    {
+        readonly Dictionary<Place, (TimelinessCounts Publication, TimelinessCounts Chain)> counts = [];
+
+        public TimelinessCounts Publication(Place place) => Of(place).Publication;
+        public TimelinessCounts Chain(Place place) => Of(place).Chain;
+
+        (TimelinessCounts Publication, TimelinessCounts Chain) Of(Place place)
+        {
+            if (!counts.TryGetValue(place, out var c))
+            {
+                c = (new TimelinessCounts(), new TimelinessCounts());
+                counts[place] = c;
+            }
+
+            return c;
+        }
+
+        public (AreaTimeliness Region, List<AreaTimeliness> Prefectures, List<AreaTimeliness> Counties) Build()
+        {
+            var regionCode = places.Regions.Values.FirstOrDefault(r => r.Level == "province")?.Code ?? "65";
+            var counties = counts.Where(c => c.Key.Prefecture is not null)
+                .Select(c => new AreaTimeliness
+                {
+                    Code = c.Key.County ?? c.Key.Prefecture!,
+                    Name = places.Name(c.Key),
+                    Level = c.Key.County is null ? "prefecture" : "county",
+                    ParentCode = c.Key.Prefecture,
+                    OwnLevel = c.Key.County is null,
+                    Publication = c.Value.Publication,
+                    Chain = c.Value.Chain,
+                })
+                .OrderBy(a => a.ParentCode, StringComparer.Ordinal).ThenBy(a => a.OwnLevel ? 0 : 1).ThenBy(a => a.Code, StringComparer.Ordinal).ToList();
+
+            var prefectures = counties.GroupBy(c => c.ParentCode!).Select(g =>
+            {
+                var area = new AreaTimeliness { Code = g.Key, Name = places.Regions[g.Key].Name, Level = "prefecture", ParentCode = regionCode };
+                foreach (var c in g)
+                {
+                    area.Publication.Add(c.Publication);
+                    area.Chain.Add(c.Chain);
+                }
+
+                return area;
+            }).ToList();
+
+            if (counts.TryGetValue(default, out var own))
+            {
+                prefectures.Add(new AreaTimeliness
+                {
+                    Code = regionCode, Name = "自治区本级", Level = "region", ParentCode = regionCode, OwnLevel = true, Publication = own.Publication, Chain = own.Chain,
+                });
+            }
+
+            prefectures = prefectures.OrderBy(p => p.OwnLevel ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
+            var region = new AreaTimeliness { Code = regionCode, Name = places.Regions.TryGetValue(regionCode, out var r) ? r.Name : "新疆维吾尔自治区", Level = "region" };
+            foreach (var p in prefectures)
+            {
+                region.Publication.Add(p.Publication);
+                region.Chain.Add(p.Chain);
+            }
+
+            return (region, prefectures, counties);
+        }
+    }
+
+    sealed record RegionRow
+    {
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public required string Level { get; init; }
+        public string? ParentCode { get; init; }
+    }
+
+    sealed record DocumentRow
+    {
+        public required string Id { get; init; }
+        public string? Number { get; init; }
+        public required string Title { get; init; }
+        public required string Issuer { get; init; }
+        public required string Kind { get; init; }
+        public DateTime? IssuedOn { get; init; }
+        public DateTime? AroseOn { get; init; }
+        public DateTime? PublishedAt { get; init; }
+    }
+
+    /// <summary>The columns the record queries share; each query fills the ones it has.</summary>
+    sealed record DatedRow
+    {
+        public string? Id { get; init; }
+        public string? Code { get; init; }
+        public string? Name { get; init; }
+        public string? Title { get; init; }
+        public string? DocumentId { get; init; }
+        public string? ProjectCode { get; init; }
+        public string? RegionCode { get; init; }
+        public string? RegionName { get; init; }
+        public string? CountyCode { get; init; }
+        public string? Task { get; init; }
+        public string? Level2 { get; init; }
+        public string? Level3 { get; init; }
+        public DateTime? AroseOn { get; init; }
+        public DateTime? PublishedAt { get; init; }
+        public DateTime? ParentAroseOn { get; init; }
+        public DateTime? ParentPublishedAt { get; init; }
+        public DateTime? ProjectPublishedAt { get; init; }
+    }
+
+    sealed record TotalRow
+    {
+        public required string DocumentId { get; init; }
+        public required string RegionCode { get; init; }
+        public string? Level { get; init; }
+    }
+
+    sealed record FundRow
+    {
+        public long ProjectId { get; init; }
+        public required string CountyCode { get; init; }
+        public required string DocumentId { get; init; }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using LinkagePortal.Data;
+
+namespace LinkagePortal.Hotline;
+
+/// <summary>Who is calling the write API: the organisation a key was issued to and the regions it may touch.</summary>
+public sealed record ApiCaller(string KeyId, string Organisation, IReadOnlyList<string> Regions)
+{
+    /// <summary>Whether the key may record complaints for a county (codes nest: a key for 6542 covers 654202).</summary>
+    public bool Covers(string countyCode) => Regions.Any(r => countyCode.StartsWith(r, StringComparison.Ordinal));
+}
+
+/// <summary>
+/// Per-organisation API keys for the complaints API. A key is <c>lpk_&lt;id&gt;_&lt;secret&gt;</c> with 256 random bits
+/// of secret; it is shown once when created and only its SHA-256 is stored (a fast hash is enough for a random key
+/// of that length), compared in constant time. The id is public: it names the key in lists, revocation and the audit log.
+/// </summary>
+public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
+{
+    const string Prefix = "lpk_";
+
+    const string KeyById = "SELECT id AS Id, organisation AS Organisation, secret_hash AS SecretHash FROM api_keys WHERE id = @id AND revoked_at IS NULL";
+    const string RegionsOfKey = "SELECT region_code FROM api_key_counties WHERE key_id = @id ORDER BY region_code";
+    const string RegionLevels = "SELECT code AS Code, level AS Level FROM regions WHERE code IN @codes";
+    const string InsertKey = "INSERT INTO api_keys (id, organisation, secret_hash, created_at) VALUES (@id, @organisation, @secretHash, @now)";
+    const string InsertRegion = "INSERT INTO api_key_counties (key_id, region_code) VALUES (@id, @code)";
+    const string Revoke = "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
+    const string AllKeys = """
+        SELECT id AS Id, organisation AS Organisation, created_at AS CreatedAt, revoked_at AS RevokedAt
+        FROM api_keys ORDER BY created_at, id
+        """;
+    const string AllRegions = "SELECT key_id AS KeyId, region_code AS RegionCode FROM api_key_counties ORDER BY key_id, region_code";
+
+    public sealed record KeyRow
+    {
+        public required string Id { get; init; }
+        public required string Organisation { get; init; }
+        public string SecretHash { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public DateTime? RevokedAt { get; init; }
+    }
+
+    public sealed record KeyRegion
+    {
+        public required string KeyId { get; init; }
+        public required string RegionCode { get; init; }
+    }
+
+    public sealed record RegionLevel
+    {
+        public required string Code { get; init; }
+        public required string Level { get; init; }
+    }
+
+    public sealed record KeyListing(string Id, string Organisation, IReadOnlyList<string> Regions, DateTime CreatedAt, DateTime? RevokedAt);
+
+    /// <summary>The key from <c>Authorization: Bearer …</c> or <c>X-Api-Key</c>, or null when absent, unknown or revoked.</summary>
+    public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        var key = PresentedKey(request);
+        if (key is null || !TryParse(key, out var id))
+        {
+            return null;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(KeyById, new { id });
+        if (row is null || !CryptographicOperations.FixedTimeEquals(Convert.FromHexString(row.SecretHash), Sha256(key)))
+        {
+            return null;
+        }
+
+        var regions = (await connection.QueryAsync<string>(RegionsOfKey, new { id })).ToList();
+        return new ApiCaller(row.Id, row.Organisation, regions);
+    }
+
+    static string? PresentedKey(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization["Bearer ".Length..].Trim();
+        }
+
+        return request.Headers["X-Api-Key"].ToString().Trim() is { Length: > 0 } header ? header : null;
+    }
+
+    static bool TryParse(string key, out string id)
+    {
+        id = "";
+        if (key.Length != Prefix.Length + 16 + 1 + 64 || !key.StartsWith(Prefix, StringComparison.Ordinal) || key[Prefix.Length + 16] != '_')
+        {
+            return false;
+        }
+
+        id = key.Substring(Prefix.Length, 16);
+        return true;
+    }
+
+    static byte[] Sha256(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>Issues a key; returns its id and the key text, which exists nowhere else afterwards.</summary>
+    public async Task<(string Id, string Key)> CreateAsync(string organisation, IReadOnlyList<string> regionCodes, string actor)
+    {
+        organisation = organisation.Trim();
+        if (organisation.Length is 0 or > 200)
+        {
+            throw new ArgumentException("the organisation's name is required (at most 200 characters)");
+        }
+
+        var codes = regionCodes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            throw new ArgumentException("name at least one county code (e.g. 654202), or a prefecture's for all its counties");
+        }
+
+        await using var connection = await db.OpenAsync();
+        var levels = (await connection.QueryAsync<RegionLevel>(RegionLevels, new { codes })).ToDictionary(r => r.Code, r => r.Level);
+        var wrong = codes.Where(c => levels.GetValueOrDefault(c) is not ("county" or "prefecture" or "province")).ToList();
+        if (wrong.Count > 0)
+        {
+            throw new ArgumentException($"not a county, prefecture or region code: {string.Join(", ", wrong)}");
+        }
+
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var key = $"{Prefix}{id}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(InsertKey, new { id, organisation, secretHash = Convert.ToHexStringLower(Sha256(key)), now }, transaction);
+        foreach (var code in codes)
+        {
+            await connection.ExecuteAsync(InsertRegion, new { id, code }, transaction);
+        }
+
+        await audit.AppendAsync(connection, transaction, new AuditEntry(actor, null, "key.create", "api_key", id, null,
+            new { id, organisation, regions = codes, createdAt = now }));
+        await transaction.CommitAsync();
+        return (id, key);
+    }
+
+    /// <summary>Revokes a key at once; false when no active key has that id.</summary>
+    public async Task<bool> RevokeAsync(string id, string actor)
+    {
+        await using var connection = await db.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await connection.ExecuteAsync(Revoke, new { id, now }, transaction) == 0)
+        {
+            return false;
+        }
+
+        await audit.AppendAsync(connection, transaction, new AuditEntry(actor, null, "key.revoke", "api_key", id,
+            new { id, revokedAt = (DateTime?)null }, new { id, revokedAt = now }));
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<KeyListing>> ListAsync()
+    {
+        await using var connection = await db.OpenAsync();
+        var regions = (await connection.QueryAsync<KeyRegion>(AllRegions)).ToLookup(r => r.KeyId, r => r.RegionCode);
+        return (await connection.QueryAsync<KeyRow>(AllKeys))
+            .Select(k => new KeyListing(k.Id, k.Organisation, regions[k.Id].ToList(), k.CreatedAt, k.RevokedAt))
+            .ToList();
+    }
+}

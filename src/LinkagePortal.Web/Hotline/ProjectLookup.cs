@@ -1,0 +1,357 @@
+using System.Data.Common;
+using System.Text;
+using Dapper;
+using LinkagePortal.Data;
+
+namespace LinkagePortal.Hotline;
+
+/// <summary>
+/// Finds the listed project a caller means from whatever they can say: the code on the printed notice, a village or
+/// township, part of the project's name, the responsible unit. Several small indexed queries each bring at most
+/// <see cref="CandidatesPerMatch"/> candidates with how well they match; the best are ranked here. Nothing scans the
+/// projects table, so it stays fast at a million projects (on SQLite: SQL Server matches fragments with LIKE).
+/// </summary>
+public sealed class ProjectLookup(Db db, TimeProvider clock)
+{
+    public const int MinQueryLength = 2;
+    public const int MaxQueryLength = 50;
+    public const int Take = 20;
+    const int CandidatesPerMatch = 200;
+    const int MaxRegions = 20;
+
+    const string Visible = "(p.published_at IS NULL OR p.published_at <= @now)";
+
+    // Codes are ASCII (654202-2024-010): a prefix is the range [q, q with its last character + 1).
+    const string ByCode = $"""
+        SELECT p.id AS Id, p.code AS Code FROM projects p
+        WHERE p.code >= @from AND p.code < @to AND {Visible}
+        ORDER BY p.code
+        """;
+
+    // Regions of Xinjiang (16k rows) by the names people use and the official ones: exact names first.
+    const string RegionsNamed = """
+        SELECT code AS Code, level AS Level, short_name AS ShortName, name AS Name FROM regions
+        WHERE level IN ('county', 'township', 'village') AND (short_name LIKE @like ESCAPE '\' OR name LIKE @like ESCAPE '\')
+        ORDER BY CASE WHEN short_name = @q OR name = @q OR short_name = @village THEN 0 WHEN short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, code
+        """;
+
+    // Places under a region (a village, or a township and its villages): codes nest, so it is one index range, read
+    // in index order so that LIMIT stops early.
+    const string PlacesUnder = $"""
+        SELECT pp.project_id FROM project_places pp JOIN projects p ON p.id = pp.project_id
+        WHERE pp.region_code >= @from AND pp.region_code < @to AND {Visible}
+        ORDER BY pp.region_code, pp.project_id
+        """;
+
+    const string InCounties = $"SELECT p.id FROM projects p WHERE p.county_code IN @counties AND {Visible} ORDER BY p.id";
+
+    // SQLite: the character-pair index of each field (see 0006_hotline.sql); rowids come in order, so LIMIT stops early.
+    const string NameFragment = $"""
+        SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
+        WHERE project_name_lookup MATCH @match AND {Visible}
+        ORDER BY project_name_lookup.rowid
+        """;
+
+    const string UnitFragment = $"""
+        SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
+        WHERE project_unit_lookup MATCH @match AND {Visible}
+        ORDER BY project_unit_lookup.rowid
+        """;
+
+    const string PlaceFragment = $"""
+        SELECT pp.project_id FROM project_place_lookup
+        JOIN project_places pp ON pp.id = project_place_lookup.rowid JOIN projects p ON p.id = pp.project_id
+        WHERE project_place_lookup MATCH @match AND {Visible}
+        ORDER BY project_place_lookup.rowid
+        """;
+
+    // SQL Server: the same three columns with LIKE (no FTS5 there).
+    const string NameLike = $"SELECT p.id FROM projects p WHERE p.name LIKE @like ESCAPE '\\' AND {Visible} ORDER BY p.id";
+    const string UnitLike = $"SELECT p.id FROM projects p WHERE p.responsible_unit LIKE @like ESCAPE '\\' AND {Visible} ORDER BY p.id";
+    const string PlaceLike = $"""
+        SELECT DISTINCT pp.project_id FROM project_places pp JOIN projects p ON p.id = pp.project_id
+        WHERE pp.place_as_printed LIKE @like ESCAPE '\' AND {Visible}
+        ORDER BY pp.project_id
+        """;
+
+    const string Details = """
+        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
+               p.responsible_unit AS ResponsibleUnit, p.county_code AS CountyCode, c.short_name AS County
+        FROM projects p JOIN regions c ON c.code = p.county_code
+        WHERE p.id IN @ids
+        """;
+
+    const string PlacesOf = """
+        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Printed, r.code AS RegionCode, r.level AS Level,
+               r.short_name AS RegionName, parent.short_name AS ParentName
+        FROM project_places pp
+        LEFT JOIN regions r ON r.code = pp.region_code
+        LEFT JOIN regions parent ON parent.code = r.parent_code
+        WHERE pp.project_id IN @ids
+        ORDER BY pp.project_id, pp.id
+        """;
+
+    /// <summary>What matched, best first; the score orders the results, the label tells the operator why.</summary>
+    enum Match
+    {
+        County = 300,
+        ResponsibleUnit = 450,
+        Place = 500,
+        Township = 550,
+        Name = 600,
+        Village = 700,
+        VillageExact = 800,
+        CodePrefix = 900,
+        Code = 1000,
+    }
+
+    static string Label(Match match) => match switch
+    {
+        Match.Code or Match.CodePrefix => "项目编号",
+        Match.Village or Match.VillageExact => "村名",
+        Match.Name => "项目名称",
+        Match.Township => "乡镇",
+        Match.Place => "建设地点",
+        Match.ResponsibleUnit => "责任单位",
+        _ => "县市",
+    };
+
+    public sealed record RegionRow
+    {
+        public required string Code { get; init; }
+        public required string Level { get; init; }
+        public required string ShortName { get; init; }
+        public required string Name { get; init; }
+    }
+
+    public sealed record CodeHit
+    {
+        public long Id { get; init; }
+        public required string Code { get; init; }
+    }
+
+    public sealed record ProjectRow
+    {
+        public long Id { get; init; }
+        public required string Code { get; init; }
+        public required string Name { get; init; }
+        public long FiscalYear { get; init; }
+        public long AmountYuan { get; init; }
+        public string? ResponsibleUnit { get; init; }
+        public required string CountyCode { get; init; }
+        public required string County { get; init; }
+    }
+
+    public sealed record PlaceRow
+    {
+        public long ProjectId { get; init; }
+        public required string Printed { get; init; }
+        public string? RegionCode { get; init; }
+        public string? Level { get; init; }
+        public string? RegionName { get; init; }
+        public string? ParentName { get; init; }
+    }
+
+    /// <summary>A place of a result as the operator reads it: the village (with its township) or the printed text.</summary>
+    public sealed record Place(string Name, string? RegionCode);
+
+    public sealed record Result(
+        long Id, string Code, string Name, long FiscalYear, long AmountYuan, string? ResponsibleUnit,
+        string County, string CountyCode, IReadOnlyList<Place> Places, string MatchedOn)
+    {
+        public decimal AmountWan => Money.ToWan(AmountYuan);
+    }
+
+    /// <summary>Why a query cannot be looked up, or null when it can.</summary>
+    public static string? Problem(string query) => query.Length switch
+    {
+        < MinQueryLength => $"请至少输入 {MinQueryLength} 个字（一个字能对上的项目太多）。",
+        > MaxQueryLength => $"查询内容最多 {MaxQueryLength} 个字。",
+        _ => null,
+    };
+
+    public async Task<IReadOnlyList<Result>> FindAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var q = query.Normalize(NormalizationForm.FormKC).Trim();
+        if (Problem(q) is not null)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var matches = new Dictionary<long, HashSet<Match>>();
+
+        void Add(IEnumerable<long> ids, Match match)
+        {
+            foreach (var id in ids)
+            {
+                if (!matches.TryGetValue(id, out var kinds))
+                {
+                    matches[id] = kinds = [];
+                }
+
+                kinds.Add(match);
+            }
+        }
+
+        await MatchCodeAsync(connection, q, now, Add);
+        await MatchRegionsAsync(connection, q, now, Add);
+        await MatchFragmentsAsync(connection, q, now, Add);
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        // Each further kind of match (the village and the name, say) lifts a project above one matched once. Only
+        // the candidates that can still make the list need their details (ties are broken by year and code).
+        var ranked = matches
+            .Select(m => (Id: m.Key, Score: (int)m.Value.Max() + 5 * (m.Value.Count - 1), Best: m.Value.Max()))
+            .OrderByDescending(r => r.Score)
+            .ToList();
+        var threshold = ranked[Math.Min(Take, ranked.Count) - 1].Score;
+        var rows = new Dictionary<long, ProjectRow>();
+        var places = new Dictionary<long, List<Place>>();
+        foreach (var chunk in ranked.TakeWhile(r => r.Score >= threshold).Select(r => r.Id).Chunk(500))
+        {
+            foreach (var row in await connection.QueryAsync<ProjectRow>(Details, new { ids = chunk }))
+            {
+                rows[row.Id] = row;
+            }
+        }
+
+        var top = ranked
+            .Where(r => rows.ContainsKey(r.Id))
+            .OrderByDescending(r => r.Score)
+            .ThenByDescending(r => rows[r.Id].FiscalYear)
+            .ThenBy(r => rows[r.Id].Code, StringComparer.Ordinal)
+            .Take(Take)
+            .ToList();
+        foreach (var place in await connection.QueryAsync<PlaceRow>(PlacesOf, new { ids = top.Select(t => t.Id).ToArray() }))
+        {
+            if (!places.TryGetValue(place.ProjectId, out var list))
+            {
+                places[place.ProjectId] = list = [];
+            }
+
+            list.Add(PlaceOf(place));
+        }
+
+        return top.Select(t =>
+        {
+            var p = rows[t.Id];
+            return new Result(p.Id, p.Code, p.Name, p.FiscalYear, p.AmountYuan, p.ResponsibleUnit, p.County, p.CountyCode,
+                places.GetValueOrDefault(p.Id) ?? [], Label(t.Best));
+        }).ToList();
+    }
+
+    static Place PlaceOf(PlaceRow place) => place switch
+    {
+        { Level: "village", RegionName: { } village, ParentName: { } township } => new Place($"{township} {village}", place.RegionCode),
+        { RegionName: { } region } => new Place(region, place.RegionCode),
+        _ => new Place(place.Printed, null),
+    };
+
+    async Task MatchCodeAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
+    {
+        if (!q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return;
+        }
+
+        var code = q.ToUpperInvariant();
+        var to = code[..^1] + (char)(code[^1] + 1);
+        var hits = (await connection.QueryAsync<CodeHit>(ByCode + db.Dialect.Limit("@take"), new { from = code, to, now, take = CandidatesPerMatch })).ToList();
+        add(hits.Where(h => h.Code == code).Select(h => h.Id), Match.Code);
+        add(hits.Where(h => h.Code != code).Select(h => h.Id), Match.CodePrefix);
+    }
+
+    async Task MatchRegionsAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
+    {
+        var like = "%" + EscapeLike(q) + "%";
+        var regions = (await connection.QueryAsync<RegionRow>(RegionsNamed + db.Dialect.Limit("@take"),
+            new { q, like, prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions })).ToList();
+        if (regions.Count == 0)
+        {
+            return;
+        }
+
+        var counties = regions.Where(r => r.Level == "county").Select(r => r.Code).ToArray();
+        if (counties.Length > 0)
+        {
+            add(await connection.QueryAsync<long>(InCounties + db.Dialect.Limit("@take"), new { counties, now, take = CandidatesPerMatch }), Match.County);
+        }
+
+        // Best-named regions first, until the candidates are enough.
+        var budget = CandidatesPerMatch;
+        foreach (var region in regions.Where(r => r.Level != "county"))
+        {
+            var ids = (await connection.QueryAsync<long>(PlacesUnder + db.Dialect.Limit("@take"),
+                new { from = region.Code, to = region.Code + ":", now, take = budget })).ToList();
+            var exact = region.ShortName == q || region.Name == q || region.ShortName == q + "村";
+            add(ids, region.Level == "village" ? (exact ? Match.VillageExact : Match.Village) : Match.Township);
+            budget -= ids.Count;
+            if (budget <= 0)
+            {
+                break;
+            }
+        }
+    }
+
+    async Task MatchFragmentsAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
+    {
+        if (db.Provider == DatabaseProvider.Sqlite)
+        {
+            if (FragmentQuery(q) is not { } match)
+            {
+                return;
+            }
+
+            foreach (var (sql, kind) in new[] { (NameFragment, Match.Name), (PlaceFragment, Match.Place), (UnitFragment, Match.ResponsibleUnit) })
+            {
+                add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { match, now, take = CandidatesPerMatch }), kind);
+            }
+
+            return;
+        }
+
+        var like = "%" + EscapeLike(q) + "%";
+        foreach (var (sql, match) in new[] { (NameLike, Match.Name), (PlaceLike, Match.Place), (UnitLike, Match.ResponsibleUnit) })
+        {
+            add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { like, now, take = CandidatesPerMatch }), match);
+        }
+    }
+
+    /// <summary>
+    /// The FTS5 query for the typed text: each run of two or more letters and digits (punctuation and spaces are not
+    /// indexed) as the phrase of its character pairs; all runs must match. A lone character is left out: it narrows
+    /// nothing and a prefix query over every pair that starts with it is slow. Null when nothing is left to look for.
+    /// </summary>
+    internal static string? FragmentQuery(string q)
+    {
+        var runs = new List<List<string>>();
+        var run = new List<string>();
+        foreach (var rune in q.EnumerateRunes().Append(new Rune(' ')))
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.IsNumber(rune))
+            {
+                run.Add(rune.ToString());
+            }
+            else
+            {
+                if (run.Count >= 2)
+                {
+                    runs.Add(run);
+                }
+
+                run = [];
+            }
+        }
+
+        return runs.Count == 0 ? null : string.Join(" AND ", runs.Select(r => "\"" + string.Join(' ', r.Zip(r.Skip(1), (a, b) => a + b)) + "\""));
+    }
+
+    /// <summary>Typed text in a LIKE pattern matches itself: %, _ and [ (SQL Server) are escaped with \.</summary>
+    static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[");
+}

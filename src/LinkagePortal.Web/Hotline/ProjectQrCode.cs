@@ -1,0 +1,48 @@
+using Dapper;
+using LinkagePortal.Data;
+using QRCoder;
+
+namespace LinkagePortal.Hotline;
+
+/// <summary>
+/// The QR code printed beside a project's code on its page and on the announcement posted in the village: it opens the
+/// project's page. SVG (QRCoder's SvgQRCode: no System.Drawing, so it runs on Linux) scales to any print size.
+/// </summary>
+public static class ProjectQrCode
+{
+    const string ListedProject = "SELECT p.id FROM projects p WHERE p.id = @id AND (p.published_at IS NULL OR p.published_at <= @now)";
+
+    /// <summary>The project page's address, absolute: from <c>Hotline:PublicBaseUrl</c> when set (behind a proxy), else the request's.</summary>
+    public static string ProjectUrl(HttpRequest request, IConfiguration configuration, long id)
+    {
+        var configured = configuration["Hotline:PublicBaseUrl"];
+        var origin = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}" : configured.TrimEnd('/');
+        return $"{origin}/projects/{id}";
+    }
+
+    /// <summary>An SVG QR code of <paramref name="text"/>, error correction M (survives a crease or a smudge on paper).</summary>
+    public static string Svg(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", true, SvgQRCode.SizingMode.ViewBoxAttribute);
+    }
+
+    public static IEndpointRouteBuilder MapProjectQrCode(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpContext http, IConfiguration configuration, Db db, TimeProvider clock) =>
+        {
+            await using var connection = await db.OpenAsync();
+            var listed = await connection.QuerySingleOrDefaultAsync<long?>(ListedProject, new { id, now = clock.GetUtcNow().UtcDateTime });
+            if (listed is null)
+            {
+                return Results.NotFound();
+            }
+
+            // A project's address does not change: browsers and the printer's spooler may keep the image for a day.
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(Svg(ProjectUrl(http.Request, configuration, id)), "image/svg+xml; charset=utf-8");
+        });
+        return routes;
+    }
+}

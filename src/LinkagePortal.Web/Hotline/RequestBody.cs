@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace LinkagePortal.Hotline;
+
+/// <summary>
+/// Reads a JSON request body field by field, so that every refusal names the field and says why (the framework's
+/// own binding answers a malformed body with a bare 400). Unknown fields are refused too: a client must not be able
+/// to slip a caller's name or number in under another field name.
+/// </summary>
+public sealed class RequestBody
+{
+    public const int MaxBytes = 16 * 1024;
+
+    readonly JsonElement root;
+    readonly HashSet<string> known = new(StringComparer.Ordinal);
+
+    RequestBody(JsonElement root) => this.root = root;
+
+    public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The body as a JSON object, or the 400/413 problem to answer with.</summary>
+    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    {
+        // Read at most one byte past the limit, whatever Content-Length says (or does not say, when chunked).
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= MaxBytes)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length > MaxBytes)
+        {
+            return (null, Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Invalid("body", "请求体必须是一个 JSON 对象，例如 {\"projectId\": 10, …}。"));
+            }
+
+            return (new RequestBody(document.RootElement.Clone()), null);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+            return (null, Invalid(field, $"请求体不是有效的 JSON（第 {e.LineNumber + 1} 行附近）。"));
+        }
+    }
+
+    /// <summary>A 400 application/problem+json naming one field.</summary>
+    public static IResult Invalid(string field, string message) => Problem(new Dictionary<string, string[]> { [field] = [message] });
+
+    public IResult Problem() => Problem(Errors);
+
+    static IResult Problem(Dictionary<string, string[]> errors) => Results.ValidationProblem(
+        errors,
+        title: "请求内容有误",
+        detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
+
+    void Refuse(string field, string message) => Errors.TryAdd(field, [message]);
+
+    JsonElement? Field(string name, bool required)
+    {
+        known.Add(name);
+        if (root.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return value;
+        }
+
+        if (required)
+        {
+            Refuse(name, "必填。");
+        }
+
+        return null;
+    }
+
+    /// <summary>A required positive whole number.</summary>
+    public long Id(string name)
+    {
+        if (Field(name, required: true) is not { } value)
+        {
+            return 0;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var id) || id <= 0)
+        {
+            Refuse(name, "必须是正整数（项目页地址 /projects/{id} 中的 id）。");
+            return 0;
+        }
+
+        return id;
+    }
+
+    /// <summary>A required text of at most <paramref name="maxLength"/> characters, refused if it looks like personal data.</summary>
+    public string Text(string name, string label, int maxLength)
+    {
+        if (Field(name, required: true) is not { } value)
+        {
+            return "";
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Refuse(name, "必须是文字（JSON 字符串）。");
+            return "";
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            Refuse(name, "不能为空。");
+        }
+        else if (text.Length > maxLength)
+        {
+            Refuse(name, $"{label}最多 {maxLength} 个字，现有 {text.Length} 个。");
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            Refuse(name, $"{label}含有控制字符。");
+        }
+        else if (PersonalData.Problem(text) is { } personal)
+        {
+            Refuse(name, $"{label}{personal}。请删去来电人的个人信息后再提交：这里只记录与项目有关的事实，不记录来电人的姓名、电话或证件号码。");
+        }
+
+        return text;
+    }
+
+    /// <summary>A required value from a fixed list.</summary>
+    public string OneOf(string name, IReadOnlyList<string> allowed)
+    {
+        if (Field(name, required: true) is not { } value)
+        {
+            return "";
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+        if (!allowed.Contains(text))
+        {
+            Refuse(name, $"必须是 {string.Join("、", allowed)} 之一。");
+        }
+
+        return text;
+    }
+
+    /// <summary>A required time with its offset (ISO 8601, e.g. 2024-03-01T10:15:00+08:00), not in the future.</summary>
+    public DateTime Time(string name, DateTime nowUtc, TimeSpan tolerance)
+    {
+        if (Field(name, required: true) is not { } value)
+        {
+            return default;
+        }
+
+        if (value.ValueKind != JsonValueKind.String
+            || !DateTimeOffset.TryParseExact(value.GetString(), ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
+                CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            || !HasOffset(value.GetString()!))
+        {
+            Refuse(name, "必须是带时区的 ISO 8601 时间，例如 2024-03-01T10:15:00+08:00。");
+            return default;
+        }
+
+        if (time.UtcDateTime > nowUtc + tolerance)
+        {
+            Refuse(name, "不能晚于现在。");
+        }
+
+        return time.UtcDateTime;
+    }
+
+    static bool HasOffset(string text) => text.EndsWith('Z') || text.EndsWith('z') || text.Length > 6 && text[^6] is '+' or '-';
+
+    /// <summary>Refuses every field the reader did not ask for.</summary>
+    public void RefuseUnknownFields()
+    {
+        foreach (var property in root.EnumerateObject().Where(p => !known.Contains(p.Name)))
+        {
+            Refuse(property.Name, $"未知字段。可用字段：{string.Join("、", known)}。");
+        }
+    }
+}

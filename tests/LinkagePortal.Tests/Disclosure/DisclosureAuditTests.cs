@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using LinkagePortal.Tests.Support;
+
+namespace LinkagePortal.Tests.Disclosure;
+
+/// <summary>
+/// The audit on the seeded data plus a few test records with dates (the real ones mostly have none), with the clock
+/// at 2026-06-01 12:00 Beijing: the figures add up county → prefecture → region, the late and overdue records are
+/// listed (overdue ones without anything that would reveal them), and page, JSON and CSV agree.
+/// </summary>
+public sealed class DisclosureAuditTests : IClassFixture<DisclosureAuditTests.Portal>
+{
+    readonly Portal portal;
+
+    public DisclosureAuditTests(Portal portal) => this.portal = portal;
+
+    /// <summary>The seeded database with: on time, late (10 days), overdue and due records in three counties and one prefecture.</summary>
+    public sealed class Portal : ClockedPortalFactory
+    {
+        public Portal()
+        {
+            TestRecords.Import(this,
+                TestRecords.Projects(
+                    ("T5-ONTIME", "654202", "测试按时项目", "2026-04-01", "2026-04-15T10:00:00+08:00", 1),
+                    ("T5-LATE", "654202", "测试逾期项目", "2026-04-01", "2026-05-01T10:00:00+08:00", 1),
+                    ("T5-OVERDUE", "653129", "测试未公开项目甲", "2026-04-01", "2026-07-01T10:00:00+08:00", 1)),
+                TestRecords.Announcements(("t5-due", "654221", "测试未到期公告", "2026-05-25", "2026-07-01T10:00:00+08:00")),
+                TestRecords.Documents(("t5-prefecture-doc", "测试地区文件", "塔城地区财政局", "2026-04-01", "2026-04-30T10:00:00+08:00")));
+        }
+    }
+
+    static JsonElement Counts(JsonElement area, string set = "publication") => area.GetProperty(set);
+
+    static (int, int, int, int, int, int) Tuple(JsonElement counts) => (
+        counts.GetProperty("onTime").GetInt32(), counts.GetProperty("late").GetInt32(), counts.GetProperty("overdue").GetInt32(),
+        counts.GetProperty("due").GetInt32(), counts.GetProperty("cannotTell").GetInt32(), counts.GetProperty("total").GetInt32());
+
+    static (int, int, int, int, int, int) Sum(IEnumerable<JsonElement> areas, string set) => areas.Select(a => Tuple(Counts(a, set)))
+        .Aggregate((0, 0, 0, 0, 0, 0), (s, c) => (s.Item1 + c.Item1, s.Item2 + c.Item2, s.Item3 + c.Item3, s.Item4 + c.Item4, s.Item5 + c.Item5, s.Item6 + c.Item6));
+
+    async Task<JsonElement> Json()
+    {
+        using var client = portal.CreateClient();
+        var text = await client.GetStringAsync("/api/v1/disclosure");
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    [Fact]
+    public async Task County_and_prefecture_figures_add_up_to_the_region_total()
+    {
+        var report = await Json();
+        var prefectures = report.GetProperty("prefectures").EnumerateArray().ToList();
+        var counties = report.GetProperty("counties").EnumerateArray().ToList();
+
+        foreach (var set in new[] { "publication", "chain" })
+        {
+            Assert.Equal(Tuple(Counts(report.GetProperty("region"), set)), Sum(prefectures, set));
+            foreach (var prefecture in prefectures.Where(p => !p.GetProperty("ownLevel").GetBoolean()))
+            {
+                var code = prefecture.GetProperty("code").GetString();
+                var under = counties.Where(c => c.GetProperty("parentCode").GetString() == code).ToList();
+                Assert.True(Tuple(Counts(prefecture, set)) == Sum(under, set), $"{set}: prefecture {code} is not the sum of its {under.Count} county rows");
+            }
+        }
+
+        // 271 curated records (12 documents, 182 allocations, 51 projects, 2 announcements, 24 targets), none with both
+        // dates, plus the five test records.
+        Assert.Equal((1, 2, 1, 1, 271, 276), Tuple(Counts(report.GetProperty("region"))));
+        var wusu = counties.Single(c => c.GetProperty("code").GetString() == "654202");
+        Assert.Equal(1, Counts(wusu).GetProperty("onTime").GetInt32());
+        Assert.Equal(1, Counts(wusu).GetProperty("late").GetInt32());
+        var tachengOwn = counties.Single(c => c.GetProperty("code").GetString() == "6542" && c.GetProperty("ownLevel").GetBoolean());
+        Assert.Equal(1, Counts(tachengOwn).GetProperty("late").GetInt32());
+    }
+
+    [Fact]
+    public async Task Late_records_are_listed_with_their_links_and_overdue_ones_without_anything_that_reveals_them()
+    {
+        var report = await Json();
+        var late = report.GetProperty("late").EnumerateArray().ToList();
+        Assert.Equal(["/documents/t5-prefecture-doc", "/projects/T5-LATE"], late.Select(i => i.GetProperty("url").GetString()!).Order());
+        var lateProject = late.Single(i => i.GetProperty("kind").GetString() == "projects");
+        Assert.Equal(10, lateProject.GetProperty("deadline").GetProperty("daysLate").GetInt32());
+        Assert.Equal("2026-04-21", lateProject.GetProperty("deadline").GetProperty("dueOn").GetString());
+
+        var overdue = Assert.Single(report.GetProperty("overdue").EnumerateArray());
+        Assert.Equal("projects", overdue.GetProperty("kind").GetString());
+        Assert.Equal("653129", overdue.GetProperty("countyCode").GetString());
+        Assert.Equal("2026-04-21", overdue.GetProperty("deadline").GetProperty("dueOn").GetString());
+        Assert.Equal(JsonValueKind.Null, overdue.GetProperty("title").ValueKind);
+        Assert.Equal(JsonValueKind.Null, overdue.GetProperty("url").ValueKind);
+
+        // Nothing anywhere in the audit names the embargoed records.
+        using var client = portal.CreateClient();
+        foreach (var path in new[] { "/api/v1/disclosure", "/disclosure", "/api/v1/disclosure.csv", "/api/v1/disclosure/items.csv" })
+        {
+            var body = await client.GetStringAsync(path);
+            Assert.DoesNotContain("T5-OVERDUE", body);
+            Assert.DoesNotContain("测试未公开项目甲", body);
+            Assert.DoesNotContain("t5-due", body);
+            Assert.DoesNotContain("测试未到期公告", body);
+        }
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_same_figures_the_late_record_linked_and_the_overdue_one_unlinked()
+    {
+        using var client = portal.CreateClient();
+        var page = await client.GetPageAsync("/disclosure");
+        Assert.Equal("公开时限核查", page.QuerySelector("h1")!.Text());
+
+        var regionRow = page.QuerySelectorAll("section[aria-labelledby=prefectures] tfoot tr").Single();
+        Assert.Equal(["1", "2", "1", "1", "271", "276"], regionRow.QuerySelectorAll("td").Select(td => td.Text()));
+
+        var lateLinks = page.QuerySelectorAll("section[aria-labelledby=late] a").Select(a => a.GetAttribute("href")).ToHashSet();
+        Assert.Contains("/projects/T5-LATE", lateLinks);
+        var overdue = page.QuerySelector("section[aria-labelledby=overdue] ul")!;
+        Assert.Empty(overdue.QuerySelectorAll("a"));
+        Assert.Contains("伽师县", overdue.Text());
+        Assert.Contains("2026年4月21日", overdue.Text());
+
+        // The honest answer for the curated data, said on the page.
+        Assert.Contains("无法判断", page.QuerySelector(".honest-note")!.Text());
+
+        // The county table of 塔城地区 adds its own level and its counties to its total.
+        var tacheng = page.QuerySelector("#prefecture-6542-counties table")!;
+        var rows = tacheng.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => int.Parse(td.Text())).ToArray()).ToList();
+        var total = tacheng.QuerySelectorAll("tfoot td").Select(td => int.Parse(td.Text())).ToArray();
+        Assert.Equal(total, Enumerable.Range(0, total.Length).Select(i => rows.Sum(r => r[i])));
+    }
+
+    [Fact]
+    public async Task The_chain_deadlines_are_judged_where_both_documents_are_dated_and_cannot_be_told_elsewhere()
+    {
+        var report = await Json();
+        var chains = report.GetProperty("chains").EnumerateArray().ToDictionary(c => c.GetProperty("rule").GetString()!);
+
+        // 塔城 passed funds down to 乌苏市 on 2023-12-01 and 2023-12-20; 乌苏市 detailed them on 2023-12-29 and 2024-01-17.
+        var judged = chains["detail-30"].GetProperty("items").EnumerateArray()
+            .Where(i => i.GetProperty("deadline").GetProperty("status").GetString() != "cannot-tell")
+            .Select(i => (i.GetProperty("countyCode").GetString(), i.GetProperty("from").GetProperty("id").GetString(),
+                i.GetProperty("to").GetProperty("id").GetString(), i.GetProperty("deadline").GetProperty("dueOn").GetString(),
+                i.GetProperty("deadline").GetProperty("status").GetString()))
+            .Order().ToList();
+        Assert.Equal(
+        [
+            ("654202", "tdcz-2023-11", "wcz-2023-9", "2023-12-31", "on-time"),
+            ("654202", "tdcz-2023-13", "wcz-2024-1", "2024-01-19", "on-time"),
+        ], judged);
+
+        // 新财振〔2024〕9号 prints no date and no prefecture's pass-down is in the data: 14 prefectures, none can be told.
+        var passDown = chains["pass-down-5"];
+        Assert.Equal(14, passDown.GetProperty("counts").GetProperty("cannotTell").GetInt32());
+        Assert.Equal(14, passDown.GetProperty("counts").GetProperty("total").GetInt32());
+        Assert.All(passDown.GetProperty("items").EnumerateArray(), i => Assert.False(string.IsNullOrEmpty(i.GetProperty("deadline").GetProperty("reason").GetString())));
+    }
+
+    [Fact]
+    public async Task The_CSV_has_a_byte_order_mark_and_the_same_figures_as_the_JSON()
+    {
+        using var client = portal.CreateClient();
+        var bytes = await client.GetByteArrayAsync("/api/v1/disclosure.csv");
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var region = lines[1].Split(',');
+        Assert.Equal("region", region[Array.IndexOf(header, "table")]);
+        Assert.Equal(["1", "2", "1", "1", "271", "276"], new[] { "onTime", "late", "overdue", "due", "cannotTell", "total" }.Select(c => region[Array.IndexOf(header, c)]));
+
+        var noBom = await client.GetByteArrayAsync("/api/v1/disclosure.csv?bom=false");
+        Assert.Equal((byte)'t', noBom[0]);
+        var bad = await client.GetAsync("/api/v1/disclosure.csv?bom=maybe");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("bom", await bad.Content.ReadAsStringAsync());
+    }
+}

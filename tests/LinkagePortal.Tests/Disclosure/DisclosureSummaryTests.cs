@@ -1,0 +1,80 @@
+using LinkagePortal.Disclosure;
+using LinkagePortal.Rendering;
+using LinkagePortal.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LinkagePortal.Tests.Disclosure;
+
+/// <summary>The partial a county (or prefecture) page includes: the area's own figure, the same as on /disclosure.</summary>
+public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.Portal>
+{
+    readonly DisclosureAuditTests.Portal portal;
+
+    public DisclosureSummaryTests(DisclosureAuditTests.Portal portal) => this.portal = portal;
+
+    /// <summary>Renders <c>{{&gt; disclosure-summary Summary}}</c> with the site's own partials and layout.</summary>
+    static AngleSharp.Dom.IDocument Render(DisclosureViews.Summary summary)
+    {
+        var root = TestDatabase.NewDirectory("templates");
+        var partials = Path.Combine(root, "Rendering", "Partials");
+        Directory.CreateDirectory(partials);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Rendering", "Partials")))
+        {
+            File.Copy(file, Path.Combine(partials, Path.GetFileName(file)));
+        }
+
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Rendering", "Layout.hbs"), Path.Combine(root, "Rendering", "Layout.hbs"));
+        File.WriteAllText(Path.Combine(root, "CountyPage.hbs"), "{{> disclosure-summary Summary}}");
+        return Html.Parse(new PageRenderer(root).Render("CountyPage", new { Summary = summary }, "乌苏市"));
+    }
+
+    [Fact]
+    public async Task A_county_shows_its_own_counts_and_links_to_its_row_of_the_audit()
+    {
+        var report = await portal.Services.GetRequiredService<TimelinessAudit>().ReportAsync();
+        var page = Render(DisclosureViews.SummaryOf(report, "654202", "乌苏市"));
+
+        var section = page.QuerySelector("section.disclosure-summary")!;
+        var counts = section.QuerySelectorAll(".disclosure-counts li").Select(li => li.Text()).ToList();
+        // 乌苏市: the two test projects (one on time, one late) beside its curated records.
+        var wusu = report.Area("654202")!;
+        Assert.Equal(
+            [$"按时 {wusu.Publication.OnTime}", $"逾期公开 {wusu.Publication.Late}", $"逾期未公开 {wusu.Publication.Overdue}",
+             $"未到期 {wusu.Publication.Due}", $"无法判断 {wusu.Publication.CannotTell}"],
+            counts);
+        Assert.Equal((1, 1), (wusu.Publication.OnTime, wusu.Publication.Late));
+        Assert.Contains($"{wusu.Publication.Total} 条记录", section.Text());
+        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a")!.GetAttribute("href"));
+        // Its two detail deadlines are judged (on time).
+        Assert.Contains("按时 2", section.Text());
+    }
+
+    [Fact]
+    public async Task A_county_with_no_records_shows_zeros_rather_than_nothing()
+    {
+        var report = await portal.Services.GetRequiredService<TimelinessAudit>().ReportAsync();
+        Assert.Null(report.Area("659009"));
+        var section = Render(DisclosureViews.SummaryOf(report, "659009", "昆玉市")).QuerySelector("section.disclosure-summary")!;
+        Assert.Contains("昆玉市的 0 条记录", section.Text());
+        Assert.Equal("/disclosure", section.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_county_page_shows_the_same_figure_as_the_audit_and_a_village_page_none()
+    {
+        using var client = portal.CreateClient();
+        var report = await portal.Services.GetRequiredService<TimelinessAudit>().ReportAsync();
+        var wusu = report.Area("654202")!;
+
+        var county = await client.GetPageAsync("/regions/654202");
+        var section = county.QuerySelector("section.disclosure-summary")!;
+        Assert.Equal([wusu.Publication.OnTime, wusu.Publication.Late, wusu.Publication.Overdue, wusu.Publication.Due, wusu.Publication.CannotTell],
+            section.QuerySelectorAll(".disclosure-counts strong").Select(s => int.Parse(s.Text())));
+        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
+
+        var prefecture = (await client.GetPageAsync("/regions/6542")).QuerySelector("section.disclosure-summary")!;
+        Assert.Contains($"{report.Area("6542")!.Publication.Total} 条记录", prefecture.Text());
+
+        Assert.Null((await client.GetPageAsync("/regions/654202109200")).QuerySelector("section.disclosure-summary"));
+    }
+}
