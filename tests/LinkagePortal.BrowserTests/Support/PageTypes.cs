@@ -23,6 +23,8 @@ public static class PageTypes
         "/datasets",
         "/hotline",
         "/hotline?q=科克萨拉",
+        "/hotline/counties/654202",
+        "/disclosure",
         "/no-such-page",
     ];
 
