@@ -9,8 +9,8 @@
 #
 # Settings (environment): PROJECTS (1000000), SMALL (100000), DURATION seconds per measurement (15), WARMUP (5),
 # ROUNDS (3), CONNECTIONS (32), SEARCH_CONNECTIONS (4), SERVER_CORE (0), LOAD_CORE (1), PORT (5181: the baseline;
-# the cached and uncached portals take the next two), KEEP=1 keeps the databases,
-# CACHED_PAGE, COUNTY_PAGE, PROJECT_PAGE, SEARCH_PAGE (search path; the terms are appended), CSV_PATH, REPORT (file).
+# the cached and uncached portals take the next two), KEEP=1 keeps the databases (DATA=that directory reuses them),
+# CACHED_PAGE, COUNTY_PAGE, PROJECT_PAGE, SEARCH_PAGE and LOOKUP_PAGE (the terms are appended), CSV_PATH, REPORT (file).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -29,6 +29,7 @@ CACHED_PAGE=${CACHED_PAGE:-/regions/654202}
 COUNTY_PAGE=${COUNTY_PAGE:-/regions/654202}
 PROJECT_PAGE=${PROJECT_PAGE:-/projects/654202-2024-001}
 SEARCH_PAGE=${SEARCH_PAGE:-/search?q=}
+LOOKUP_PAGE=${LOOKUP_PAGE:-/hotline?q=}
 CSV_PATH=${CSV_PATH:-/api/v1/projects.csv}
 # Search terms as a reader or a hotline operator types them: villages, townships, kinds of work, units, codes.
 SEARCH_TERMS=(科克萨拉 党家庄村 西大沟镇 温室大棚 防渗渠 安全饮水 八十四户乡 人民政府 654202-2024-001 乌苏市 牛羊养殖 冷链仓储)
@@ -120,10 +121,16 @@ spread() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { h
 
 # ---- Data: synthetic databases of their own (the command refuses the default one).
 for size in "$PROJECTS" "$SMALL"; do
+  if [ -n "${DATA:-}" ] && [ -f "$DATA/db-$size/linkage.db" ]; then
+    echo "Copying the $size-project database kept in $DATA" >&2
+    cp -r "$DATA/db-$size" "$work/"
+    generated[$size]="(earlier run)"
+    continue
+  fi
   echo "Generating $size synthetic projects and allocation rows" >&2
   started=$(date +%s)
   dotnet "$portal_dll" synthetic --projects "$size" --allocations "$size" --seed 1 --Database:DataDirectory="$work/db-$size" >&2
-  generated[$size]=$(( $(date +%s) - started ))
+  generated[$size]="$(( $(date +%s) - started )) s"
 done
 large="--Database:DataDirectory=$work/db-$PROJECTS"
 
@@ -142,20 +149,27 @@ status[baseline]=$(curl -s -o /dev/null -w '%{http_code}' "$baseline/")
 cmp -s "$work/page.html" <(curl -s "$baseline/") || { echo "The baseline does not serve the cached page's bytes" >&2; exit 1; }
 start_server uncached $((PORT + 2)) "$portal_dll" "$large" --Benchmark:DisableOutputCache=true
 status[county]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached$COUNTY_PAGE")
+# A project's public code redirects to its page: measure the page itself.
+redirect=$(curl -s -o /dev/null -w '%{redirect_url}' "$uncached$PROJECT_PAGE")
+[ -n "$redirect" ] && PROJECT_PAGE=${redirect#"$uncached"}
 status[project]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached$PROJECT_PAGE")
-search_paths=()
+search_paths=() lookup_paths=()
 for term in "${SEARCH_TERMS[@]}"; do
-  search_paths+=("$SEARCH_PAGE$(printf '%s' "$term" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')")
+  encoded=$(printf '%s' "$term" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+  search_paths+=("$SEARCH_PAGE$encoded")
+  lookup_paths+=("$LOOKUP_PAGE$encoded")
 done
 status[search]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached${search_paths[0]}")
+status[lookup]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached${lookup_paths[0]}")
 
 for round in $(seq 1 "$ROUNDS"); do
-  echo "Round $round of $ROUNDS: baseline, cached page $CACHED_PAGE, uncached $COUNTY_PAGE and $PROJECT_PAGE, search" >&2
+  echo "Round $round of $ROUNDS: baseline, cached page $CACHED_PAGE, uncached $COUNTY_PAGE and $PROJECT_PAGE, search, lookup" >&2
   measure baseline "$CONNECTIONS" "$baseline/"
   measure cached "$CONNECTIONS" "$cached$CACHED_PAGE"
   measure county "$CONNECTIONS" "$uncached$COUNTY_PAGE"
   measure project "$CONNECTIONS" "$uncached$PROJECT_PAGE"
   measure search "$SEARCH_CONNECTIONS" "$uncached/" "${search_paths[@]}"
+  measure lookup "$SEARCH_CONNECTIONS" "$uncached/" "${lookup_paths[@]}"
 done
 stop_servers
 
@@ -205,7 +219,7 @@ csv_growth=$(awk -v a="${csv_peak[$PROJECTS]}" -v b="${csv_peak[$SMALL]}" 'BEGIN
 report=$(cat <<EOF
 Run $(date -u +%Y-%m-%dT%H:%MZ) on commit $(git rev-parse --short HEAD) — $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $cores cores, .NET $(dotnet --version).
 Servers on core $SERVER_CORE, wrk on core $LOAD_CORE; load average before $load_before, after $load_after. Data: $PROJECTS synthetic projects and
-$PROJECTS synthetic allocation rows (seed 1) over every Xinjiang village, generated in ${generated[$PROJECTS]} s. wrk -t1, $CONNECTIONS connections
+$PROJECTS synthetic allocation rows (seed 1) over every Xinjiang village, generated in ${generated[$PROJECTS]}. wrk -t1, $CONNECTIONS connections
 ($SEARCH_CONNECTIONS for search, cycling ${#SEARCH_TERMS[@]} terms), ${DURATION} s after ${WARMUP} s warm-up; medians of $ROUNDS rounds taken in turns.
 The cached page is $page_bytes bytes.
 
@@ -216,6 +230,7 @@ $(row "cached page \`$CACHED_PAGE\`" cached)
 $(row "uncached county page \`$COUNTY_PAGE\`" county)
 $(row "uncached project page \`$PROJECT_PAGE\`" project)
 $(row "search \`$SEARCH_PAGE…\` (uncached)" search)
+$(row "hotline lookup \`$LOOKUP_PAGE…\` (uncached)" lookup)
 
 | CSV export \`$CSV_PATH\` | HTTP | rows | seconds | rows/s | peak RSS idle → after (VmHWM) | /usr/bin/time max RSS |
 |---|---:|---:|---:|---:|---:|---:|
@@ -228,7 +243,7 @@ done)
 | cached page ≥ 60 % of baseline req/s | $cached_ratio % | $(verdict "$cached_ratio" 60 ">=") |
 | uncached county page ≥ 10 % of baseline req/s | $county_ratio % | $(verdict "$county_ratio" 10 ">=") |
 | CSV peak memory at $PROJECTS rows within 50 MB of $SMALL rows | $csv_growth MB | $(verdict "$csv_growth" 50 "<=") |
-| search p95 over $PROJECTS projects | ${p95[search]} ms | (reported) |
+| search p95 over $PROJECTS projects | ${p95[search]} ms | (reported; hotline lookup ${p95[lookup]} ms) |
 EOF
 )
 echo "$report"
