@@ -13,6 +13,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Playwright drives the system Chromium (ExecutablePath); it must never try to fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 results=$(mktemp -d)
 dotnet test LinkagePortal.sln --logger trx --logger "console;verbosity=normal" --results-directory "$results"
 code=$?

@@ -1,4 +1,5 @@
 using LinkagePortal;
+using LinkagePortal.Benchmark;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
@@ -10,10 +11,10 @@ using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
 var paths = PortalPaths.Locate();
-// Configuration may be given as --Key=Value; a command's own words (import FILE…) are not configuration.
+// Configuration may be given as --Key=Value; a command's own words (import FILE…, --projects N) are not configuration.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray(),
     WebRootPath = paths.WebRoot,
 });
 
@@ -41,7 +42,8 @@ Migrator.Migrate(db);
 var importer = app.Services.GetRequiredService<Importer>();
 importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
 
-// ---- Commands: `migrate`, `import FILE…` run against the configured database and exit.
+// ---- Commands: `migrate`, `import FILE…`, `synthetic …` (benchmark data) run against the configured database and exit.
+Commands.Register("synthetic", SyntheticData.Run);
 if (Commands.IsCommand(args))
 {
     return Commands.Run(app, args);
@@ -50,11 +52,16 @@ if (Commands.IsCommand(args))
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache.
+// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache
+// (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages rendered on
+// every request).
 app.UseErrorPages();
 app.UseStaticFiles();
 app.UseCors();
-app.UseOutputCache();
+if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
+{
+    app.UseOutputCache();
+}
 
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();

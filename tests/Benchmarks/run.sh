@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# The portal at national scale, measured with public tools (wrk, taskset, /usr/bin/time from Debian):
+#   bash tests/Benchmarks/run.sh
+# builds Release, generates a synthetic database of 1,000,000 projects and 1,000,000 allocation rows (and one of
+# 100,000 for the memory comparison) in a temporary directory, runs each server pinned to one core and wrk pinned to
+# another, and prints one Markdown report: a Kestrel MapGet baseline serving the cached page's bytes from memory, the
+# cached page, the uncached county and project pages, search, and the CSV export of every project. The targets are
+# ratios to the baseline because the machines it runs on are shared and noisy.
+#
+# Settings (environment): PROJECTS (1000000), SMALL (100000), DURATION seconds per measurement (15), WARMUP (5),
+# ROUNDS (3), CONNECTIONS (32), SEARCH_CONNECTIONS (4), SERVER_CORE (0), LOAD_CORE (1), PORT (5181: the baseline;
+# the cached and uncached portals take the next two), KEEP=1 keeps the databases (DATA=that directory reuses them),
+# CACHED_PAGE, COUNTY_PAGE, PROJECT_PAGE, SEARCH_PAGE and LOOKUP_PAGE (the terms are appended), CSV_PATH, REPORT (file).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+
+PROJECTS=${PROJECTS:-1000000}
+SMALL=${SMALL:-100000}
+DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
+ROUNDS=${ROUNDS:-3}
+CONNECTIONS=${CONNECTIONS:-32}
+SEARCH_CONNECTIONS=${SEARCH_CONNECTIONS:-4}
+SERVER_CORE=${SERVER_CORE:-0}
+LOAD_CORE=${LOAD_CORE:-1}
+PORT=${PORT:-5181}
+CACHED_PAGE=${CACHED_PAGE:-/regions/654202}
+COUNTY_PAGE=${COUNTY_PAGE:-/regions/654202}
+PROJECT_PAGE=${PROJECT_PAGE:-/projects/654202-2024-001}
+SEARCH_PAGE=${SEARCH_PAGE:-/search?q=}
+LOOKUP_PAGE=${LOOKUP_PAGE:-/hotline?q=}
+CSV_PATH=${CSV_PATH:-/api/v1/projects.csv}
+# Search terms as a reader or a hotline operator types them: villages, townships, kinds of work, units, codes.
+SEARCH_TERMS=(科克萨拉 党家庄村 西大沟镇 温室大棚 防渗渠 安全饮水 八十四户乡 人民政府 654202-2024-001 乌苏市 牛羊养殖 冷链仓储)
+
+
+# ---- Tools: wrk and GNU time from Debian when missing.
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+[ -x /usr/bin/time ] || missing+=(time)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}" >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+cores=$(nproc)
+if [ "$cores" -lt 2 ]; then
+  echo "This benchmark pins the server and wrk to separate cores; this machine has $cores." >&2
+  exit 2
+fi
+
+# ---- Build.
+echo "Building Release" >&2
+dotnet build -c Release -v q -nologo src/LinkagePortal.Web >&2
+dotnet build -c Release -v q -nologo tests/Benchmarks/Baseline >&2
+portal_dll=$root/src/LinkagePortal.Web/bin/Release/net10.0/LinkagePortal.Web.dll
+baseline_dll=$root/tests/Benchmarks/Baseline/bin/Release/net10.0/Baseline.dll
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/linkage-bench-XXXXXX")
+declare -A generated
+cleanup() {
+  stop_servers
+  if [ "${KEEP:-0}" = 1 ]; then echo "Kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# ---- Servers, each pinned to SERVER_CORE under /usr/bin/time -v ("Maximum resident set size"), on ports of their own.
+declare -A time_pids server_pids
+start_server() { # name port dll args…
+  local name=$1 port=$2 dll=$3
+  shift 3
+  taskset -c "$SERVER_CORE" /usr/bin/time -v -o "$work/$name.time" \
+    dotnet "$dll" --urls="http://127.0.0.1:$port" --Logging:LogLevel:Default=Warning "$@" >"$work/$name.log" 2>&1 &
+  time_pids[$name]=$!
+  for _ in $(seq 1 600); do
+    server_pids[$name]=$(pgrep -P "${time_pids[$name]}" || true)
+    if [ -n "${server_pids[$name]}" ] && curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+      return 0
+    fi
+    if ! kill -0 "${time_pids[$name]}" 2>/dev/null; then
+      echo "The $name server stopped:" >&2
+      cat "$work/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "The $name server did not answer within a minute" >&2
+  exit 1
+}
+
+stop_server() { # name
+  [ -n "${server_pids[$1]:-}" ] && kill -TERM "${server_pids[$1]}" 2>/dev/null || true
+  [ -n "${time_pids[$1]:-}" ] && wait "${time_pids[$1]}" 2>/dev/null || true
+  unset "server_pids[$1]" "time_pids[$1]"
+}
+
+stop_servers() {
+  for name in "${!time_pids[@]}"; do stop_server "$name"; done
+}
+
+peak_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/${server_pids[$1]}/status"; }
+
+# ---- Load: wrk pinned to LOAD_CORE, after a warm-up run (JIT, caches) that is discarded; a slow answer is waited
+# for (30 s), not dropped. Each measurement is repeated ROUNDS times, the kinds taking turns, and the medians are
+# reported: the machines are shared, and taking turns exposes the baseline and the portal to the same neighbours.
+declare -A rps p50 p95 p99 bad range
+measure() { # key connections url [paths…]
+  local key=$1 connections=$2 url=$3 result
+  shift 3
+  taskset -c "$LOAD_CORE" wrk -t1 -c"$connections" -d"${WARMUP}s" --timeout 30s -s tests/Benchmarks/report.lua "$url" -- "$@" >/dev/null
+  result=$(taskset -c "$LOAD_CORE" wrk -t1 -c"$connections" -d"${DURATION}s" --timeout 30s -s tests/Benchmarks/report.lua "$url" -- "$@" | grep '^RESULT')
+  rps[$key]+=" $(field "$result" rps)"; p50[$key]+=" $(field "$result" p50_ms)"
+  p95[$key]+=" $(field "$result" p95_ms)"; p99[$key]+=" $(field "$result" p99_ms)"
+  bad[$key]=$(( ${bad[$key]:-0} + $(field "$result" errors) + $(field "$result" non2xx) ))
+}
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "n/a") }'; }
+spread() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f–%.0f", lo, hi }'; }
+
+# ---- Data: synthetic databases of their own (the command refuses the default one).
+for size in "$PROJECTS" "$SMALL"; do
+  if [ -n "${DATA:-}" ] && [ -f "$DATA/db-$size/linkage.db" ]; then
+    echo "Copying the $size-project database kept in $DATA" >&2
+    cp -r "$DATA/db-$size" "$work/"
+    generated[$size]="(earlier run)"
+    continue
+  fi
+  echo "Generating $size synthetic projects and allocation rows" >&2
+  started=$(date +%s)
+  dotnet "$portal_dll" synthetic --projects "$size" --allocations "$size" --seed 1 --Database:DataDirectory="$work/db-$size" >&2
+  generated[$size]="$(( $(date +%s) - started )) s"
+done
+large="--Database:DataDirectory=$work/db-$PROJECTS"
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- Pages: the portal with its output cache, the baseline serving the cached page's bytes, and the portal without
+# output cache (every request renders from the 1M-project database), all three up at once.
+declare -A status
+cached=http://127.0.0.1:$((PORT + 1)) uncached=http://127.0.0.1:$((PORT + 2)) baseline=http://127.0.0.1:$PORT
+start_server cached $((PORT + 1)) "$portal_dll" "$large"
+status[cached]=$(curl -s -o "$work/page.html" -w '%{http_code}' "$cached$CACHED_PAGE")
+content_type=$(curl -s -o /dev/null -w '%{content_type}' "$cached$CACHED_PAGE")
+page_bytes=$(wc -c <"$work/page.html")
+start_server baseline "$PORT" "$baseline_dll" --Body="$work/page.html" --ContentType="$content_type"
+status[baseline]=$(curl -s -o /dev/null -w '%{http_code}' "$baseline/")
+cmp -s "$work/page.html" <(curl -s "$baseline/") || { echo "The baseline does not serve the cached page's bytes" >&2; exit 1; }
+start_server uncached $((PORT + 2)) "$portal_dll" "$large" --Benchmark:DisableOutputCache=true
+status[county]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached$COUNTY_PAGE")
+# A project's public code redirects to its page: measure the page itself.
+redirect=$(curl -s -o /dev/null -w '%{redirect_url}' "$uncached$PROJECT_PAGE")
+[ -n "$redirect" ] && PROJECT_PAGE=${redirect#"$uncached"}
+status[project]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached$PROJECT_PAGE")
+search_paths=() lookup_paths=()
+for term in "${SEARCH_TERMS[@]}"; do
+  encoded=$(printf '%s' "$term" | od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
+  search_paths+=("$SEARCH_PAGE$encoded")
+  lookup_paths+=("$LOOKUP_PAGE$encoded")
+done
+status[search]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached${search_paths[0]}")
+status[lookup]=$(curl -s -o /dev/null -w '%{http_code}' "$uncached${lookup_paths[0]}")
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round of $ROUNDS: baseline, cached page $CACHED_PAGE, uncached $COUNTY_PAGE and $PROJECT_PAGE, search, lookup" >&2
+  measure baseline "$CONNECTIONS" "$baseline/"
+  measure cached "$CONNECTIONS" "$cached$CACHED_PAGE"
+  measure county "$CONNECTIONS" "$uncached$COUNTY_PAGE"
+  measure project "$CONNECTIONS" "$uncached$PROJECT_PAGE"
+  measure search "$SEARCH_CONNECTIONS" "$uncached/" "${search_paths[@]}"
+  measure lookup "$SEARCH_CONNECTIONS" "$uncached/" "${lookup_paths[@]}"
+done
+stop_servers
+
+# ---- CSV export of every project, each size in a fresh server: rows/s and the process's peak memory.
+declare -A csv_rows csv_seconds csv_idle csv_peak csv_time_peak
+for size in "$SMALL" "$PROJECTS"; do
+  echo "CSV export at $size projects" >&2
+  start_server "csv-$size" "$PORT" "$portal_dll" --Database:DataDirectory="$work/db-$size"
+  curl -s -o /dev/null "$baseline/" # one page rendered, so that idle memory includes a warmed-up server
+  csv_idle[$size]=$(peak_kb "csv-$size")
+  started=$(date +%s.%N)
+  status[csv-$size]=$(taskset -c "$LOAD_CORE" curl -s -o "$work/export.csv" -w '%{http_code}' "$baseline$CSV_PATH")
+  finished=$(date +%s.%N)
+  csv_rows[$size]=$(( $(wc -l <"$work/export.csv") - 1 )) # one header line; the synthetic rows hold no line breaks
+  [ "${status[csv-$size]}" = 200 ] || csv_rows[$size]=0
+  csv_seconds[$size]=$(awk -v a="$started" -v b="$finished" 'BEGIN { printf "%.2f", b - a }')
+  csv_peak[$size]=$(peak_kb "csv-$size")
+  stop_server "csv-$size"
+  csv_time_peak[$size]=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/csv-$size.time")
+  rm -f "$work/export.csv"
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- Report.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0 && a != "n/a") printf "%.1f", 100 * a / b; else print "n/a" }'; }
+verdict() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if (v == "n/a") print "NOT MEASURED"; else if ((dir == ">=" && v >= t) || (dir == "<=" && v <= t)) print "met"; else print "**MISSED**" }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+for key in "${!rps[@]}"; do
+  range[$key]=$(spread "${rps[$key]}")
+  rps[$key]=$(median "${rps[$key]}"); p50[$key]=$(median "${p50[$key]}"); p95[$key]=$(median "${p95[$key]}"); p99[$key]=$(median "${p99[$key]}")
+done
+row() { # label key
+  local note=""
+  [ "${bad[$2]:-0}" -gt 0 ] && note=" (${bad[$2]} errors/non-2xx)"
+  [ "${status[$2]}" != 200 ] && note="$note (HTTP ${status[$2]})"
+  echo "| $1$note | ${rps[$2]} | ${range[$2]} | ${p50[$2]} | ${p95[$2]} | ${p99[$2]} | $(ratio "${rps[$2]}" "${rps[baseline]}") % |"
+}
+
+cached_ratio=$(ratio "${rps[cached]}" "${rps[baseline]}")
+county_ratio=$(ratio "${rps[county]}" "${rps[baseline]}")
+[ "${status[cached]}" = 200 ] || cached_ratio=n/a
+[ "${status[county]}" = 200 ] || county_ratio=n/a
+csv_growth=$(awk -v a="${csv_peak[$PROJECTS]}" -v b="${csv_peak[$SMALL]}" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
+[ "${status[csv-$PROJECTS]}" = 200 ] && [ "${status[csv-$SMALL]}" = 200 ] || csv_growth=n/a
+
+report=$(cat <<EOF
+Run $(date -u +%Y-%m-%dT%H:%MZ) on commit $(git rev-parse --short HEAD) — $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $cores cores, .NET $(dotnet --version).
+Servers on core $SERVER_CORE, wrk on core $LOAD_CORE; load average before $load_before, after $load_after. Data: $PROJECTS synthetic projects and
+$PROJECTS synthetic allocation rows (seed 1) over every Xinjiang village, generated in ${generated[$PROJECTS]}. wrk -t1, $CONNECTIONS connections
+($SEARCH_CONNECTIONS for search, cycling ${#SEARCH_TERMS[@]} terms), ${DURATION} s after ${WARMUP} s warm-up; medians of $ROUNDS rounds taken in turns.
+The cached page is $page_bytes bytes.
+
+| measurement | req/s | req/s range | p50 ms | p95 ms | p99 ms | of baseline |
+|---|---:|---:|---:|---:|---:|---:|
+$(row "Kestrel MapGet baseline, same bytes from memory" baseline)
+$(row "cached page \`$CACHED_PAGE\`" cached)
+$(row "uncached county page \`$COUNTY_PAGE\`" county)
+$(row "uncached project page \`$PROJECT_PAGE\`" project)
+$(row "search \`$SEARCH_PAGE…\` (uncached)" search)
+$(row "hotline lookup \`$LOOKUP_PAGE…\` (uncached)" lookup)
+
+| CSV export \`$CSV_PATH\` | HTTP | rows | seconds | rows/s | peak RSS idle → after (VmHWM) | /usr/bin/time max RSS |
+|---|---:|---:|---:|---:|---:|---:|
+$(for size in "$SMALL" "$PROJECTS"; do
+  echo "| $size projects | ${status[csv-$size]} | ${csv_rows[$size]} | ${csv_seconds[$size]} | $(awk -v r="${csv_rows[$size]}" -v s="${csv_seconds[$size]}" 'BEGIN { if (s > 0) printf "%.0f", r / s }') | $(mb "${csv_idle[$size]}") → $(mb "${csv_peak[$size]}") MB | $(mb "${csv_time_peak[$size]}") MB |"
+done)
+
+| target | measured | verdict |
+|---|---:|---|
+| cached page ≥ 60 % of baseline req/s | $cached_ratio % | $(verdict "$cached_ratio" 60 ">=") |
+| uncached county page ≥ 10 % of baseline req/s | $county_ratio % | $(verdict "$county_ratio" 10 ">=") |
+| CSV peak memory at $PROJECTS rows within 50 MB of $SMALL rows | $csv_growth MB | $(verdict "$csv_growth" 50 "<=") |
+| search p95 over $PROJECTS projects | ${p95[search]} ms | (reported; hotline lookup ${p95[lookup]} ms) |
+EOF
+)
+echo "$report"
+if [ -n "${REPORT:-}" ]; then echo "$report" >"$REPORT"; fi
