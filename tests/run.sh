@@ -20,6 +20,9 @@ results=$(mktemp -d)
 dotnet test LinkagePortal.sln --logger trx --logger "console;verbosity=normal" --results-directory "$results"
 code=$?
 
+# Skipped tests, each with its reason (e.g. no SQL Server configured), so that a skip is never silent.
+perl -0777 -ne 'while (/<UnitTestResult[^>]*testName="([^"]*)"[^>]*outcome="NotExecuted"((?:(?!<\/UnitTestResult>).)*)/sg) { my ($n, $b) = ($1, $2); my ($m) = $b =~ /<Message>(.*?)<\/Message>/s; print "skipped: $n — ", ($m // "no reason given"), "\n" }' "$results"/*.trx 2>/dev/null
+
 # The TRX files' counters, summed over the test projects.
 count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }'; }
 total=$(count total); executed=$(count executed); passed=$(count passed); failed=$(count failed)
