@@ -57,7 +57,7 @@ dotnet build -c Release -v q -nologo tests/Benchmarks/Baseline >&2
 portal_dll=$root/src/LinkagePortal.Web/bin/Release/net10.0/LinkagePortal.Web.dll
 baseline_dll=$root/tests/Benchmarks/Baseline/bin/Release/net10.0/Baseline.dll
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/linkage-bench-XXXXXX")
+work=$(mktemp -d -p "${TMPDIR:-/tmp}")
 declare -A generated
 cleanup() {
   stop_servers
