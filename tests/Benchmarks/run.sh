@@ -64,6 +64,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "Kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
+trap "exit 143" INT TERM
 
 # ---- Servers, each pinned to SERVER_CORE under /usr/bin/time -v ("Maximum resident set size"), on ports of their own.
 declare -A time_pids server_pids
