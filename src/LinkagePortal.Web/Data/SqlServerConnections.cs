@@ -4,8 +4,8 @@ using Microsoft.Data.SqlClient;
 namespace LinkagePortal.Data;
 
 /// <summary>
-/// The only place that touches Microsoft.Data.SqlClient. The restorable 2.1.4 carries advisory CVE-2024-0056,
-/// so it stays behind this one door and is bumped in Directory.Packages.props alone.
+/// The only place that touches Microsoft.Data.SqlClient (7.1.1; <c>Encrypt</c> defaults to true, so a production
+/// connection string names a server certificate the client trusts rather than setting TrustServerCertificate).
 /// </summary>
 static class SqlServerConnections
 {
