@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinkagePortal.Records;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LinkagePortal.Disclosure;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.Disclosure;
 
@@ -62,10 +63,10 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
     // The documents each public project is funded by: a county's projects name the document that brought the funds
     // down and the county's own document that detailed them.
-    const string ProjectFunds = """
+    const string ProjectFunds = $"""
         SELECT p.id AS ProjectId, p.county_code AS CountyCode, f.document_id AS DocumentId
         FROM projects p JOIN project_funds f ON f.project_id = p.id
-        WHERE p.published_at IS NULL OR p.published_at <= @now
+        WHERE {Public.Projects}
         ORDER BY p.id
         """;
 

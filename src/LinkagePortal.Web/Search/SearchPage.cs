@@ -1,8 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using LinkagePortal.Data;
-using LinkagePortal.Hotline;
-using LinkagePortal.Regions;
+using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Search;
@@ -27,7 +26,7 @@ public static class SearchPage
 
     const string RegionsByCode = """
         SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions
-        WHERE code >= @code AND code < @upper
+        WHERE code >= @code AND code <= @codeLast
         ORDER BY code
         """;
 
@@ -36,79 +35,79 @@ public static class SearchPage
     // Which of the villages found have a project: they come first among equally close names.
     const string PlacesWithProjects = "SELECT DISTINCT pp.region_code FROM project_places pp WHERE pp.region_code IN @codes";
 
-    const string ProjectsByCode = """
+    const string ProjectsByCode = $$"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE {0} AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE {0} AND {{Public.Projects}}
         ORDER BY p.code
         """;
 
     // The projects in a county (ix_projects_county gives them in id order) or at the places under a township or village.
-    const string ProjectsInCounty = """
+    const string ProjectsInCounty = $"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE p.county_code = @code AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE p.county_code = @code AND {Public.Projects}
         ORDER BY p.id
         """;
 
-    const string ProjectsAtPlaces = """
+    const string ProjectsAtPlaces = $"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)
-          AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)
+          AND {Public.Projects}
         ORDER BY p.id
         """;
 
     // SQLite: fragments of names, responsible units and printed places through the hotline's character-pair index
     // (Data/Migrations/Sqlite/0006_hotline.sql), in rowid order so that LIMIT stops early; no name is read in full.
-    const string IdsByNameIndex = """
+    const string IdsByNameIndex = $"""
         SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
-        WHERE project_name_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_name_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_name_lookup.rowid
         """;
 
-    const string IdsByUnitIndex = """
+    const string IdsByUnitIndex = $"""
         SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
-        WHERE project_unit_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_unit_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_unit_lookup.rowid
         """;
 
-    const string IdsByPlaceIndex = """
+    const string IdsByPlaceIndex = $"""
         SELECT pp.project_id FROM project_place_lookup
         JOIN project_places pp ON pp.id = project_place_lookup.rowid
         JOIN projects p ON p.id = pp.project_id
-        WHERE project_place_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_place_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_place_lookup.rowid
         """;
 
     // Elsewhere (SQL Server), and for a single character: substring scans in id order, so that LIMIT stops them at
     // the first rows found.
-    const string ProjectsByName = """
+    const string ProjectsByName = $"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND {Public.Projects}
         ORDER BY p.id
         """;
 
     const string ProjectsByPrintedPlace = "SELECT pp.project_id FROM project_places pp WHERE pp.place_as_printed LIKE @text ORDER BY pp.id";
 
-    const string ProjectsByIds = """
+    const string ProjectsByIds = $"""
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
         FROM projects p
         JOIN regions c ON c.code = p.county_code
-        WHERE p.id IN @ids AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE p.id IN @ids AND {Public.Projects}
         ORDER BY p.id
         """;
 
-    const string VisibleDocuments = """
-        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer
-        FROM documents
-        WHERE published_at IS NULL OR published_at <= @now
-        ORDER BY fiscal_year DESC, id
+    const string VisibleDocuments = $"""
+        SELECT d.id AS Id, d.number AS Number, d.title AS Title, d.issuer AS Issuer
+        FROM documents d
+        WHERE {Public.Documents}
+        ORDER BY d.fiscal_year DESC, d.id
         """;
 
     public sealed record RegionHit
@@ -174,7 +173,7 @@ public static class SearchPage
             if (code.All(char.IsAsciiDigit))
             {
                 regions = (await connection.QueryAsync<RegionHit>(RegionsByCode + db.Dialect.Limit("@take"),
-                    new { code, upper = RegionCodes.Upper(code), take = RegionsShown })).ToList();
+                    new { code, codeLast = RegionCodes.Last(code), take = RegionsShown })).ToList();
                 if (regions.FirstOrDefault(r => r.Code == code) is { } exact)
                 {
                     return new Outcome(null, $"/regions/{exact.Code}");
@@ -224,7 +223,7 @@ public static class SearchPage
         {
             var sql = (region.Code.Length == RegionCodes.CountyLength ? ProjectsInCounty : ProjectsAtPlaces) + db.Dialect.Limit("@take");
             found = Merge(found, (await connection.QueryAsync<ProjectHit>(sql,
-                new { code = region.Code, upper = RegionCodes.Upper(region.Code), now, take = ProjectsShown })).ToList());
+                new { code = region.Code, codeLast = RegionCodes.Last(region.Code), now, take = ProjectsShown })).ToList());
         }
 
         return found;
@@ -270,7 +269,7 @@ public static class SearchPage
 
     static async Task<List<ProjectHit>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
     {
-        if (db.Provider == DatabaseProvider.Sqlite && ProjectLookup.FragmentQuery(compact) is { } match)
+        if (db.Provider == DatabaseProvider.Sqlite && ProjectFragments.MatchQuery(compact) is { } match)
         {
             var found = new List<long>();
             foreach (var sql in new[] { IdsByNameIndex, IdsByUnitIndex, IdsByPlaceIndex })

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using LinkagePortal.Api;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

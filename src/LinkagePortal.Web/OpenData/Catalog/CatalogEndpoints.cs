@@ -1,7 +1,8 @@
 using System.Globalization;
 using Dapper;
+using LinkagePortal.Api;
 using LinkagePortal.Data;
-using LinkagePortal.Disclosure;
+using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.OpenData;
@@ -19,9 +20,9 @@ public sealed record DatasetFacts(OpenDataset Dataset, long RowCount, DateTime L
 public static class CatalogEndpoints
 {
     // Only public documents are named as sources: a contact's or notice's source may still be embargoed.
-    const string DocumentLabels = """
-        SELECT id AS Id, COALESCE(number, title) AS Label FROM documents
-        WHERE id IN @ids AND (published_at IS NULL OR published_at <= @now) ORDER BY id
+    const string DocumentLabels = $"""
+        SELECT d.id AS Id, COALESCE(d.number, d.title) AS Label FROM documents d
+        WHERE d.id IN @ids AND {Public.Documents} ORDER BY d.id
         """;
 
     public sealed record DatasetCard(string Name, string Title, string Description, string RowCount, DateTime LastChanged, Licence Licence,

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using LinkagePortal.Api;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

@@ -1,3 +1,6 @@
+using LinkagePortal.Api;
+using LinkagePortal.Records;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>
@@ -45,34 +48,34 @@ public static class OpenDatasets
             AllocationsApi.Fields, ["documentId", "regionCode", "task"])
         {
             ListPath = "/api/v1/allocations",
-            CountSql = "SELECT COUNT(*) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
-            SourcesSql = "SELECT DISTINCT a.document_id FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
-            LastPublishedSql = "SELECT MAX(a.published_at) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
+            CountSql = $"SELECT COUNT(*) FROM allocations a WHERE {Public.Allocations}",
+            SourcesSql = $"SELECT DISTINCT a.document_id FROM allocations a WHERE {Public.Allocations}",
+            LastPublishedSql = $"SELECT MAX(a.published_at) FROM allocations a WHERE {Public.Allocations}",
         },
         new(ProjectsApi.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
             ProjectsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/projects",
             WholeQuery = "?programme=all",
-            CountSql = "SELECT COUNT(*) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
-            SourcesSql = "SELECT DISTINCT p.source_document_id FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
-            LastPublishedSql = "SELECT MAX(p.published_at) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
+            CountSql = $"SELECT COUNT(*) FROM projects p WHERE {Public.Projects}",
+            SourcesSql = $"SELECT DISTINCT p.source_document_id FROM projects p WHERE {Public.Projects}",
+            LastPublishedSql = $"SELECT MAX(p.published_at) FROM projects p WHERE {Public.Projects}",
         },
         new(AnnouncementsApi.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
             AnnouncementsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/announcements",
-            CountSql = "SELECT COUNT(*) FROM announcements a WHERE " + Visible("a"),
-            SourcesSql = "SELECT DISTINCT a.source_document_id FROM announcements a WHERE " + Visible("a"),
-            LastPublishedSql = "SELECT MAX(a.published_at) FROM announcements a WHERE " + Visible("a"),
+            CountSql = $"SELECT COUNT(*) FROM announcements a WHERE {Public.Announcements}",
+            SourcesSql = $"SELECT DISTINCT a.source_document_id FROM announcements a WHERE {Public.Announcements}",
+            LastPublishedSql = $"SELECT MAX(a.published_at) FROM announcements a WHERE {Public.Announcements}",
         },
         new(PerformanceTargetsApi.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
             PerformanceTargetsApi.Fields, [])
         {
             ListPath = "/api/v1/performance-targets",
-            CountSql = "SELECT COUNT(*) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
-            SourcesSql = "SELECT DISTINCT t.document_id FROM performance_targets t JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
-            LastPublishedSql = "SELECT MAX(t.published_at) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
+            CountSql = $"SELECT COUNT(*) FROM performance_targets t WHERE {Public.PerformanceTargets}",
+            SourcesSql = $"SELECT DISTINCT t.document_id FROM performance_targets t WHERE t.document_id IS NOT NULL AND {Public.PerformanceTargets}",
+            LastPublishedSql = $"SELECT MAX(t.published_at) FROM performance_targets t WHERE {Public.PerformanceTargets}",
         },
         new(RegionsApi.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
             RegionsApi.Fields, ["code"])
@@ -93,13 +96,11 @@ public static class OpenDatasets
             DocumentsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/documents",
-            CountSql = "SELECT COUNT(*) FROM documents d WHERE " + Visible("d"),
-            SourcesSql = "SELECT d.id FROM documents d WHERE " + Visible("d"),
-            LastPublishedSql = "SELECT MAX(d.published_at) FROM documents d WHERE " + Visible("d"),
+            CountSql = $"SELECT COUNT(*) FROM documents d WHERE {Public.Documents}",
+            SourcesSql = $"SELECT d.id FROM documents d WHERE {Public.Documents}",
+            LastPublishedSql = $"SELECT MAX(d.published_at) FROM documents d WHERE {Public.Documents}",
         },
     ];
 
     public static OpenDataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
-
-    static string Visible(params string[] aliases) => string.Join(" AND ", aliases.Select(SqlFilter.Visible));
 }

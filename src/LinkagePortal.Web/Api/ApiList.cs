@@ -3,8 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>Conditions of one list request: the embargo filter, the request's filters, their parameters.</summary>
 public sealed class SqlFilter
@@ -20,9 +21,6 @@ public sealed class SqlFilter
     public DateTime Now { get; }
 
     public DynamicParameters Parameters { get; } = new();
-
-    /// <summary>A record is public once its publication time has passed (NULL: public, time not stated).</summary>
-    public static string Visible(string alias) => $"({alias}.published_at IS NULL OR {alias}.published_at <= @now)";
 
     public SqlFilter And(string condition, object? parameters = null)
     {
@@ -41,8 +39,8 @@ public sealed class SqlFilter
         return all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
     }
 
-    /// <summary>"Everything under region C": C and the codes that start with it (':' sorts right after '9').</summary>
-    public static object Under(string code) => new { region = code, regionUpper = code + ":" };
+    /// <summary>"Everything under region C": the parameters of <see cref="RegionCodes.Under"/>.</summary>
+    public static object Under(string code) => RegionCodes.Parameters(code);
 }
 
 /// <summary>
