@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
@@ -77,6 +78,22 @@ public sealed record BatchScope(string From, string Where, DynamicParameters Par
         parameters.Add("batchFirst", source.KeyOf(batch[0]));
         parameters.Add("batchLast", source.KeyOf(batch[^1]));
         return new BatchScope(source.From, filter.Where($"{source.Key} >= @batchFirst AND {source.Key} <= @batchLast"), parameters, filter.Now);
+    }
+
+    /// <summary>
+    /// Runs a child query (<paramref name="sql"/> with {0} for the batch's FROM, {1} for its WHERE) and adds each
+    /// child to its row. A row inserted since the batch was read may fall in its key range; its children are skipped.
+    /// </summary>
+    public async Task AttachAsync<TKey, TRow, TChild>(DbConnection connection, string sql, IReadOnlyDictionary<TKey, TRow> rows,
+        Func<TChild, TKey> parentOf, Action<TRow, TChild> add) where TKey : notnull
+    {
+        foreach (var child in await connection.QueryAsync<TChild>(string.Format(CultureInfo.InvariantCulture, sql, From, Where), Parameters))
+        {
+            if (rows.TryGetValue(parentOf(child), out var row))
+            {
+                add(row, child);
+            }
+        }
     }
 }
 

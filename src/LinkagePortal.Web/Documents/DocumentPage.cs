@@ -101,7 +101,7 @@ public static class DocumentPage
         }
 
         var cells = (await connection.QueryAsync<AllocationRecord>(Cells, args)).ToList();
-        var totals = (await connection.QueryAsync<AllocationTotal>(Totals, args)).ToList();
+        var totals = (await connection.QueryAsync<AllocationRecord>(Totals, args)).ToList();
         var funded = new ProjectList(await connection.ExecuteScalarAsync<long>(CountFundedProjects, args),
             (await connection.QueryAsync<ProjectRecord>(FundedProjects + db.Dialect.Limit("@take"), args)).ToList());
         var listed = new ProjectList(await connection.ExecuteScalarAsync<long>(CountListedProjects, args),
@@ -110,7 +110,7 @@ public static class DocumentPage
             (await connection.QueryAsync<AnnouncementRecord>(Announcements, args)).ToList(), await PerformanceTargetRecords.OfDocumentAsync(connection, id, now));
     }
 
-    static List<Table> BuildTables(List<AllocationRecord> cells, List<AllocationTotal> totals)
+    static List<Table> BuildTables(List<AllocationRecord> cells, List<AllocationRecord> totals)
     {
         // Footnotes are numbered through the whole page, so that each anchor is unique.
         var tables = new List<Table>();
@@ -123,7 +123,7 @@ public static class DocumentPage
         return tables;
     }
 
-    static Table BuildTable(string name, List<AllocationRecord> cells, List<AllocationTotal> totals, int notesBefore)
+    static Table BuildTable(string name, List<AllocationRecord> cells, List<AllocationRecord> totals, int notesBefore)
     {
         // Columns: the all-tasks total first (when printed), then each task in the order the table gives it.
         var columns = new List<Column>();
@@ -165,7 +165,7 @@ public static class DocumentPage
         // Counties: those with cells, and those the table only totals (a county's all-tasks figure), in printed order.
         var counties = cells.GroupBy(c => c.RegionCode)
             .Select(g => (Code: g.Key, First: g.Min(c => c.RowNo ?? long.MaxValue), g.First().RegionName, g.First().RegionNamePrinted))
-            .Concat(totals.Where(t => t.Level == "county" && cells.All(c => c.RegionCode != t.RegionCode))
+            .Concat(totals.Where(t => t.RegionLevel == "county" && cells.All(c => c.RegionCode != t.RegionCode))
                 .Select(t => (Code: t.RegionCode, First: long.MaxValue, t.RegionName, t.RegionNamePrinted)))
             .DistinctBy(c => c.Code)
             .OrderBy(c => c.First)
@@ -211,12 +211,12 @@ public static class DocumentPage
         }
 
         var rows = new List<Row>();
-        if (totals.Any(t => t.Level == "province"))
+        if (totals.Any(t => t.RegionLevel == "province"))
         {
-            rows.Add(TotalRowOf("total", totals.First(t => t.Level == "province").RegionCode, counties.Select(c => c.Code).ToList()));
+            rows.Add(TotalRowOf("total", totals.First(t => t.RegionLevel == "province").RegionCode, counties.Select(c => c.Code).ToList()));
         }
 
-        var subtotalCodes = totals.Where(t => t.Level == "prefecture").Select(t => t.RegionCode).Distinct().ToList();
+        var subtotalCodes = totals.Where(t => t.RegionLevel == "prefecture").Select(t => t.RegionCode).Distinct().ToList();
         var groups = counties.GroupBy(c => c.Code[..4]).ToList();
         foreach (var group in groups)
         {

@@ -1,11 +1,16 @@
 namespace LinkagePortal.Records;
 
-/// <summary>A cell of an allocation table: one region and task of a document, as the document page and the API give it.</summary>
-public sealed record AllocationRecord
+/// <summary>
+/// A cell of an allocation table (one region and task of a document) as the document and region pages and the API
+/// give it, or a total the table prints for a region (a subtotal row, a county's "all tasks" figure: no row number,
+/// part of task or dates of its own).
+/// </summary>
+public sealed record AllocationRecord : DisclosedRecord
 {
     public long Id { get; init; }
     public required string DocumentId { get; init; }
     public string? DocumentNumber { get; init; }
+    public required string DocumentName { get; init; }
     public required string SourceTable { get; init; }
     public long? RowNo { get; init; }
     public required string RegionCode { get; init; }
@@ -17,26 +22,6 @@ public sealed record AllocationRecord
     public long AmountYuan { get; init; }
     public string? PrintedText { get; init; }
     public required string Derivation { get; init; }
-    public string? Note { get; init; }
-    public DateTime? AroseOn { get; init; }
-    public DateTime? PublishedAt { get; init; }
-}
-
-/// <summary>A total an allocation table prints for a region (a subtotal row, a county's "all tasks" figure).</summary>
-public sealed record AllocationTotal
-{
-    public required string DocumentId { get; init; }
-    public required string DocumentName { get; init; }
-    public required string SourceTable { get; init; }
-    public required string RegionCode { get; init; }
-    public required string RegionName { get; init; }
-    public required string RegionNamePrinted { get; init; }
-    public required string Level { get; init; }
-    public required string Task { get; init; }
-    public long AmountYuan { get; init; }
-    public string? PrintedText { get; init; }
-    public required string Derivation { get; init; }
-    public string? Note { get; init; }
 }
 
 /// <summary>
@@ -47,17 +32,17 @@ public static class AllocationRecords
 {
     /// <summary>The columns of <see cref="AllocationRecord"/> over <see cref="From"/>.</summary>
     public const string Columns = """
-        a.id, a.document_id, d.number AS document_number, a.source_table, a.row_no, a.region_code, r.short_name AS region_name,
+        a.id, a.document_id, d.number AS document_number, COALESCE(d.number, d.title) AS document_name, a.source_table, a.row_no, a.region_code, r.short_name AS region_name,
         a.region_name_printed, r.level AS region_level, a.task, a.part_of_task, a.amount_yuan, a.printed_text, a.derivation, a.note,
         a.arose_on, a.published_at
         """;
 
     public const string From = "FROM allocations a JOIN documents d ON d.id = a.document_id JOIN regions r ON r.code = a.region_code";
 
-    /// <summary>The columns of <see cref="AllocationTotal"/> over <see cref="TotalsFrom"/>.</summary>
+    /// <summary>The columns of a printed total as an <see cref="AllocationRecord"/>, over <see cref="TotalsFrom"/>.</summary>
     public const string TotalColumns = """
-        t.document_id, COALESCE(d.number, d.title) AS document_name, t.source_table, t.region_code, r.short_name AS region_name,
-        t.region_name_printed, r.level, t.task, t.amount_yuan, t.printed_text, t.derivation, t.note
+        t.id, t.document_id, d.number AS document_number, COALESCE(d.number, d.title) AS document_name, t.source_table, t.region_code,
+        r.short_name AS region_name, t.region_name_printed, r.level AS region_level, t.task, t.amount_yuan, t.printed_text, t.derivation, t.note
         """;
 
     public const string TotalsFrom = "FROM allocation_totals t JOIN documents d ON d.id = t.document_id JOIN regions r ON r.code = t.region_code";

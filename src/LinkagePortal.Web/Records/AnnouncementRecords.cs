@@ -4,27 +4,21 @@ using Dapper;
 namespace LinkagePortal.Records;
 
 /// <summary>A 公告公示 as its page, the links from other pages, the API and the feed give it.</summary>
-public sealed record AnnouncementRecord
+public sealed record AnnouncementRecord : DisclosedRecord
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required string CountyCode { get; init; }
     public required string CountyName { get; init; }
     public required string Publisher { get; init; }
-    public DateTime? AroseOn { get; init; }
-    public DateTime? PublishedAt { get; init; }
     public required string Body { get; init; }
     public required string SourceDocumentId { get; init; }
     public required string SourceDocumentName { get; init; }
-    public string? Note { get; init; }
 
     /// <summary>The public projects and documents it names, when asked for (per batch in the API).</summary>
     public List<string> ProjectIds { get; } = [];
 
     public List<string> DocumentIds { get; } = [];
-
-    /// <summary>The publication date in Beijing, the date the notice bears.</summary>
-    public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
 
     /// <summary>The notice text as paragraphs, one per printed line.</summary>
     public IReadOnlyList<string> Paragraphs => Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

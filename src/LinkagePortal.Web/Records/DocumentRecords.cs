@@ -4,7 +4,7 @@ using Dapper;
 namespace LinkagePortal.Records;
 
 /// <summary>A fund, rules or disclosure document as its page, the links from other pages, the API and its CSV give it.</summary>
-public sealed record DocumentRecord
+public sealed record DocumentRecord : DisclosedRecord
 {
     public required string Id { get; init; }
     public string? Number { get; init; }
@@ -17,16 +17,12 @@ public sealed record DocumentRecord
     public string? Task { get; init; }
     public string? BudgetSubjects { get; init; }
     public string? DirectFundFlag { get; init; }
-    public DateTime? AroseOn { get; init; }
-    public DateTime? PublishedAt { get; init; }
     public required string Source { get; init; }
-    public string? Note { get; init; }
 
     public string Name => Number ?? Title;
     public string? FundLevelLabel => FundLevel is null ? null : Vocabulary.FundLevels.Label(FundLevel);
     public string KindLabel => Vocabulary.DocumentKinds.Label(Kind);
     public IReadOnlyList<string> BudgetSubjectList => (BudgetSubjects ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
 
     /// <summary>The id under the name the project page's list of fund documents reads.</summary>
     public string DocumentId => Id;

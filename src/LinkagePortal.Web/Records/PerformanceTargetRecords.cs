@@ -4,7 +4,7 @@ using Dapper;
 namespace LinkagePortal.Records;
 
 /// <summary>A row of a 绩效目标表, as the project and document pages and the API give it.</summary>
-public sealed record PerformanceTarget
+public sealed record PerformanceTarget : DisclosedRecord
 {
     public long Id { get; init; }
     public string? DocumentId { get; init; }
@@ -17,9 +17,6 @@ public sealed record PerformanceTarget
     public string? Unit { get; init; }
     public string? ActualValue { get; init; }
     public required string SourceTable { get; init; }
-    public string? Note { get; init; }
-    public DateTime? AroseOn { get; init; }
-    public DateTime? PublishedAt { get; init; }
 }
 
 /// <summary>One printed target table: its document (when it belongs to one) and its rows.</summary>

@@ -5,7 +5,7 @@ using Dapper;
 namespace LinkagePortal.Records;
 
 /// <summary>A project as its page, the lists of the region, document and notice pages, the API and its CSV give it.</summary>
-public sealed record ProjectRecord
+public sealed record ProjectRecord : DisclosedRecord
 {
     public long Id { get; init; }
     public required string Code { get; init; }
@@ -26,9 +26,6 @@ public sealed record ProjectRecord
     public required string SourceDocumentName { get; init; }
     public required string SourceTable { get; init; }
     public long? RowNo { get; init; }
-    public DateTime? AroseOn { get; init; }
-    public DateTime? PublishedAt { get; init; }
-    public string? Note { get; init; }
 
     /// <summary>Its places, when asked for (<see cref="ProjectRecords.WithPlacesAsync"/>, or per batch in the API).</summary>
     public List<ProjectPlace> Places { get; } = [];
@@ -45,7 +42,6 @@ public sealed record ProjectRecord
     /// <summary>The source printed the amount otherwise (0.1000 亿元): shown beside the figure in 万元.</summary>
     public bool PrintedTextDiffers => PrintedText is { } printed
         && printed != Money.FormatWan(AmountYuan) && printed != Money.ToWan(AmountYuan).ToString(CultureInfo.InvariantCulture);
-    public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
 }
 
 /// <summary>A place a project names, as printed, and the division it was matched to (if any).</summary>

@@ -7,7 +7,7 @@ namespace LinkagePortal.Regions;
 /// <summary><c>/regions/{code}</c> for any level from 65 down to a 12-digit village, and its full project lists.</summary>
 public static class RegionEndpoints
 {
-    public sealed record ProjectListModel(RegionPage.Region Region, string Label, IReadOnlyList<ProjectRecord> Projects, string? NextHref);
+    public sealed record ProjectListModel(RegionRecord Region, string Label, IReadOnlyList<ProjectRecord> Projects, string? NextHref);
 
     public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder routes)
     {
@@ -37,7 +37,7 @@ public static class RegionEndpoints
             }
 
             await using var connection = await db.OpenAsync();
-            var region = await RegionPage.FindAsync(connection, code);
+            var region = await RegionRecords.FindAsync(connection, code);
             if (region is null)
             {
                 return ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。");

@@ -16,18 +16,6 @@ public static class RegionPage
     /// <summary>Projects shown per programme on the region page (and per page of the full list).</summary>
     public const int ProjectsShown = 100;
 
-    const string RegionByCode = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE code = @code
-        """;
-
-    const string RegionsByCodes = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE code IN @codes ORDER BY code
-        """;
-
-    const string ChildRegions = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE parent_code = @code ORDER BY code
-        """;
-
     // A county (or a place below, should a document allocate to one) shows its own rows, one per document and task.
     const string AllocationsTo = $"""
         SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, a.task AS Task, a.part_of_task AS PartOfTask,
@@ -129,14 +117,6 @@ public static class RegionPage
         ORDER BY a.published_at DESC, a.id
         """;
 
-    public sealed record Region
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string ShortName { get; init; }
-        public required string Level { get; init; }
-    }
-
     public sealed record DocumentAmount(string DocumentId, string DocumentName, long AmountYuan);
 
     public sealed record ChildRow(string Code, string Name, IReadOnlyList<DocumentAmount> Allocations,
@@ -167,15 +147,15 @@ public static class RegionPage
     public sealed record ProjectSection(string Programme, string Label, long Count, long TotalYuan, IReadOnlyList<ProjectRecord> Projects, string? MoreHref);
 
     public sealed record Model(
-        Region Region,
+        RegionRecord Region,
         string LevelLabel,
-        IReadOnlyList<Region> Breadcrumb,
+        IReadOnlyList<RegionRecord> Breadcrumb,
         string? ChildLevelLabel,
         IReadOnlyList<ChildRow> Children,
         bool ChildrenHaveAllocations,
         bool AllocationsAreOwn,
         IReadOnlyList<AllocationRow> Allocations,
-        Region? County,
+        RegionRecord? County,
         IReadOnlyList<ProjectSection> ProjectSections,
         IReadOnlyList<AnnouncementRecord> Announcements,
         IReadOnlyList<ContactRecord> Contacts,
@@ -227,7 +207,7 @@ public static class RegionPage
     public static async Task<Model?> LoadAsync(Db db, string code, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        var region = await FindAsync(connection, code);
+        var region = await RegionRecords.FindAsync(connection, code);
         if (region is null)
         {
             return null;
@@ -235,8 +215,8 @@ public static class RegionPage
 
         var codeLast = RegionCodes.Last(code);
         var countyOrAbove = code.Length <= RegionCodes.CountyLength;
-        var breadcrumb = (await connection.QueryAsync<Region>(RegionsByCodes, new { codes = RegionCodes.Ancestors(code) })).ToList();
-        var children = (await connection.QueryAsync<Region>(ChildRegions, new { code })).ToList();
+        var breadcrumb = await RegionRecords.AncestorsAsync(connection, code);
+        var children = await RegionRecords.ChildrenAsync(connection, code);
         var figures = code.Length < RegionCodes.CountyLength
             ? await FiguresAboveCountyAsync(connection, code, now)
             : await FiguresAtOrBelowCountyAsync(connection, code, children.Count > 0, now);
@@ -268,9 +248,6 @@ public static class RegionPage
             childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
             contacts, contactsBelow);
     }
-
-    public static async Task<Region?> FindAsync(DbConnection connection, string code) =>
-        RegionCodes.IsWellFormed(code) ? await connection.QuerySingleOrDefaultAsync<Region>(RegionByCode, new { code }) : null;
 
     static string ProjectFilter(string code) =>
         code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
@@ -352,8 +329,8 @@ public static class RegionPage
     /// <summary>Sets beside each row the total the document prints for this region, and adds the printed totals no row sums to.</summary>
     static async Task<IReadOnlyList<AllocationRow>> WithPrintedTotalsAsync(DbConnection connection, string code, DateTime now, IReadOnlyList<AllocationRow> rows)
     {
-        var printed = (await connection.QueryAsync<AllocationTotal>(PrintedTotals, new { code, now })).ToList();
-        var used = new HashSet<AllocationTotal>();
+        var printed = (await connection.QueryAsync<AllocationRecord>(PrintedTotals, new { code, now })).ToList();
+        var used = new HashSet<AllocationRecord>();
         var result = new List<AllocationRow>();
         foreach (var row in rows)
         {

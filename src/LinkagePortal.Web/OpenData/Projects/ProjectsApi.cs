@@ -152,22 +152,8 @@ public static class ProjectsApi
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        foreach (var place in await connection.QueryAsync<ProjectPlace>(string.Format(CultureInfo.InvariantCulture, PlacesOf, batch.From, batch.Where), batch.Parameters))
-        {
-            // A project inserted since the batch was read may fall in its key range; it is not in this batch.
-            if (byId.TryGetValue(place.ProjectId, out var project))
-            {
-                project.Places.Add(place);
-            }
-        }
-
-        foreach (var fund in await connection.QueryAsync<Fund>(string.Format(CultureInfo.InvariantCulture, FundsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            if (byId.TryGetValue(fund.ProjectId, out var project))
-            {
-                project.DocumentIds.Add(fund.DocumentId);
-            }
-        }
+        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
+        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
     }
 
     /// <summary>The text taken literally inside LIKE '%…%' (the wildcards of both dialects escaped with '\').</summary>
