@@ -1,7 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
-
 namespace LinkagePortal.Announcements;
 
 /// <summary>The 公告公示 as published: the list, and each notice with its projects, documents and contacts.</summary>

@@ -2,9 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.Api;
 

@@ -1,6 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
-
 namespace LinkagePortal.Api;
 
 /// <summary>

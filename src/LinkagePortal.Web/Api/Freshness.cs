@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using Microsoft.Net.Http.Headers;
 
 namespace LinkagePortal.Api;

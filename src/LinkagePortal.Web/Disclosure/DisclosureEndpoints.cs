@@ -1,5 +1,4 @@
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 

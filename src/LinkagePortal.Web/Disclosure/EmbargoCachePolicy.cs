@@ -1,5 +1,4 @@
 using System.Globalization;
-using LinkagePortal.Records;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LinkagePortal.Disclosure;

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.Disclosure;
 

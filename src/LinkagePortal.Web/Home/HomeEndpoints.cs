@@ -1,6 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Home;

@@ -1,7 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
-
 namespace LinkagePortal.Projects;
 
 /// <summary>Everything known about one project, each fact with the document it comes from, and whom to call about it.</summary>

@@ -30,6 +30,8 @@ public sealed record AllocationRecord : DisclosedRecord
 /// </summary>
 public static class AllocationRecords
 {
+    public static readonly PublicRows Rows = new("allocations a", Public.Allocations, "a.document_id", HasPublicationTime: true);
+
     /// <summary>The columns of <see cref="AllocationRecord"/> over <see cref="From"/>.</summary>
     public const string Columns = """
         a.id, a.document_id, d.number AS document_number, COALESCE(d.number, d.title) AS document_name, a.source_table, a.row_no, a.region_code, r.short_name AS region_name,

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -30,6 +29,8 @@ public sealed record AnnouncementRecord : DisclosedRecord
 /// </summary>
 public static class AnnouncementRecords
 {
+    public static readonly PublicRows Rows = new("announcements a", Public.Announcements, "a.source_document_id", HasPublicationTime: true);
+
     /// <summary>The columns of <see cref="AnnouncementRecord"/> over <see cref="From"/>.</summary>
     public const string Select = """
         SELECT a.id, a.title, a.county_code, c.short_name AS county_name, a.publisher, a.arose_on, a.published_at, a.body,

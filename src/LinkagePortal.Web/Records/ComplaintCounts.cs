@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
 
 namespace LinkagePortal.Records;
 

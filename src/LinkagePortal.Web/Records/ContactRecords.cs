@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -26,6 +25,8 @@ public sealed record ContactRecord
 /// </summary>
 public static class ContactRecords
 {
+    public static readonly PublicRows Rows = new("contacts c", Rule: null, "c.source_document_id", HasPublicationTime: false);
+
     public const string Select = """
         SELECT c.region_code, r.short_name AS region_name, c.hotline, c.discipline_line, c.address, c.email,
                d.id AS source_document_id, COALESCE(d.number, d.title) AS source_name, c.note

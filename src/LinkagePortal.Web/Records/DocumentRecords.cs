@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -31,6 +30,8 @@ public sealed record DocumentRecord : DisclosedRecord
 /// <summary>The documents table: columns, the public rule (<see cref="Public.Documents"/>) and its named queries.</summary>
 public static class DocumentRecords
 {
+    public static readonly PublicRows Rows = new("documents d", Public.Documents, "d.id", HasPublicationTime: true);
+
     /// <summary>The columns of <see cref="DocumentRecord"/> over <c>documents d</c>.</summary>
     public const string Select = """
         SELECT d.id, d.number, d.title, d.issuer, d.issued_on, d.fund_level, d.fiscal_year, d.kind, d.task, d.budget_subjects,

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dapper;
-using LinkagePortal.Data;
 
 namespace LinkagePortal.Records;
 

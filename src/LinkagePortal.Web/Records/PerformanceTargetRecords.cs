@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -28,6 +27,8 @@ public sealed record TargetTable(string? DocumentId, string? DocumentName, strin
 /// </summary>
 public static class PerformanceTargetRecords
 {
+    public static readonly PublicRows Rows = new("performance_targets t", Public.PerformanceTargets, "t.document_id", HasPublicationTime: true);
+
     public const string Select = """
         SELECT t.id, t.document_id, COALESCE(d.number, d.title) AS document_name, p.code AS project_code, t.level1, t.level2, t.level3,
                t.target_value, t.unit, t.actual_value, t.source_table, t.note, t.arose_on, t.published_at

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -65,6 +64,8 @@ public sealed record ProjectPlace
 /// </summary>
 public static class ProjectRecords
 {
+    public static readonly PublicRows Rows = new("projects p", Public.Projects, "p.source_document_id", HasPublicationTime: true);
+
     /// <summary>The columns of <see cref="ProjectRecord"/> over <see cref="From"/>.</summary>
     public const string Select = """
         SELECT p.id, p.code, p.programme, p.fiscal_year, p.name, p.county_code, c.short_name AS county_name, p.amount_yuan,

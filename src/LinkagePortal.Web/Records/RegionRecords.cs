@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace LinkagePortal.Records;
 
@@ -16,6 +15,8 @@ public record RegionRecord
 /// <summary>The regions table (public as a whole: the official division codes) and its named queries.</summary>
 public static class RegionRecords
 {
+    public static readonly PublicRows Rows = new("regions r", Rule: null, SourceColumn: null, HasPublicationTime: false);
+
     public const string Select = "SELECT r.code, r.name, r.short_name, r.level FROM regions r";
 
     const string ByCode = $"{Select} WHERE r.code = @code";

@@ -1,5 +1,3 @@
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Regions;

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Regions;
@@ -122,15 +119,20 @@ public static class RegionPage
     public sealed record ChildRow(string Code, string Name, IReadOnlyList<DocumentAmount> Allocations,
         long LinkageProjects, long LinkageYuan, long BondProjects, long BondYuan);
 
-    public sealed record AllocationRow
+    /// <summary>A document's amount for a task (or part of one), over how many rows, and how many of those derived.</summary>
+    public abstract record AllocationFigure
     {
         public required string DocumentId { get; init; }
-        public required string DocumentName { get; init; }
         public required string Task { get; init; }
         public string? PartOfTask { get; init; }
         public long AmountYuan { get; init; }
         public long Counties { get; init; }
         public long Marked { get; init; }
+    }
+
+    public sealed record AllocationRow : AllocationFigure
+    {
+        public required string DocumentName { get; init; }
 
         /// <summary>How the figure was obtained; null for a sum of several rows (<see cref="Marked"/> counts the derived ones).</summary>
         public string? Derivation { get; init; }
@@ -175,15 +177,10 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record AllocationSum
+    /// <summary>A child region's figure, with the first table row it comes from (to keep the printed order).</summary>
+    sealed record AllocationSum : AllocationFigure
     {
         public required string RegionCode { get; init; }
-        public required string DocumentId { get; init; }
-        public required string Task { get; init; }
-        public string? PartOfTask { get; init; }
-        public long AmountYuan { get; init; }
-        public long Counties { get; init; }
-        public long Marked { get; init; }
         public long? FirstRow { get; init; }
     }
 

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Search;

@@ -1,7 +1,4 @@
-using Dapper;
 using LinkagePortal.Api;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

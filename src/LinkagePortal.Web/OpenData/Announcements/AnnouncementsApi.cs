@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

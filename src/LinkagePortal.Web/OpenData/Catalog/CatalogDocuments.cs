@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Dapper;
 using LinkagePortal.Api;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.OpenData;
@@ -69,18 +66,18 @@ public static class CatalogEndpoints
     public static async Task<DatasetFacts> FactsAsync(Db db, OpenDataset dataset, DataVersion version, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        var count = await connection.ExecuteScalarAsync<long>(dataset.CountSql, new { now });
+        var count = await connection.ExecuteScalarAsync<long>(dataset.Rows.CountSql, new { now });
         var lastChanged = version.ChangedAt;
-        if (dataset.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
+        if (dataset.Rows.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.Rows.LastPublishedSql, new { now })) is { } published
             && published > lastChanged)
         {
             lastChanged = published;
         }
 
         IReadOnlyList<SourceDocument> sources = [];
-        if (dataset.SourcesSql is not null)
+        if (dataset.Rows.SourcesSql is not null)
         {
-            var ids = (await connection.QueryAsync<string>(dataset.SourcesSql, new { now })).ToArray();
+            var ids = (await connection.QueryAsync<string>(dataset.Rows.SourcesSql, new { now })).ToArray();
             sources = ids.Length == 0 ? [] : (await connection.QueryAsync<SourceDocument>(DocumentLabels, new { ids, now })).ToList();
         }
 

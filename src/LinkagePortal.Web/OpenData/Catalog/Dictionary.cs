@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace LinkagePortal.OpenData;

@@ -1,5 +1,4 @@
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

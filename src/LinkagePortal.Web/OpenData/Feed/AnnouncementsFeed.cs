@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Dapper;
 using LinkagePortal.Api;
-using LinkagePortal.Data;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 

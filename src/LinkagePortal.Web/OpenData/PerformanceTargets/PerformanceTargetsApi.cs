@@ -1,6 +1,4 @@
-using Dapper;
 using LinkagePortal.Api;
-using LinkagePortal.Records;
 
 namespace LinkagePortal.OpenData;
 
