@@ -7,7 +7,7 @@ public static class HomeEndpoints
 {
     // A document's headline figure is its printed grand total (region 65) for all tasks or its main task.
     const string Headlines = $"""
-        SELECT d.id AS DocumentId, d.number AS Number, d.title AS Title, d.kind AS Kind, t.amount_yuan AS AmountYuan, t.derivation AS Derivation
+        SELECT d.id AS DocumentId, d.number, d.title, d.kind, t.amount_yuan AS AmountYuan, t.derivation
         FROM allocation_totals t JOIN documents d ON d.id = t.document_id
         WHERE t.region_code = '65' AND (t.task = '' OR t.task = d.task) AND {Public.Documents}
         ORDER BY d.fiscal_year DESC, t.amount_yuan DESC

@@ -11,7 +11,7 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
     const string Visible = Public.Projects;
 
     const string ForProject = $"""
-        SELECT c.status AS Status, COUNT(*) AS Count
+        SELECT c.status, COUNT(*) AS Count
         FROM complaints c JOIN projects p ON p.id = c.project_id
         WHERE c.project_id = @id AND {Visible}
         GROUP BY c.status

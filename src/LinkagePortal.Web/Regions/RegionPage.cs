@@ -17,7 +17,7 @@ public static class RegionPage
     const string AllocationsTo = $"""
         SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, a.task AS Task, a.part_of_task AS PartOfTask,
                a.amount_yuan AS AmountYuan, 1 AS Counties, CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked,
-               a.derivation AS Derivation, a.note AS Note
+               a.derivation, a.note
         FROM allocations a
         JOIN documents d ON d.id = a.document_id
         WHERE a.region_code = @code

@@ -18,7 +18,7 @@ public static class CatalogEndpoints
 {
     // Only public documents are named as sources: a contact's or notice's source may still be embargoed.
     const string DocumentLabels = $"""
-        SELECT d.id AS Id, COALESCE(d.number, d.title) AS Label FROM documents d
+        SELECT d.id, COALESCE(d.number, d.title) AS Label FROM documents d
         WHERE d.id IN @ids AND {Public.Documents} ORDER BY d.id
         """;
 

@@ -7,7 +7,7 @@ public static class RegionsApi
 {
     public const string Dataset = "regions";
 
-    const string Select = "SELECT r.code AS Code, r.short_name AS Name, r.name AS OfficialName, r.level AS Level, r.parent_code AS ParentCode";
+    const string Select = "SELECT r.code, r.short_name AS Name, r.name AS OfficialName, r.level, r.parent_code";
     const string From = "FROM regions r";
 
     public sealed record RegionRow
