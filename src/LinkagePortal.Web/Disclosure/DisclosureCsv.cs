@@ -1,5 +1,5 @@
 using System.Text;
-using LinkagePortal.OpenData;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.Disclosure;
 

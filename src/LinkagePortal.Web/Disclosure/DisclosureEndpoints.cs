@@ -1,4 +1,4 @@
-using LinkagePortal.OpenData;
+using LinkagePortal.Api;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -25,6 +25,8 @@ public static class DisclosureEndpoints
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<EmbargoBoundary>();
         services.AddSingleton<TimelinessAudit>();
+        services.AddSingleton<RegionTimeliness>(sp => async (code, name, cancellation) =>
+            DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().ReportAsync(cancellation), code, name));
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));
         // The page cache's hook: no cached page or response is kept past the next embargo boundary.
         services.AddSingleton<NextScheduledChange>(sp => async (_, cancellation) =>
@@ -47,29 +49,29 @@ public static class DisclosureEndpoints
 
         // The API follows the /api/v1 conventions: documented parameters only (anything else is a 400 naming it), CORS
         // open for GET, described in the OpenAPI document by the ApiOperation each carries.
-        routes.MapGet(OpenApiDocument.Prefix + "/disclosure", async (HttpContext http, TimelinessAudit audit) => ApiQuery.Parse(http) is { IsValid: false } query
+        routes.MapGet(ApiRoutes.Prefix + "/disclosure", async (HttpContext http, TimelinessAudit audit) => ApiQuery.Parse(http) is { IsValid: false } query
                 ? ApiProblems.BadRequest(query)
                 : Results.Json(Json(await audit.ReportAsync(http.RequestAborted))))
             .WithMetadata(new ApiOperation("公开时限核查",
                 "按各地区统计的公开时限核查结果（按时、逾期、逾期未公开、未到期、无法判断），逾期和逾期未公开的记录，资金下达与细化期限的核查，以及期限规则及其出处。"
                 + "逾期未公开的记录尚未公开，只给类别、地区和应公开日期。", ResponseShape.Item, []))
-            .RequireCors(OpenDataEndpoints.CorsPolicy)
+            .RequireCors(ApiRoutes.CorsPolicy)
             .CachedAs(ApiCachePolicy);
 
-        routes.MapGet(OpenApiDocument.Prefix + "/disclosure.csv", (HttpContext http, TimelinessAudit audit) =>
+        routes.MapGet(ApiRoutes.Prefix + "/disclosure.csv", (HttpContext http, TimelinessAudit audit) =>
                 Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Areas(r), DisclosureCsv.AreaFields, Bom(http), Excel(http), "disclosure.csv")))
-            .RequireCors(OpenDataEndpoints.CorsPolicy)
+            .RequireCors(ApiRoutes.CorsPolicy)
             .WithMetadata(new ApiOperation("公开时限核查：各地区统计",
                 "每个区划一行：全区合计、各地（州、市）（含自治区本级）、各县（市、区）（含各地本级）。列：" + string.Join(",", DisclosureCsv.AreaFields.Select(f => f.Name)),
                 ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
             .CachedAs(ApiCachePolicy);
 
-        routes.MapGet(OpenApiDocument.Prefix + "/disclosure/items.csv", (HttpContext http, TimelinessAudit audit) =>
+        routes.MapGet(ApiRoutes.Prefix + "/disclosure/items.csv", (HttpContext http, TimelinessAudit audit) =>
                 Csv(http, audit, r => DisclosureCsv.Write(DisclosureCsv.Items(r), DisclosureCsv.ItemFields, Bom(http), Excel(http), "disclosure-items.csv")))
             .WithMetadata(new ApiOperation("公开时限核查：逾期明细",
                 "逾期公开和逾期未公开的记录，一条一行；逾期未公开的记录不给名称和地址。列：" + string.Join(",", DisclosureCsv.ItemFields.Select(f => f.Name)),
                 ResponseShape.Csv, [ApiParam.Bom, ApiParam.Excel]))
-            .RequireCors(OpenDataEndpoints.CorsPolicy)
+            .RequireCors(ApiRoutes.CorsPolicy)
             .CachedAs(ApiCachePolicy);
 
         return routes;

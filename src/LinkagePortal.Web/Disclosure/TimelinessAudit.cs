@@ -1,6 +1,4 @@
 using System.Globalization;
-using Dapper;
-using LinkagePortal.Data;
 
 namespace LinkagePortal.Disclosure;
 
@@ -13,38 +11,38 @@ namespace LinkagePortal.Disclosure;
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules, DisclosureOptions options)
 {
     const string Regions = """
-        SELECT code AS Code, short_name AS Name, level AS Level, parent_code AS ParentCode
+        SELECT code AS Code, short_name AS Name, level, parent_code
         FROM regions WHERE level IN ('province', 'prefecture', 'county')
         """;
 
     const string Documents = """
-        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer, kind AS Kind, issued_on AS IssuedOn,
-               arose_on AS AroseOn, published_at AS PublishedAt
+        SELECT id, number, title, issuer, kind, issued_on,
+               arose_on, published_at
         FROM documents
         """;
 
     // An allocation without dates of its own takes its document's; it is public only once its document is too.
     const string Allocations = """
-        SELECT a.document_id AS DocumentId, a.region_code AS RegionCode, a.region_name_printed AS RegionName, a.task AS Task,
-               a.arose_on AS AroseOn, a.published_at AS PublishedAt, d.arose_on AS ParentAroseOn, d.published_at AS ParentPublishedAt
+        SELECT a.document_id AS DocumentId, a.region_code, a.region_name_printed AS RegionName, a.task AS Task,
+               a.arose_on, a.published_at, d.arose_on AS ParentAroseOn, d.published_at AS ParentPublishedAt
         FROM allocations a JOIN documents d ON d.id = a.document_id
         """;
 
     const string Projects = """
-        SELECT code AS Code, name AS Name, county_code AS CountyCode, arose_on AS AroseOn, published_at AS PublishedAt
+        SELECT code AS Code, name AS Name, county_code, arose_on, published_at
         FROM projects
         """;
 
     const string Announcements = """
-        SELECT id AS Id, title AS Title, county_code AS CountyCode, arose_on AS AroseOn, published_at AS PublishedAt
+        SELECT id, title, county_code, arose_on, published_at
         FROM announcements
         """;
 
     // A target belongs to a document, a project or both: it takes their dates when it has none, and is public only
     // when they are.
     const string Targets = """
-        SELECT t.document_id AS DocumentId, p.code AS ProjectCode, p.county_code AS CountyCode, t.level2 AS Level2, t.level3 AS Level3,
-               t.arose_on AS AroseOn, t.published_at AS PublishedAt,
+        SELECT t.document_id AS DocumentId, p.code AS ProjectCode, p.county_code, t.level2 AS Level2, t.level3 AS Level3,
+               t.arose_on, t.published_at,
                COALESCE(d.arose_on, p.arose_on) AS ParentAroseOn, d.published_at AS ParentPublishedAt, p.published_at AS ProjectPublishedAt
         FROM performance_targets t
         LEFT JOIN documents d ON d.id = t.document_id
@@ -53,19 +51,19 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
     // Which level issued an allocation document: the region prints a whole-table total (65), a prefecture its own total.
     const string DocumentTotals = """
-        SELECT DISTINCT t.document_id AS DocumentId, t.region_code AS RegionCode, r.level AS Level
+        SELECT DISTINCT t.document_id AS DocumentId, t.region_code, r.level
         FROM allocation_totals t JOIN regions r ON r.code = t.region_code
         WHERE r.level IN ('province', 'prefecture')
         """;
 
-    const string AllocatedTo = "SELECT DISTINCT document_id AS DocumentId, region_code AS RegionCode FROM allocations";
+    const string AllocatedTo = "SELECT DISTINCT document_id AS DocumentId, region_code FROM allocations";
 
     // The documents each public project is funded by: a county's projects name the document that brought the funds
     // down and the county's own document that detailed them.
-    const string ProjectFunds = """
-        SELECT p.id AS ProjectId, p.county_code AS CountyCode, f.document_id AS DocumentId
+    const string ProjectFunds = $"""
+        SELECT p.id AS ProjectId, p.county_code, f.document_id AS DocumentId
         FROM projects p JOIN project_funds f ON f.project_id = p.id
-        WHERE p.published_at IS NULL OR p.published_at <= @now
+        WHERE {Public.Projects}
         ORDER BY p.id
         """;
 

@@ -1,7 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Projects;
-using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Documents;
@@ -15,100 +11,47 @@ public static class DocumentPage
 {
     public const int ProjectsShown = 100;
 
-    const string DocumentById = """
-        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer, issued_on AS IssuedOn, fund_level AS FundLevel,
-               fiscal_year AS FiscalYear, kind AS Kind, task AS Task, budget_subjects AS BudgetSubjects, direct_fund_flag AS DirectFundFlag,
-               arose_on AS AroseOn, published_at AS PublishedAt, source AS Source, note AS Note
-        FROM documents
-        WHERE id = @id AND (published_at IS NULL OR published_at <= @now)
+    // In the order the data files give them (ids), never by the tables' Chinese names.
+    const string Cells = $"""
+        SELECT {AllocationRecords.Columns}
+        {AllocationRecords.From}
+        WHERE a.document_id = @id AND {Public.Allocations}
+        ORDER BY a.id
         """;
 
-    const string Cells = """
-        SELECT a.source_table AS SourceTable, a.row_no AS RowNo, a.region_code AS RegionCode, a.region_name_printed AS PrintedName,
-               r.short_name AS RegionName, a.task AS Task, a.part_of_task AS PartOfTask, a.amount_yuan AS AmountYuan,
-               a.printed_text AS PrintedText, a.derivation AS Derivation, a.note AS Note
-        FROM allocations a
-        JOIN regions r ON r.code = a.region_code
-        WHERE a.document_id = @id AND (a.published_at IS NULL OR a.published_at <= @now)
-        ORDER BY a.source_table, a.row_no, a.id
-        """;
-
-    const string Totals = """
-        SELECT t.source_table AS SourceTable, t.region_code AS RegionCode, t.region_name_printed AS PrintedName, r.short_name AS RegionName,
-               r.level AS Level, t.task AS Task, t.amount_yuan AS AmountYuan, t.printed_text AS PrintedText, t.derivation AS Derivation,
-               t.note AS Note
-        FROM allocation_totals t
-        JOIN regions r ON r.code = t.region_code
+    const string Totals = $"""
+        SELECT {AllocationRecords.TotalColumns}
+        {AllocationRecords.TotalsFrom}
         WHERE t.document_id = @id
         ORDER BY t.id
         """;
 
-    const string FundedProjects = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
-               p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit
-        FROM project_funds f
-        JOIN projects p ON p.id = f.project_id
-        WHERE f.document_id = @id AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string FundedProjects = $"""
+        {ProjectRecords.Select} {ProjectRecords.From} JOIN project_funds f ON f.project_id = p.id
+        WHERE f.document_id = @id AND {Public.Projects}
         ORDER BY p.code
         """;
 
-    const string CountFundedProjects = """
+    const string CountFundedProjects = $"""
         SELECT COUNT(*) FROM project_funds f JOIN projects p ON p.id = f.project_id
-        WHERE f.document_id = @id AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE f.document_id = @id AND {Public.Projects}
         """;
 
-    const string ListedProjects = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
-               p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit
-        FROM projects p
-        WHERE p.source_document_id = @id AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ListedProjects = $"""
+        {ProjectRecords.Select} {ProjectRecords.From}
+        WHERE p.source_document_id = @id AND {Public.Projects}
         ORDER BY p.code
         """;
 
-    const string CountListedProjects = """
-        SELECT COUNT(*) FROM projects p WHERE p.source_document_id = @id AND (p.published_at IS NULL OR p.published_at <= @now)
-        """;
+    const string CountListedProjects = $"SELECT COUNT(*) FROM projects p WHERE p.source_document_id = @id AND {Public.Projects}";
 
-    const string Announcements = """
-        SELECT a.id AS Id, a.title AS Title, a.published_at AS PublishedAt
-        FROM announcements a
-        WHERE (a.published_at IS NULL OR a.published_at <= @now)
+    const string Announcements = $"""
+        {AnnouncementRecords.Select}
+        {AnnouncementRecords.From}
+        WHERE {Public.Announcements}
           AND (a.source_document_id = @id OR a.id IN (SELECT ad.announcement_id FROM announcement_documents ad WHERE ad.document_id = @id))
         ORDER BY a.published_at, a.id
         """;
-
-    const string Targets = """
-        SELECT t.document_id AS DocumentId, NULL AS DocumentName, t.source_table AS SourceTable, t.level1 AS Level1, t.level2 AS Level2,
-               t.level3 AS Level3, t.target_value AS TargetValue, t.unit AS Unit, t.actual_value AS ActualValue
-        FROM performance_targets t
-        WHERE t.document_id = @id AND t.project_id IS NULL AND (t.published_at IS NULL OR t.published_at <= @now)
-        ORDER BY t.id
-        """;
-
-    public sealed record Document
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Issuer { get; init; }
-        public DateTime? IssuedOn { get; init; }
-        public string? FundLevel { get; init; }
-        public long? FiscalYear { get; init; }
-        public required string Kind { get; init; }
-        public string? Task { get; init; }
-        public string? BudgetSubjects { get; init; }
-        public string? DirectFundFlag { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public required string Source { get; init; }
-        public string? Note { get; init; }
-
-        public string Name => Number ?? Title;
-        public string? FundLevelLabel => Labels.FundLevel(FundLevel);
-        public string KindLabel => Labels.DocumentKind(Kind);
-        public IReadOnlyList<string> BudgetSubjectList => (BudgetSubjects ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
-    }
 
     public sealed record Column(string Task, string Header);
 
@@ -130,72 +73,41 @@ public static class DocumentPage
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, int CountyCount, int SubtotalCount, IReadOnlyList<Footnote> Footnotes);
 
-    public sealed record ProjectList(long Count, IReadOnlyList<RegionPage.ProjectRow> Projects)
+    public sealed record ProjectList(long Count, IReadOnlyList<ProjectRecord> Projects)
     {
         public bool HasMore => Count > Projects.Count;
     }
 
     public sealed record Model(
-        Document Document,
+        DocumentRecord Document,
         IReadOnlyList<Table> Tables,
         ProjectList Funded,
         ProjectList Listed,
-        IReadOnlyList<RegionPage.AnnouncementLink> Announcements,
-        IReadOnlyList<ProjectPage.TargetTable> Targets);
-
-    sealed record CellRow
-    {
-        public required string SourceTable { get; init; }
-        public long? RowNo { get; init; }
-        public required string RegionCode { get; init; }
-        public required string PrintedName { get; init; }
-        public required string RegionName { get; init; }
-        public required string Task { get; init; }
-        public string? PartOfTask { get; init; }
-        public long AmountYuan { get; init; }
-        public string? PrintedText { get; init; }
-        public required string Derivation { get; init; }
-        public string? Note { get; init; }
-    }
-
-    sealed record TotalRow
-    {
-        public required string SourceTable { get; init; }
-        public required string RegionCode { get; init; }
-        public required string PrintedName { get; init; }
-        public required string RegionName { get; init; }
-        public required string Level { get; init; }
-        public required string Task { get; init; }
-        public long AmountYuan { get; init; }
-        public string? PrintedText { get; init; }
-        public required string Derivation { get; init; }
-        public string? Note { get; init; }
-    }
+        IReadOnlyList<AnnouncementRecord> Announcements,
+        IReadOnlyList<TargetTable> Targets);
 
     /// <summary>The page's model, or null when there is no such visible document.</summary>
     public static async Task<Model?> LoadAsync(Db db, string id, DateTime now)
     {
         await using var connection = await db.OpenAsync();
         var args = new { id, now, take = ProjectsShown };
-        var document = await connection.QuerySingleOrDefaultAsync<Document>(DocumentById, args);
+        var document = await DocumentRecords.ByIdAsync(connection, id, now);
         if (document is null)
         {
             return null;
         }
 
-        var cells = (await connection.QueryAsync<CellRow>(Cells, args)).ToList();
-        var totals = (await connection.QueryAsync<TotalRow>(Totals, args)).ToList();
+        var cells = (await connection.QueryAsync<AllocationRecord>(Cells, args)).ToList();
+        var totals = (await connection.QueryAsync<AllocationRecord>(Totals, args)).ToList();
         var funded = new ProjectList(await connection.ExecuteScalarAsync<long>(CountFundedProjects, args),
-            (await connection.QueryAsync<RegionPage.ProjectRow>(FundedProjects + db.Dialect.Limit("@take"), args)).ToList());
+            (await connection.QueryAsync<ProjectRecord>(FundedProjects + db.Dialect.Limit("@take"), args)).ToList());
         var listed = new ProjectList(await connection.ExecuteScalarAsync<long>(CountListedProjects, args),
-            (await connection.QueryAsync<RegionPage.ProjectRow>(ListedProjects + db.Dialect.Limit("@take"), args)).ToList());
-        var targets = (await connection.QueryAsync<ProjectPage.Target>(Targets, args))
-            .GroupBy(t => t.SourceTable).Select(g => new ProjectPage.TargetTable(null, null, g.Key, g.ToList())).ToList();
+            (await connection.QueryAsync<ProjectRecord>(ListedProjects + db.Dialect.Limit("@take"), args)).ToList());
         return new Model(document, BuildTables(cells, totals), funded, listed,
-            (await connection.QueryAsync<RegionPage.AnnouncementLink>(Announcements, args)).ToList(), targets);
+            (await connection.QueryAsync<AnnouncementRecord>(Announcements, args)).ToList(), await PerformanceTargetRecords.OfDocumentAsync(connection, id, now));
     }
 
-    static List<Table> BuildTables(List<CellRow> cells, List<TotalRow> totals)
+    static List<Table> BuildTables(List<AllocationRecord> cells, List<AllocationRecord> totals)
     {
         // Footnotes are numbered through the whole page, so that each anchor is unique.
         var tables = new List<Table>();
@@ -208,7 +120,7 @@ public static class DocumentPage
         return tables;
     }
 
-    static Table BuildTable(string name, List<CellRow> cells, List<TotalRow> totals, int notesBefore)
+    static Table BuildTable(string name, List<AllocationRecord> cells, List<AllocationRecord> totals, int notesBefore)
     {
         // Columns: the all-tasks total first (when printed), then each task in the order the table gives it.
         var columns = new List<Column>();
@@ -249,9 +161,9 @@ public static class DocumentPage
 
         // Counties: those with cells, and those the table only totals (a county's all-tasks figure), in printed order.
         var counties = cells.GroupBy(c => c.RegionCode)
-            .Select(g => (Code: g.Key, First: g.Min(c => c.RowNo ?? long.MaxValue), g.First().RegionName, g.First().PrintedName))
-            .Concat(totals.Where(t => t.Level == "county" && cells.All(c => c.RegionCode != t.RegionCode))
-                .Select(t => (Code: t.RegionCode, First: long.MaxValue, t.RegionName, t.PrintedName)))
+            .Select(g => (Code: g.Key, First: g.Min(c => c.RowNo ?? long.MaxValue), g.First().RegionName, g.First().RegionNamePrinted))
+            .Concat(totals.Where(t => t.RegionLevel == "county" && cells.All(c => c.RegionCode != t.RegionCode))
+                .Select(t => (Code: t.RegionCode, First: long.MaxValue, t.RegionName, t.RegionNamePrinted)))
             .DistinctBy(c => c.Code)
             .OrderBy(c => c.First)
             .ToList();
@@ -262,11 +174,11 @@ public static class DocumentPage
                 var cell = cells.FirstOrDefault(c => c.RegionCode == county.Code && c.Task == column.Task);
                 if (cell is not null)
                 {
-                    return MakeCell(cell.AmountYuan, cell.Derivation, cell.RegionName, cell.PrintedName, cell.PrintedText, cell.Note);
+                    return MakeCell(cell.AmountYuan, cell.Derivation, cell.RegionName, cell.RegionNamePrinted, cell.PrintedText, cell.Note);
                 }
 
                 var total = totals.FirstOrDefault(t => t.RegionCode == county.Code && t.Task == column.Task);
-                return total is null ? new Cell(null, "printed", null) : MakeCell(total.AmountYuan, total.Derivation, total.RegionName, total.PrintedName, total.PrintedText, total.Note);
+                return total is null ? new Cell(null, "printed", null) : MakeCell(total.AmountYuan, total.Derivation, total.RegionName, total.RegionNamePrinted, total.PrintedText, total.Note);
             }).ToList(), null, false);
 
         // A printed total and whether its counties add up to it, column by column.
@@ -289,19 +201,19 @@ public static class DocumentPage
                     problems.Add($"{column.Header}：各县之和 {Money.FormatWan(sum)} 万元，差 {Money.FormatWan(total.AmountYuan - sum)} 万元");
                 }
 
-                return MakeCell(total.AmountYuan, total.Derivation, total.RegionName, total.PrintedName, total.PrintedText, total.Note);
+                return MakeCell(total.AmountYuan, total.Derivation, total.RegionName, total.RegionNamePrinted, total.PrintedText, total.Note);
             }).ToList();
             var check = countyCodes.Count == 0 ? "表中未列所属各县" : problems.Count == 0 ? $"与所列{countyCodes.Count}个县（市、区）之和相符" : string.Join("；", problems);
-            return new Row(kind, code, first.RegionName, first.PrintedName, rowCells, check, countyCodes.Count > 0 && problems.Count > 0);
+            return new Row(kind, code, first.RegionName, first.RegionNamePrinted, rowCells, check, countyCodes.Count > 0 && problems.Count > 0);
         }
 
         var rows = new List<Row>();
-        if (totals.Any(t => t.Level == "province"))
+        if (totals.Any(t => t.RegionLevel == "province"))
         {
-            rows.Add(TotalRowOf("total", totals.First(t => t.Level == "province").RegionCode, counties.Select(c => c.Code).ToList()));
+            rows.Add(TotalRowOf("total", totals.First(t => t.RegionLevel == "province").RegionCode, counties.Select(c => c.Code).ToList()));
         }
 
-        var subtotalCodes = totals.Where(t => t.Level == "prefecture").Select(t => t.RegionCode).Distinct().ToList();
+        var subtotalCodes = totals.Where(t => t.RegionLevel == "prefecture").Select(t => t.RegionCode).Distinct().ToList();
         var groups = counties.GroupBy(c => c.Code[..4]).ToList();
         foreach (var group in groups)
         {

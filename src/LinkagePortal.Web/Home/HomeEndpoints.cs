@@ -1,5 +1,3 @@
-using Dapper;
-using LinkagePortal.Data;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Home;
@@ -8,24 +6,17 @@ namespace LinkagePortal.Home;
 public static class HomeEndpoints
 {
     // A document's headline figure is its printed grand total (region 65) for all tasks or its main task.
-    const string Headlines = """
-        SELECT d.id AS DocumentId, d.number AS Number, d.title AS Title, d.kind AS Kind, t.amount_yuan AS AmountYuan, t.derivation AS Derivation
+    const string Headlines = $"""
+        SELECT d.id AS DocumentId, d.number, d.title, d.kind, t.amount_yuan AS AmountYuan, t.derivation
         FROM allocation_totals t JOIN documents d ON d.id = t.document_id
-        WHERE t.region_code = '65' AND (t.task = '' OR t.task = d.task) AND (d.published_at IS NULL OR d.published_at <= @now)
+        WHERE t.region_code = '65' AND (t.task = '' OR t.task = d.task) AND {Public.Documents}
         ORDER BY d.fiscal_year DESC, t.amount_yuan DESC
         """;
 
-    const string LatestAnnouncements = """
-        SELECT a.id AS Id, a.title AS Title, a.published_at AS PublishedAt, r.short_name AS CountyName
-        FROM announcements a JOIN regions r ON r.code = a.county_code
-        WHERE a.published_at IS NULL OR a.published_at <= @now
-        ORDER BY a.published_at DESC, a.id
-        """;
-
-    const string ProjectTotals = """
+    const string ProjectTotals = $"""
         SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
         FROM projects p
-        WHERE p.published_at IS NULL OR p.published_at <= @now
+        WHERE {Public.Projects}
         GROUP BY p.programme
         """;
 
@@ -44,15 +35,6 @@ public static class HomeEndpoints
         public string KindLabel => Labels.DocumentKind(Kind);
     }
 
-    public sealed record AnnouncementLink
-    {
-        public required string Id { get; init; }
-        public required string Title { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public required string CountyName { get; init; }
-        public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
-    }
-
     public sealed record ProjectTotal
     {
         public required string Programme { get; init; }
@@ -68,7 +50,7 @@ public static class HomeEndpoints
     }
 
     public sealed record HomeModel(IReadOnlyList<Headline> Headlines, IReadOnlyList<ProjectTotal> ProjectTotals,
-        IReadOnlyList<AnnouncementLink> Announcements, IReadOnlyList<RegionLink> Prefectures);
+        IReadOnlyList<AnnouncementRecord> Announcements, IReadOnlyList<RegionLink> Prefectures);
 
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder routes)
     {
@@ -79,8 +61,8 @@ public static class HomeEndpoints
             var totals = (await connection.QueryAsync<ProjectTotal>(ProjectTotals, new { now })).ToList();
             var model = new HomeModel(
                 (await connection.QueryAsync<Headline>(Headlines, new { now })).ToList(),
-                Regions.RegionPage.Programmes.SelectMany(p => totals.Where(t => t.Programme == p)).ToList(),
-                (await connection.QueryAsync<AnnouncementLink>(LatestAnnouncements + db.Dialect.Limit("5"), new { now })).ToList(),
+                Vocabulary.Programmes.Values.SelectMany(p => totals.Where(t => t.Programme == p)).ToList(),
+                await AnnouncementRecords.LatestAsync(connection, db.Dialect, now, 5),
                 (await connection.QueryAsync<RegionLink>(Prefectures)).ToList());
             return pages.Page("Home/HomePage", model, "首页");
         }).CachedAs(PageCache.Page);

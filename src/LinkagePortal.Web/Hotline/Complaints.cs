@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json.Serialization;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.Hotline;
 
@@ -22,9 +23,9 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
     const string ById = Select + " WHERE c.id = @id";
     const string ByCase = Select + " WHERE c.organisation = @organisation AND c.case_reference = @caseReference";
 
-    const string ListedProject = """
+    const string ListedProject = $"""
         SELECT p.id AS Id, p.code AS Code, p.county_code AS CountyCode FROM projects p
-        WHERE p.id = @id AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE p.id = @id AND {Public.Projects}
         """;
 
     const string Insert = """

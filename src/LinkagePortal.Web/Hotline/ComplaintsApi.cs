@@ -1,3 +1,6 @@
+using LinkagePortal.Api;
+using LinkagePortal.Records;
+
 namespace LinkagePortal.Hotline;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LinkagePortal.OpenData;
+using LinkagePortal.Api;
+using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Hotline;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.Hotline;
 
@@ -19,7 +20,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     const int CandidatesPerMatch = 200;
     const int MaxRegions = 20;
 
-    const string Visible = "(p.published_at IS NULL OR p.published_at <= @now)";
+    const string Visible = Public.Projects;
 
     // Codes are ASCII (654202-2024-010): a prefix is the range [q, q with its last character + 1).
     const string ByCode = $"""
@@ -39,7 +40,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     // in index order so that LIMIT stops early.
     const string PlacesUnder = $"""
         SELECT pp.project_id FROM project_places pp JOIN projects p ON p.id = pp.project_id
-        WHERE pp.region_code >= @from AND pp.region_code < @to AND {Visible}
+        WHERE pp.region_code >= @region AND pp.region_code <= @regionLast AND {Visible}
         ORDER BY pp.region_code, pp.project_id
         """;
 
@@ -287,7 +288,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         foreach (var region in regions.Where(r => r.Level != "county"))
         {
             var ids = (await connection.QueryAsync<long>(PlacesUnder + db.Dialect.Limit("@take"),
-                new { from = region.Code, to = region.Code + ":", now, take = budget })).ToList();
+                new { region = region.Code, regionLast = RegionCodes.Last(region.Code), now, take = budget })).ToList();
             var exact = region.ShortName == q || region.Name == q || region.ShortName == q + "村";
             add(ids, region.Level == "village" ? (exact ? Match.VillageExact : Match.Village) : Match.Township);
             budget -= ids.Count;
@@ -302,7 +303,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     {
         if (db.Provider == DatabaseProvider.Sqlite)
         {
-            if (FragmentQuery(q) is not { } match)
+            if (ProjectFragments.MatchQuery(q) is not { } match)
             {
                 return;
             }
@@ -320,35 +321,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         {
             add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { like, now, take = CandidatesPerMatch }), match);
         }
-    }
-
-    /// <summary>
-    /// The FTS5 query for the typed text: each run of two or more letters and digits (punctuation and spaces are not
-    /// indexed) as the phrase of its character pairs; all runs must match. A lone character is left out: it narrows
-    /// nothing and a prefix query over every pair that starts with it is slow. Null when nothing is left to look for.
-    /// </summary>
-    internal static string? FragmentQuery(string q)
-    {
-        var runs = new List<List<string>>();
-        var run = new List<string>();
-        foreach (var rune in q.EnumerateRunes().Append(new Rune(' ')))
-        {
-            if (Rune.IsLetterOrDigit(rune) || Rune.IsNumber(rune))
-            {
-                run.Add(rune.ToString());
-            }
-            else
-            {
-                if (run.Count >= 2)
-                {
-                    runs.Add(run);
-                }
-
-                run = [];
-            }
-        }
-
-        return runs.Count == 0 ? null : string.Join(" AND ", runs.Select(r => "\"" + string.Join(' ', r.Zip(r.Skip(1), (a, b) => a + b)) + "\""));
     }
 
     /// <summary>Typed text in a LIKE pattern matches itself: %, _ and [ (SQL Server) are escaped with \.</summary>

@@ -1,5 +1,6 @@
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 using QRCoder;
 
 namespace LinkagePortal.Hotline;
@@ -10,7 +11,7 @@ namespace LinkagePortal.Hotline;
 /// </summary>
 public static class ProjectQrCode
 {
-    const string ListedProject = "SELECT p.id FROM projects p WHERE p.id = @id AND (p.published_at IS NULL OR p.published_at <= @now)";
+    const string ListedProject = $"SELECT p.id FROM projects p WHERE p.id = @id AND {Public.Projects}";
 
     /// <summary>The project page's address, absolute: from <c>Hotline:PublicBaseUrl</c> when set (behind a proxy), else the request's.</summary>
     public static string ProjectUrl(HttpRequest request, IConfiguration configuration, long id)

@@ -1,4 +1,5 @@
 using Dapper;
+using LinkagePortal.Records;
 
 namespace LinkagePortal.Import;
 
@@ -21,8 +22,6 @@ public static class Datasets
         var kind = dot < 0 ? name : name[..dot];
         return InLoadOrder.FirstOrDefault(d => d.Name == kind);
     }
-
-    internal static readonly string[] Derivations = ["printed", "derived", "corrected"];
 }
 
 sealed class Regions : Dataset<Regions.Row>
@@ -97,8 +96,8 @@ sealed class Documents : Dataset<Documents.Row>
 
         c.Documents.Add(id);
         return new Row(id, r.Optional("number"), r.Required("title"), r.Required("issuer"), r.Date("issued_on"),
-            r.OptionalOneOf("fund_level", "central", "region", "prefecture", "county"), r.OptionalYear("fiscal_year"),
-            r.OneOf("kind", "allocation", "bond", "rules", "disclosure", "report"), r.Optional("task"), r.Optional("budget_subjects"),
+            r.OptionalOneOf("fund_level", Vocabulary.FundLevels.Values), r.OptionalYear("fiscal_year"),
+            r.OneOf("kind", Vocabulary.DocumentKinds.Values), r.Optional("task"), r.Optional("budget_subjects"),
             r.Optional("direct_fund_flag"), r.Date("arose_on"), r.Time("published_at"), r.Required("source"), r.Optional("note"));
     }
 
@@ -125,7 +124,7 @@ sealed class Allocations : Dataset<Allocations.Row>
         var region = r.Required("region_code");
         c.CheckRegion(r, "region_code", region);
         return new Row(document, r.Required("source_table"), r.OptionalInt("row_no"), region, r.Required("region_name_printed"), r.Required("task"),
-            r.Optional("part_of_task"), r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Datasets.Derivations), r.Optional("note"),
+            r.Optional("part_of_task"), r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), r.Optional("note"),
             r.Date("arose_on"), r.Time("published_at"));
     }
 
@@ -152,7 +151,7 @@ sealed class AllocationTotals : Dataset<AllocationTotals.Row>
         var region = r.Required("region_code");
         c.CheckRegion(r, "region_code", region);
         return new Row(document, r.Required("source_table"), region, r.Required("region_name_printed"), r.Optional("task") ?? "",
-            r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Datasets.Derivations), r.Optional("note"));
+            r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), r.Optional("note"));
     }
 
     protected override void Write(Row row, ImportContext c) =>
@@ -198,8 +197,8 @@ sealed class Projects : Dataset<Projects.Row>
         }
 
         c.Projects.TryAdd(code, 0);
-        return new Row(code, r.OneOf("programme", "linkage", "bond"), r.Year("fiscal_year"), r.Required("name"), county, r.Yuan("amount_wan"),
-            r.Optional("printed_text"), r.OneOf("derivation", Datasets.Derivations), r.Optional("responsible_unit"), r.Optional("category"),
+        return new Row(code, r.OneOf("programme", Vocabulary.Programmes.Values), r.Year("fiscal_year"), r.Required("name"), county, r.Yuan("amount_wan"),
+            r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), r.Optional("responsible_unit"), r.Optional("category"),
             r.Optional("construction_content"), r.Optional("status"), r.OptionalYuan("spent_wan"), source, r.Required("source_table"),
             r.OptionalInt("row_no"), r.Date("arose_on"), r.Time("published_at"), r.Optional("note")) { FundDocuments = funds };
     }
@@ -233,7 +232,7 @@ sealed class ProjectPlaces : Dataset<ProjectPlaces.Row>
     {
         var project = r.Required("project_code");
         c.CheckProject(r, "project_code", project);
-        var match = r.OneOf("match", "exact", "corrected", "township", "unresolved");
+        var match = r.OneOf("match", Vocabulary.PlaceMatches.Values);
         var region = r.Optional("region_code");
         if (match == "unresolved" && region is not null)
         {
@@ -457,7 +456,7 @@ sealed class FundReports : Dataset<FundReports.Row>
         }
 
         return new Row(region, r.Year("fiscal_year"), r.Required("item"), r.Required("label"), value, r.OneOf("unit", "万元", "个", "%"),
-            r.Optional("printed_text"), r.OneOf("derivation", Datasets.Derivations), source, r.Optional("note"));
+            r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), source, r.Optional("note"));
     }
 
     protected override void Write(Row row, ImportContext c) =>

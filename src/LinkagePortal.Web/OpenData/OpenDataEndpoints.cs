@@ -1,3 +1,5 @@
+using LinkagePortal.Api;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>
@@ -7,12 +9,10 @@ namespace LinkagePortal.OpenData;
 /// </summary>
 public static class OpenDataEndpoints
 {
-    public const string CorsPolicy = "open-data";
-
     public static IServiceCollection AddOpenData(this IServiceCollection services)
     {
         services.AddSingleton<Freshness>();
-        services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
+        services.AddCors(cors => cors.AddPolicy(ApiRoutes.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")
             .AllowAnyHeader()
@@ -22,7 +22,7 @@ public static class OpenDataEndpoints
 
     public static IEndpointRouteBuilder MapOpenData(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup(OpenApiDocument.Prefix).RequireCors(CorsPolicy).WithFreshness();
+        var api = routes.MapGroup(ApiRoutes.Prefix).RequireCors(ApiRoutes.CorsPolicy).WithFreshness();
         RegionsApi.Map(api);
         DocumentsApi.Map(api);
         AllocationsApi.Map(api);
@@ -32,8 +32,8 @@ public static class OpenDataEndpoints
         ContactsApi.Map(api);
         OpenApiDocument.Map(api);
 
-        CatalogEndpoints.Map(routes, CorsPolicy);
-        AnnouncementsFeed.Map(routes, CorsPolicy);
+        CatalogEndpoints.Map(routes, ApiRoutes.CorsPolicy);
+        AnnouncementsFeed.Map(routes, ApiRoutes.CorsPolicy);
         return routes;
     }
 }

@@ -1,4 +1,3 @@
-using LinkagePortal.Data;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Projects;

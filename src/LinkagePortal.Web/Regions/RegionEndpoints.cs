@@ -1,5 +1,3 @@
-using LinkagePortal.Data;
-using LinkagePortal.Disclosure;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Regions;
@@ -7,18 +5,18 @@ namespace LinkagePortal.Regions;
 /// <summary><c>/regions/{code}</c> for any level from 65 down to a 12-digit village, and its full project lists.</summary>
 public static class RegionEndpoints
 {
-    public sealed record ProjectListModel(RegionPage.Region Region, string Label, IReadOnlyList<RegionPage.ProjectRow> Projects, string? NextHref);
+    public sealed record ProjectListModel(RegionRecord Region, string Label, IReadOnlyList<ProjectRecord> Projects, string? NextHref);
 
     public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/regions");
 
-        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, TimelinessAudit audit) =>
+        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness, CancellationToken cancellation) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
             if (model is not null && model.Region.Code.Length <= RegionCodes.CountyLength)
             {
-                model = model with { Disclosure = DisclosureViews.SummaryOf(await audit.ReportAsync(), model.Region.Code, model.Region.ShortName) };
+                model = model with { Disclosure = await timeliness(model.Region.Code, model.Region.ShortName, cancellation) };
             }
 
             return model is null
@@ -28,16 +26,16 @@ public static class RegionEndpoints
 
         group.MapGet("/{code}/projects", async (string code, string? programme, string? after, Db db, PageRenderer pages, TimeProvider clock) =>
         {
-            programme ??= RegionPage.Programmes[0];
-            if (!RegionPage.Programmes.Contains(programme))
+            programme ??= Vocabulary.Programmes.Values[0];
+            if (!Vocabulary.Programmes.Values.Contains(programme))
             {
                 return pages.Page("Rendering/ErrorPage", new ErrorPages.ErrorModel("请求有误（400）",
-                    $"参数 programme 只能是 {string.Join(" 或 ", RegionPage.Programmes)}（衔接资金项目或债券资金项目），收到的是“{programme}”。"),
+                    $"参数 programme 只能是 {string.Join(" 或 ", Vocabulary.Programmes.Values)}（衔接资金项目或债券资金项目），收到的是“{programme}”。"),
                     "请求有误", StatusCodes.Status400BadRequest);
             }
 
             await using var connection = await db.OpenAsync();
-            var region = await RegionPage.FindAsync(connection, code);
+            var region = await RegionRecords.FindAsync(connection, code);
             if (region is null)
             {
                 return ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。");

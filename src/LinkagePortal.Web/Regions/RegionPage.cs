@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Regions;
@@ -15,37 +13,23 @@ public static class RegionPage
     /// <summary>Projects shown per programme on the region page (and per page of the full list).</summary>
     public const int ProjectsShown = 100;
 
-    const string RegionByCode = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE code = @code
-        """;
-
-    const string RegionsByCodes = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE code IN @codes ORDER BY code
-        """;
-
-    const string ChildRegions = """
-        SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE parent_code = @code ORDER BY code
-        """;
-
     // A county (or a place below, should a document allocate to one) shows its own rows, one per document and task.
-    const string AllocationsTo = """
+    const string AllocationsTo = $"""
         SELECT d.id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, a.task AS Task, a.part_of_task AS PartOfTask,
                a.amount_yuan AS AmountYuan, 1 AS Counties, CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked,
-               a.derivation AS Derivation, a.note AS Note
+               a.derivation, a.note
         FROM allocations a
         JOIN documents d ON d.id = a.document_id
         WHERE a.region_code = @code
-          AND (a.published_at IS NULL OR a.published_at <= @now) AND (d.published_at IS NULL OR d.published_at <= @now)
+          AND {Public.Allocations}
         ORDER BY d.fiscal_year DESC, d.issued_on DESC, d.id, a.row_no
         """;
 
     // The totals the documents print for this region (a subtotal row, or a county's "all tasks" figure).
-    const string PrintedTotals = """
-        SELECT t.document_id AS DocumentId, COALESCE(d.number, d.title) AS DocumentName, t.task AS Task, t.amount_yuan AS AmountYuan,
-               t.derivation AS Derivation, t.note AS Note
-        FROM allocation_totals t
-        JOIN documents d ON d.id = t.document_id
-        WHERE t.region_code = @code AND (d.published_at IS NULL OR d.published_at <= @now)
+    const string PrintedTotals = $"""
+        SELECT {AllocationRecords.TotalColumns}
+        {AllocationRecords.TotalsFrom}
+        WHERE t.region_code = @code AND {Public.AllocationTotals}
         ORDER BY d.fiscal_year DESC, d.id, t.id
         """;
 
@@ -53,115 +37,102 @@ public static class RegionPage
     // length), whatever the number of rows below: a million projects stay a million index entries, not rows to C#.
     // Above a county, one pass over the allocations under the region gives both the children's column (per document)
     // and the region's own table (per document and task); documents are joined after grouping.
-    const string AllocationSumsByChild = """
+    const string AllocationSumsByChild = $"""
         SELECT y.RegionCode, y.DocumentId, y.Task, y.PartOfTask, SUM(y.AmountYuan) AS AmountYuan, COUNT(*) AS Counties,
                SUM(y.Marked) AS Marked, MIN(y.RowNo) AS FirstRow
         FROM (SELECT SUBSTRING(a.region_code, 1, @length) AS RegionCode, a.document_id AS DocumentId, a.task AS Task,
                      a.part_of_task AS PartOfTask, a.amount_yuan AS AmountYuan,
                      CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked, a.row_no AS RowNo
               FROM allocations a
-              WHERE a.region_code >= @code AND a.region_code < @upper AND (a.published_at IS NULL OR a.published_at <= @now)) y
+              WHERE a.region_code >= @code AND a.region_code <= @codeLast AND {Public.Allocations}) y
         GROUP BY y.RegionCode, y.DocumentId, y.Task, y.PartOfTask
         """;
 
-    const string VisibleDocuments = """
-        SELECT id AS Id, COALESCE(number, title) AS Name, fiscal_year AS FiscalYear, issued_on AS IssuedOn
-        FROM documents
-        WHERE id IN @ids AND (published_at IS NULL OR published_at <= @now)
+    const string VisibleDocuments = $"""
+        SELECT d.id AS Id, COALESCE(d.number, d.title) AS Name, d.fiscal_year AS FiscalYear, d.issued_on AS IssuedOn
+        FROM documents d
+        WHERE d.id IN @ids AND {Public.Documents}
         """;
 
     // Grouped by county, the order of ix_projects_county_programme, so the index is read once without a sort; the
     // at most 2 × 108 rows are summed per child here.
-    const string ProjectsByCounty = """
+    const string ProjectsByCounty = $"""
         SELECT p.county_code AS RegionCode, p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
         FROM projects p
-        WHERE p.county_code >= @code AND p.county_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE p.county_code >= @code AND p.county_code <= @codeLast AND {Public.Projects}
         GROUP BY p.county_code, p.programme
         """;
 
     // Below a county, projects are where their places are; a project in two villages of one township counts once there.
-    const string ProjectsByChildPlace = """
+    const string ProjectsByChildPlace = $"""
         SELECT x.RegionCode, x.Programme, COUNT(*) AS Projects, SUM(x.AmountYuan) AS AmountYuan
         FROM (SELECT DISTINCT SUBSTRING(pp.region_code, 1, @length) AS RegionCode, p.id AS ProjectId, p.programme AS Programme,
                      p.amount_yuan AS AmountYuan
               FROM project_places pp
               JOIN projects p ON p.id = pp.project_id
-              WHERE pp.region_code > @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now)) x
+              WHERE pp.region_code > @code AND pp.region_code <= @codeLast AND {Public.Projects}) x
         GROUP BY x.RegionCode, x.Programme
         """;
 
     // Which projects are "in" a region: by county for a county or above, by place below.
     const string InCounty = "p.county_code = @code";
-    const string InCounties = "p.county_code >= @code AND p.county_code < @upper";
-    const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)";
+    const string InCounties = "p.county_code >= @code AND p.county_code <= @codeLast";
+    const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)";
 
-    const string ProjectTotals = """
+    const string ProjectTotals = $$"""
         SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
         FROM projects p
-        WHERE {0} AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE {0} AND {{Public.Projects}}
         GROUP BY p.programme
         """;
 
     // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
-    const string ProjectList = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
-               p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit
-        FROM projects p
-        WHERE {0} AND p.programme = @programme {1} AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectList = $$"""
+        {{ProjectRecords.Select}} {{ProjectRecords.From}}
+        WHERE {0} AND p.programme = @programme {1} AND {{Public.Projects}}
         ORDER BY p.county_code, p.code
         """;
 
     const string AfterProject = "AND (p.county_code > @afterCounty OR (p.county_code = @afterCounty AND p.code > @after))";
     const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @after";
 
-    const string PlacesOfProjects = """
-        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Printed, pp.region_code AS Code, r.short_name AS Name
-        FROM project_places pp
-        LEFT JOIN regions r ON r.code = pp.region_code
-        WHERE pp.project_id IN @ids
-        ORDER BY pp.id
-        """;
-
-    const string AnnouncementsInCounties = """
-        SELECT a.id AS Id, a.title AS Title, a.published_at AS PublishedAt
-        FROM announcements a
-        WHERE a.county_code >= @code AND a.county_code < @upper AND (a.published_at IS NULL OR a.published_at <= @now)
+    const string AnnouncementsInCounties = $"""
+        {AnnouncementRecords.Select}
+        {AnnouncementRecords.From}
+        WHERE a.county_code >= @code AND a.county_code <= @codeLast AND {Public.Announcements}
         ORDER BY a.published_at DESC, a.id
         """;
 
-    const string AnnouncementsOfPlaces = """
-        SELECT a.id AS Id, a.title AS Title, a.published_at AS PublishedAt
-        FROM announcements a
-        WHERE (a.published_at IS NULL OR a.published_at <= @now)
+    const string AnnouncementsOfPlaces = $"""
+        {AnnouncementRecords.Select}
+        {AnnouncementRecords.From}
+        WHERE {Public.Announcements}
           AND a.id IN (SELECT ap.announcement_id FROM announcement_projects ap
                        JOIN projects p ON p.id = ap.project_id
                        JOIN project_places pp ON pp.project_id = p.id
-                       WHERE pp.region_code >= @code AND pp.region_code < @upper AND (p.published_at IS NULL OR p.published_at <= @now))
+                       WHERE pp.region_code >= @code AND pp.region_code <= @codeLast AND {Public.Projects})
         ORDER BY a.published_at DESC, a.id
         """;
-
-    public sealed record Region
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string ShortName { get; init; }
-        public required string Level { get; init; }
-    }
 
     public sealed record DocumentAmount(string DocumentId, string DocumentName, long AmountYuan);
 
     public sealed record ChildRow(string Code, string Name, IReadOnlyList<DocumentAmount> Allocations,
         long LinkageProjects, long LinkageYuan, long BondProjects, long BondYuan);
 
-    public sealed record AllocationRow
+    /// <summary>A document's amount for a task (or part of one), over how many rows, and how many of those derived.</summary>
+    public abstract record AllocationFigure
     {
         public required string DocumentId { get; init; }
-        public required string DocumentName { get; init; }
         public required string Task { get; init; }
         public string? PartOfTask { get; init; }
         public long AmountYuan { get; init; }
         public long Counties { get; init; }
         public long Marked { get; init; }
+    }
+
+    public sealed record AllocationRow : AllocationFigure
+    {
+        public required string DocumentName { get; init; }
 
         /// <summary>How the figure was obtained; null for a sum of several rows (<see cref="Marked"/> counts the derived ones).</summary>
         public string? Derivation { get; init; }
@@ -175,60 +146,28 @@ public static class RegionPage
         public bool IsMarked => Derivation is not null and not "printed";
     }
 
-    public sealed record PlaceLink
-    {
-        public long ProjectId { get; init; }
-        public required string Printed { get; init; }
-        public string? Code { get; init; }
-        public string? Name { get; init; }
-    }
-
-    public sealed record ProjectRow
-    {
-        public long Id { get; init; }
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public long FiscalYear { get; init; }
-        public long AmountYuan { get; init; }
-        public required string Derivation { get; init; }
-        public string? ResponsibleUnit { get; init; }
-        public IReadOnlyList<PlaceLink> Places { get; init; } = [];
-        public string DerivationLabel => Labels.Derivation(Derivation);
-        public bool IsMarked => Derivation != "printed";
-    }
-
-    public sealed record ProjectSection(string Programme, string Label, long Count, long TotalYuan, IReadOnlyList<ProjectRow> Projects, string? MoreHref);
-
-    public sealed record AnnouncementLink
-    {
-        public required string Id { get; init; }
-        public required string Title { get; init; }
-        public DateTime? PublishedAt { get; init; }
-
-        /// <summary>The publication date in Beijing, the date the notice bears.</summary>
-        public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
-    }
+    public sealed record ProjectSection(string Programme, string Label, long Count, long TotalYuan, IReadOnlyList<ProjectRecord> Projects, string? MoreHref);
 
     public sealed record Model(
-        Region Region,
+        RegionRecord Region,
         string LevelLabel,
-        IReadOnlyList<Region> Breadcrumb,
+        IReadOnlyList<RegionRecord> Breadcrumb,
         string? ChildLevelLabel,
         IReadOnlyList<ChildRow> Children,
         bool ChildrenHaveAllocations,
         bool AllocationsAreOwn,
         IReadOnlyList<AllocationRow> Allocations,
-        Region? County,
+        RegionRecord? County,
         IReadOnlyList<ProjectSection> ProjectSections,
-        IReadOnlyList<AnnouncementLink> Announcements,
-        IReadOnlyList<SupervisionContacts.Contact> Contacts,
-        IReadOnlyList<SupervisionContacts.Contact> ContactsBelow)
+        IReadOnlyList<AnnouncementRecord> Announcements,
+        IReadOnlyList<ContactRecord> Contacts,
+        IReadOnlyList<ContactRecord> ContactsBelow)
     {
         /// <summary>A prefecture or the region: the page leads with its divisions rather than a long project list.</summary>
         public bool AboveCounty => Region.Code.Length < RegionCodes.CountyLength;
 
-        /// <summary>The region's own timeliness figure (Disclosure), for a county and above; null below.</summary>
-        public Disclosure.DisclosureViews.Summary? Disclosure { get; init; }
+        /// <summary>The region's own timeliness figure (see <see cref="RegionTimeliness"/>), for a county and above; null below.</summary>
+        public object? Disclosure { get; init; }
     }
 
     sealed record ProjectTotal
@@ -238,15 +177,10 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record AllocationSum
+    /// <summary>A child region's figure, with the first table row it comes from (to keep the printed order).</summary>
+    sealed record AllocationSum : AllocationFigure
     {
         public required string RegionCode { get; init; }
-        public required string DocumentId { get; init; }
-        public required string Task { get; init; }
-        public string? PartOfTask { get; init; }
-        public long AmountYuan { get; init; }
-        public long Counties { get; init; }
-        public long Marked { get; init; }
         public long? FirstRow { get; init; }
     }
 
@@ -266,30 +200,20 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    sealed record PrintedTotal
-    {
-        public required string DocumentId { get; init; }
-        public required string DocumentName { get; init; }
-        public required string Task { get; init; }
-        public long AmountYuan { get; init; }
-        public required string Derivation { get; init; }
-        public string? Note { get; init; }
-    }
-
     /// <summary>The page's model, or null for a code that is not a region.</summary>
     public static async Task<Model?> LoadAsync(Db db, string code, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        var region = await FindAsync(connection, code);
+        var region = await RegionRecords.FindAsync(connection, code);
         if (region is null)
         {
             return null;
         }
 
-        var upper = RegionCodes.Upper(code);
+        var codeLast = RegionCodes.Last(code);
         var countyOrAbove = code.Length <= RegionCodes.CountyLength;
-        var breadcrumb = (await connection.QueryAsync<Region>(RegionsByCodes, new { codes = RegionCodes.Ancestors(code) })).ToList();
-        var children = (await connection.QueryAsync<Region>(ChildRegions, new { code })).ToList();
+        var breadcrumb = await RegionRecords.AncestorsAsync(connection, code);
+        var children = await RegionRecords.ChildrenAsync(connection, code);
         var figures = code.Length < RegionCodes.CountyLength
             ? await FiguresAboveCountyAsync(connection, code, now)
             : await FiguresAtOrBelowCountyAsync(connection, code, children.Count > 0, now);
@@ -303,7 +227,7 @@ public static class RegionPage
         }).ToList();
 
         var sections = new List<ProjectSection>();
-        foreach (var programme in Programmes.Where(figures.ProjectTotals.ContainsKey))
+        foreach (var programme in Vocabulary.Programmes.Values.Where(figures.ProjectTotals.ContainsKey))
         {
             var list = await ProjectListAsync(db, connection, code, now, programme, "");
             var total = figures.ProjectTotals[programme];
@@ -311,22 +235,16 @@ public static class RegionPage
                 total.Projects > list.Count ? $"/regions/{code}/projects?programme={programme}&after={Uri.EscapeDataString(list[^1].Code)}" : null));
         }
 
-        var announcements = (await connection.QueryAsync<AnnouncementLink>(
-            (countyOrAbove ? AnnouncementsInCounties : AnnouncementsOfPlaces) + db.Dialect.Limit("@take"), new { code, upper, now, take = 20 })).ToList();
-        var contacts = await SupervisionContacts.ForAsync(connection, code, now);
-        var contactsBelow = code.Length < RegionCodes.CountyLength ? await SupervisionContacts.UnderAsync(connection, code, now) : [];
+        var announcements = (await connection.QueryAsync<AnnouncementRecord>(
+            (countyOrAbove ? AnnouncementsInCounties : AnnouncementsOfPlaces) + db.Dialect.Limit("@take"), new { code, codeLast, now, take = 20 })).ToList();
+        var contacts = await ContactRecords.ForAsync(connection, code, now);
+        var contactsBelow = code.Length < RegionCodes.CountyLength ? await ContactRecords.UnderAsync(connection, code, now) : [];
         var county = countyOrAbove ? null : breadcrumb.FirstOrDefault(r => r.Code == RegionCodes.County(code));
 
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
             childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
             contacts, contactsBelow);
     }
-
-    /// <summary>Linkage-fund projects first: they are what the portal is about; bond-funded ones follow in their own list.</summary>
-    public static readonly string[] Programmes = ["linkage", "bond"];
-
-    public static async Task<Region?> FindAsync(DbConnection connection, string code) =>
-        RegionCodes.IsWellFormed(code) ? await connection.QuerySingleOrDefaultAsync<Region>(RegionByCode, new { code }) : null;
 
     static string ProjectFilter(string code) =>
         code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
@@ -335,20 +253,13 @@ public static class RegionPage
     /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
     /// continuing after the project coded <paramref name="after"/> when one is given.
     /// </summary>
-    public static async Task<IReadOnlyList<ProjectRow>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
+    public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
     {
         var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
         var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
-        var rows = (await connection.QueryAsync<ProjectRow>(sql,
-            new { code, upper = RegionCodes.Upper(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
-        if (rows.Count == 0)
-        {
-            return rows;
-        }
-
-        var places = (await connection.QueryAsync<PlaceLink>(PlacesOfProjects, new { ids = rows.Select(r => r.Id).ToArray() }))
-            .ToLookup(p => p.ProjectId);
-        return rows.Select(r => r with { Places = places[r.Id].ToList() }).ToList();
+        var rows = (await connection.QueryAsync<ProjectRecord>(sql,
+            new { code, codeLast = RegionCodes.Last(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
+        return await ProjectRecords.WithPlacesAsync(connection, rows);
     }
 
     /// <summary>What a page sums: the region's allocations and project totals, and each child region's.</summary>
@@ -361,7 +272,7 @@ public static class RegionPage
     /// <summary>A prefecture or the region: allocations and projects under it, summed per child in one pass each.</summary>
     static async Task<Figures> FiguresAboveCountyAsync(DbConnection connection, string code, DateTime now)
     {
-        var args = new { code, upper = RegionCodes.Upper(code), now, length = RegionCodes.ChildLength(code) };
+        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code) };
         var sums = (await connection.QueryAsync<AllocationSum>(AllocationSumsByChild, args)).ToList();
         var documents = sums.Count == 0
             ? []
@@ -403,7 +314,7 @@ public static class RegionPage
     /// <summary>A county, township or village: its own allocations, its projects, and its children's projects by place.</summary>
     static async Task<Figures> FiguresAtOrBelowCountyAsync(DbConnection connection, string code, bool hasChildren, DateTime now)
     {
-        var args = new { code, upper = RegionCodes.Upper(code), now, length = RegionCodes.ChildLength(code) };
+        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code) };
         var allocations = (await connection.QueryAsync<AllocationRow>(AllocationsTo, args)).ToList();
         var totals = (await connection.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, ProjectFilter(code)), args)).ToDictionary(t => t.Programme);
         var children = hasChildren
@@ -415,8 +326,8 @@ public static class RegionPage
     /// <summary>Sets beside each row the total the document prints for this region, and adds the printed totals no row sums to.</summary>
     static async Task<IReadOnlyList<AllocationRow>> WithPrintedTotalsAsync(DbConnection connection, string code, DateTime now, IReadOnlyList<AllocationRow> rows)
     {
-        var printed = (await connection.QueryAsync<PrintedTotal>(PrintedTotals, new { code, now })).ToList();
-        var used = new HashSet<PrintedTotal>();
+        var printed = (await connection.QueryAsync<AllocationRecord>(PrintedTotals, new { code, now })).ToList();
+        var used = new HashSet<AllocationRecord>();
         var result = new List<AllocationRow>();
         foreach (var row in rows)
         {

@@ -1,8 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Hotline;
-using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Search;
@@ -27,7 +23,7 @@ public static class SearchPage
 
     const string RegionsByCode = """
         SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions
-        WHERE code >= @code AND code < @upper
+        WHERE code >= @code AND code <= @codeLast
         ORDER BY code
         """;
 
@@ -36,112 +32,79 @@ public static class SearchPage
     // Which of the villages found have a project: they come first among equally close names.
     const string PlacesWithProjects = "SELECT DISTINCT pp.region_code FROM project_places pp WHERE pp.region_code IN @codes";
 
-    const string ProjectsByCode = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
-        WHERE {0} AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsByCode = $$"""
+        {{ProjectRecords.Select}} {{ProjectRecords.From}}
+        WHERE {0} AND {{Public.Projects}}
         ORDER BY p.code
         """;
 
     // The projects in a county (ix_projects_county gives them in id order) or at the places under a township or village.
-    const string ProjectsInCounty = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
-        WHERE p.county_code = @code AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsInCounty = $"""
+        {ProjectRecords.Select} {ProjectRecords.From}
+        WHERE p.county_code = @code AND {Public.Projects}
         ORDER BY p.id
         """;
 
-    const string ProjectsAtPlaces = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
-        WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code < @upper)
-          AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsAtPlaces = $"""
+        {ProjectRecords.Select} {ProjectRecords.From}
+        WHERE p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)
+          AND {Public.Projects}
         ORDER BY p.id
         """;
 
     // SQLite: fragments of names, responsible units and printed places through the hotline's character-pair index
     // (Data/Migrations/Sqlite/0006_hotline.sql), in rowid order so that LIMIT stops early; no name is read in full.
-    const string IdsByNameIndex = """
+    const string IdsByNameIndex = $"""
         SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
-        WHERE project_name_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_name_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_name_lookup.rowid
         """;
 
-    const string IdsByUnitIndex = """
+    const string IdsByUnitIndex = $"""
         SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
-        WHERE project_unit_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_unit_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_unit_lookup.rowid
         """;
 
-    const string IdsByPlaceIndex = """
+    const string IdsByPlaceIndex = $"""
         SELECT pp.project_id FROM project_place_lookup
         JOIN project_places pp ON pp.id = project_place_lookup.rowid
         JOIN projects p ON p.id = pp.project_id
-        WHERE project_place_lookup MATCH @match AND (p.published_at IS NULL OR p.published_at <= @now)
+        WHERE project_place_lookup MATCH @match AND {Public.Projects}
         ORDER BY project_place_lookup.rowid
         """;
 
     // Elsewhere (SQL Server), and for a single character: substring scans in id order, so that LIMIT stops them at
     // the first rows found.
-    const string ProjectsByName = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
-        WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsByName = $"""
+        {ProjectRecords.Select} {ProjectRecords.From}
+        WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND {Public.Projects}
         ORDER BY p.id
         """;
 
     const string ProjectsByPrintedPlace = "SELECT pp.project_id FROM project_places pp WHERE pp.place_as_printed LIKE @text ORDER BY pp.id";
 
-    const string ProjectsByIds = """
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name, c.short_name AS CountyName, p.amount_yuan AS AmountYuan
-        FROM projects p
-        JOIN regions c ON c.code = p.county_code
-        WHERE p.id IN @ids AND (p.published_at IS NULL OR p.published_at <= @now)
+    const string ProjectsByIds = $"""
+        {ProjectRecords.Select} {ProjectRecords.From}
+        WHERE p.id IN @ids AND {Public.Projects}
         ORDER BY p.id
         """;
 
-    const string VisibleDocuments = """
-        SELECT id AS Id, number AS Number, title AS Title, issuer AS Issuer
-        FROM documents
-        WHERE published_at IS NULL OR published_at <= @now
-        ORDER BY fiscal_year DESC, id
+    const string VisibleDocuments = $"""
+        {DocumentRecords.Select} {DocumentRecords.From}
+        WHERE {Public.Documents}
+        ORDER BY d.fiscal_year DESC, d.id
         """;
 
-    public sealed record RegionHit
+    public sealed record RegionHit : RegionRecord
     {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string ShortName { get; init; }
-        public required string Level { get; init; }
         public int Closeness { get; init; }
         public string Path { get; init; } = "";
-        public string LevelLabel => Labels.Level(Level);
         public bool IsLoose => Closeness == 2;
     }
 
-    public sealed record ProjectHit
-    {
-        public long Id { get; init; }
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string CountyName { get; init; }
-        public long AmountYuan { get; init; }
-    }
-
-    public sealed record DocumentHit
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Issuer { get; init; }
-    }
-
     /// <summary><see cref="ProjectsLocated"/>: the projects are those at the regions found, not ones whose text matched.</summary>
-    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectHit> Projects, bool ProjectsLocated, IReadOnlyList<DocumentHit> Documents)
+    public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectRecord> Projects, bool ProjectsLocated, IReadOnlyList<DocumentRecord> Documents)
     {
         public bool HasQuery => Query.Length > 0;
         public bool NothingFound => HasQuery && Regions.Count == 0 && Projects.Count == 0 && Documents.Count == 0;
@@ -166,7 +129,7 @@ public static class SearchPage
 
         await using var connection = await db.OpenAsync();
         var regions = new List<RegionHit>();
-        var projects = new List<ProjectHit>();
+        var projects = new List<ProjectRecord>();
         var codeLike = SearchText.LooksLikeCode(compact);
         if (codeLike)
         {
@@ -174,14 +137,14 @@ public static class SearchPage
             if (code.All(char.IsAsciiDigit))
             {
                 regions = (await connection.QueryAsync<RegionHit>(RegionsByCode + db.Dialect.Limit("@take"),
-                    new { code, upper = RegionCodes.Upper(code), take = RegionsShown })).ToList();
+                    new { code, codeLast = RegionCodes.Last(code), take = RegionsShown })).ToList();
                 if (regions.FirstOrDefault(r => r.Code == code) is { } exact)
                 {
                     return new Outcome(null, $"/regions/{exact.Code}");
                 }
             }
 
-            projects = (await connection.QueryAsync<ProjectHit>(string.Format(ProjectsByCode, db.Dialect.StartsWith("p.code", "@prefix")) + db.Dialect.Limit("@take"),
+            projects = (await connection.QueryAsync<ProjectRecord>(string.Format(ProjectsByCode, db.Dialect.StartsWith("p.code", "@prefix")) + db.Dialect.Limit("@take"),
                 new { prefix = db.Dialect.PrefixPattern(code), now, take = ProjectsShown })).ToList();
             if (projects.FirstOrDefault(p => p.Code == code) is { } named)
             {
@@ -213,18 +176,18 @@ public static class SearchPage
         return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, located, documents), null);
     }
 
-    static List<ProjectHit> Merge(List<ProjectHit> first, List<ProjectHit> more) =>
+    static List<ProjectRecord> Merge(List<ProjectRecord> first, List<ProjectRecord> more) =>
         first.Concat(more).DistinctBy(p => p.Id).Take(ProjectsShown).ToList();
 
     /// <summary>The projects located in the best few regions found (counties, townships, villages; a prefecture is too broad).</summary>
-    static async Task<List<ProjectHit>> ProjectsAtAsync(Db db, DbConnection connection, List<RegionHit> regions, DateTime now)
+    static async Task<List<ProjectRecord>> ProjectsAtAsync(Db db, DbConnection connection, List<RegionHit> regions, DateTime now)
     {
-        var found = new List<ProjectHit>();
+        var found = new List<ProjectRecord>();
         foreach (var region in regions.Where(r => r.Code.Length >= RegionCodes.CountyLength).Take(3))
         {
             var sql = (region.Code.Length == RegionCodes.CountyLength ? ProjectsInCounty : ProjectsAtPlaces) + db.Dialect.Limit("@take");
-            found = Merge(found, (await connection.QueryAsync<ProjectHit>(sql,
-                new { code = region.Code, upper = RegionCodes.Upper(region.Code), now, take = ProjectsShown })).ToList());
+            found = Merge(found, (await connection.QueryAsync<ProjectRecord>(sql,
+                new { code = region.Code, codeLast = RegionCodes.Last(region.Code), now, take = ProjectsShown })).ToList());
         }
 
         return found;
@@ -268,9 +231,9 @@ public static class SearchPage
         return [];
     }
 
-    static async Task<List<ProjectHit>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
+    static async Task<List<ProjectRecord>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
     {
-        if (db.Provider == DatabaseProvider.Sqlite && ProjectLookup.FragmentQuery(compact) is { } match)
+        if (db.Provider == DatabaseProvider.Sqlite && ProjectFragments.MatchQuery(compact) is { } match)
         {
             var found = new List<long>();
             foreach (var sql in new[] { IdsByNameIndex, IdsByUnitIndex, IdsByPlaceIndex })
@@ -282,18 +245,18 @@ public static class SearchPage
             }
 
             var ids = found.Distinct().Take(ProjectsShown).ToArray();
-            return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids, now })).ToList();
+            return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectRecord>(ProjectsByIds, new { ids, now })).ToList();
         }
 
         var args = new { text = SqlDialect.ContainsPattern(compact), now, take = ProjectsShown };
-        var hits = (await connection.QueryAsync<ProjectHit>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
+        var hits = (await connection.QueryAsync<ProjectRecord>(ProjectsByName + db.Dialect.Limit("@take"), args)).ToList();
         if (hits.Count < ProjectsShown)
         {
             var more = (await connection.QueryAsync<long>(ProjectsByPrintedPlace + db.Dialect.Limit("@take"), args))
                 .Where(id => hits.All(h => h.Id != id)).Distinct().ToArray();
             if (more.Length > 0)
             {
-                hits.AddRange(await connection.QueryAsync<ProjectHit>(ProjectsByIds, new { ids = more, now }));
+                hits.AddRange(await connection.QueryAsync<ProjectRecord>(ProjectsByIds, new { ids = more, now }));
             }
         }
 
@@ -301,10 +264,10 @@ public static class SearchPage
     }
 
     /// <summary>Documents are few: compared here by number, title and id with punctuation ignored (新财振2024 9号).</summary>
-    static async Task<List<DocumentHit>> DocumentsAsync(DbConnection connection, string compact, DateTime now)
+    static async Task<List<DocumentRecord>> DocumentsAsync(DbConnection connection, string compact, DateTime now)
     {
         var query = SearchText.Clean(compact);
-        return (await connection.QueryAsync<DocumentHit>(VisibleDocuments, new { now }))
+        return (await connection.QueryAsync<DocumentRecord>(VisibleDocuments, new { now }))
             .Where(d => SearchText.Clean(d.Number ?? "").Contains(query, StringComparison.Ordinal)
                 || SearchText.Clean(d.Title).Contains(query, StringComparison.Ordinal)
                 || string.Equals(d.Id, compact, StringComparison.OrdinalIgnoreCase))

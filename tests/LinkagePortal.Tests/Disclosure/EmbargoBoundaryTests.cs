@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
+using LinkagePortal.Records;
 using LinkagePortal.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -19,8 +19,12 @@ static class TestRecords
         + "published_at,source,note";
 
     public static (string Dataset, string Csv) Projects(params (string Code, string County, string Name, string? AroseOn, string? PublishedAt, decimal AmountWan)[] rows) =>
+        ProjectsListedIn("wusu-2024-budget", rows);
+
+    /// <summary>Projects whose source (the document that lists them) is <paramref name="documentId"/>.</summary>
+    public static (string Dataset, string Csv) ProjectsListedIn(string documentId, params (string Code, string County, string Name, string? AroseOn, string? PublishedAt, decimal AmountWan)[] rows) =>
         ("projects", ProjectHeader + "\n" + string.Join("\n", rows.Select(r =>
-            $"{r.Code},linkage,2026,{r.Name},{r.County},{r.AmountWan},,printed,测试责任单位,,,,,,wusu-2024-budget,测试表,,{r.AroseOn},{r.PublishedAt},测试记录")));
+            $"{r.Code},linkage,2026,{r.Name},{r.County},{r.AmountWan},,printed,测试责任单位,,,,,,{documentId},测试表,,{r.AroseOn},{r.PublishedAt},测试记录")));
 
     public static (string Dataset, string Csv) Announcements(params (string Id, string County, string Title, string? AroseOn, string? PublishedAt)[] rows) =>
         ("announcements", AnnouncementHeader + "\n" + string.Join("\n", rows.Select(r =>

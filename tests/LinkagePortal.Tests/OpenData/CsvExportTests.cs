@@ -1,4 +1,5 @@
 using System.Text;
+using LinkagePortal.Api;
 using LinkagePortal.OpenData;
 using LinkagePortal.Tests.Support;
 

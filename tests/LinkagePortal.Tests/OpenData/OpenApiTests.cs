@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using LinkagePortal.Api;
 using LinkagePortal.OpenData;
 using LinkagePortal.Tests.Support;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using LinkagePortal.Api;
 using LinkagePortal.OpenData;
 using LinkagePortal.Tests.Support;
 using Microsoft.AspNetCore.Routing;

@@ -1,5 +1,4 @@
-using Dapper;
-using LinkagePortal.Data;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 
@@ -11,67 +10,31 @@ public static class AllocationsApi
 {
     public const string Dataset = "allocations";
 
-    const string Select = """
-        SELECT a.id AS RowId, a.document_id AS DocumentId, d.number AS DocumentNumber, a.region_code AS RegionCode, r.short_name AS RegionName,
-               a.region_name_printed AS RegionNamePrinted, r.level AS RegionLevel, a.task AS Task, a.part_of_task AS PartOfTask,
-               a.amount_yuan AS AmountYuan, a.printed_text AS PrintedText, a.derivation AS Derivation, a.note AS Note,
-               a.source_table AS SourceTable, a.row_no AS SourceRow, a.arose_on AS AroseOn, a.published_at AS PublishedAt
-        """;
-    const string From = "FROM allocations a JOIN documents d ON d.id = a.document_id JOIN regions r ON r.code = a.region_code";
-
-    // An allocation is public only when it and its document are.
-    static readonly string Visible = SqlFilter.Visible("a") + " AND " + SqlFilter.Visible("d");
-
-    const string DocumentVisible = "SELECT COUNT(*) FROM documents d WHERE d.id = @id AND (d.published_at IS NULL OR d.published_at <= @now)";
-
-    public sealed record AllocationRow
-    {
-        public long RowId { get; init; }
-        public required string DocumentId { get; init; }
-        public string? DocumentNumber { get; init; }
-        public required string RegionCode { get; init; }
-        public required string RegionName { get; init; }
-        public required string RegionNamePrinted { get; init; }
-        public required string RegionLevel { get; init; }
-        public required string Task { get; init; }
-        public string? PartOfTask { get; init; }
-        public long AmountYuan { get; init; }
-        public string? PrintedText { get; init; }
-        public required string Derivation { get; init; }
-        public string? Note { get; init; }
-        public required string SourceTable { get; init; }
-        public long? SourceRow { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-    }
-
-    public static readonly string[] Derivations = ["printed", "derived", "corrected"];
-
-    public static readonly IReadOnlyList<ApiField<AllocationRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<AllocationRecord>> Fields =
     [
         new("documentId", FieldType.Code, "分配表所在文件的 id（见 documents）。", a => a.DocumentId),
         new("documentNumber", FieldType.Text, "该文件的发文字号。", a => a.DocumentNumber) { Nullable = true },
         new("regionCode", FieldType.Code, "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode),
         new("regionName", FieldType.Text, "区划通用简称（以区划代码表为准）。", a => a.RegionName),
         new("regionNamePrinted", FieldType.Text, "分配表上印的名称，照扫描件识读原样（可能有缺字，如“留县”）。", a => a.RegionNamePrinted),
-        new("regionLevel", FieldType.Enum, "区划层级。", a => a.RegionLevel) { Values = RegionsApi.Levels },
+        new("regionLevel", FieldType.Enum, "区划层级。", a => a.RegionLevel) { Values = Vocabulary.RegionLevels.Values },
         new("task", FieldType.Text, "资金任务（分配表的列）。", a => a.Task),
         new("partOfTask", FieldType.Text, "“其中”列：本行金额是 partOfTask 所指任务金额的一部分，不另计入合计。", a => a.PartOfTask)
             { Nullable = true, NullMeans = "本行是完整的任务金额，不是“其中”" },
         new("amountWan", FieldType.Decimal, "金额，单位万元，精确小数（不四舍五入）。", a => Money.ToWan(a.AmountYuan)) { Unit = "万元" },
         new("printedText", FieldType.Text, "金额在原件上的印法（如 8O0）。", a => a.PrintedText) { Nullable = true },
         new("derivation", FieldType.Enum, "数字的来历：printed 照原件；derived 原件不可辨认，由印出的合计推算（note 写明算法）；corrected 明显的扫描错误已更正（printedText 保留原样）。",
-            a => a.Derivation) { Values = Derivations },
+            a => a.Derivation) { Values = Vocabulary.Derivations.Values },
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
         new("sourceTable", FieldType.Text, "原件中的表格。", a => a.SourceTable),
-        new("sourceRow", FieldType.Integer, "表格中的行号（序号）。", a => a.SourceRow) { Nullable = true },
+        new("sourceRow", FieldType.Integer, "表格中的行号（序号）。", a => a.RowNo) { Nullable = true },
         new("aroseOn", FieldType.Date, "信息形成日期。", a => a.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "随文件公开，时间未单独说明" },
     ];
 
-    static readonly ListSource<AllocationRow> Source = new()
+    static readonly ListSource<AllocationRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "a.id", KeyKind = KeyKind.Integer, KeyOf = a => a.RowId, Fields = Fields,
+        Dataset = Dataset, Select = "SELECT " + AllocationRecords.Columns, From = AllocationRecords.From, Key = "a.id", KeyKind = KeyKind.Integer, KeyOf = a => a.Id, Fields = Fields,
     };
 
     static readonly ApiParam Document = new("document", ParamKind.Text, "文件 id，如 xcz-2024-9。") { Example = "xcz-2024-9" };
@@ -82,7 +45,7 @@ public static class AllocationsApi
     {
         api.MapList("/allocations", "资金分配", "所有已公开分配表的每个单元格：一个区划、一项任务一行。", [Document, Region, Year], Source, async (query, filter, db, _) =>
         {
-            filter.And(Visible);
+            filter.And(Public.Allocations);
             if (query.Text("document") is { } document)
             {
                 filter.And("a.document_id = @document", new { document });
@@ -102,13 +65,13 @@ public static class AllocationsApi
             var id = http.GetRouteValue("id")?.ToString() ?? "";
             await using (var connection = await db.OpenAsync())
             {
-                if (await connection.ExecuteScalarAsync<long>(DocumentVisible, new { id, now = filter.Now }) == 0)
+                if (!await DocumentRecords.IsPublicAsync(connection, id, filter.Now))
                 {
                     return ApiProblems.NotFound($"没有 id 为 {id} 的已公开文件。");
                 }
             }
 
-            filter.And(Visible).And("a.document_id = @document", new { document = id });
+            filter.And(Public.Allocations).And("a.document_id = @document", new { document = id });
             await FilterRegion(query, filter, db);
             return null;
         }, ("id", "文件 id，如 xcz-2024-9。", "xcz-2024-9"));
@@ -118,7 +81,7 @@ public static class AllocationsApi
     {
         if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
         {
-            filter.And("a.region_code >= @region AND a.region_code < @regionUpper", SqlFilter.Under(region));
+            filter.And(RegionCodes.Under("a.region_code"), SqlFilter.Under(region));
         }
     }
 }

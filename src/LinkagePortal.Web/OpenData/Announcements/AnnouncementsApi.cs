@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 
@@ -9,43 +9,20 @@ public static class AnnouncementsApi
 {
     public const string Dataset = "announcements";
 
-    const string Select = """
-        SELECT a.id AS Id, a.title AS Title, a.county_code AS CountyCode, c.short_name AS CountyName, a.publisher AS Publisher,
-               a.arose_on AS AroseOn, a.published_at AS PublishedAt, a.body AS Body, a.source_document_id AS SourceDocumentId, a.note AS Note
-        """;
-    const string From = "FROM announcements a JOIN regions c ON c.code = a.county_code";
-
     // Children of a batch joined to the batch's scope; links only to projects and documents that are public themselves.
-    const string ProjectsOf = """
+    static readonly string ProjectsOf = $$"""
         SELECT cap.announcement_id AS AnnouncementId, cp.code AS Id
         {0} JOIN announcement_projects cap ON cap.announcement_id = a.id JOIN projects cp ON cp.id = cap.project_id
-            JOIN documents csd ON csd.id = cp.source_document_id
-        {1} AND (cp.published_at IS NULL OR cp.published_at <= @now) AND (csd.published_at IS NULL OR csd.published_at <= @now)
+        {1} AND {{Public.Project("cp.id")}}
         ORDER BY cap.announcement_id, cp.code
         """;
 
-    const string DocumentsOf = """
-        SELECT cad.announcement_id AS AnnouncementId, cd.id AS Id
-        {0} JOIN announcement_documents cad ON cad.announcement_id = a.id JOIN documents cd ON cd.id = cad.document_id
-        {1} AND (cd.published_at IS NULL OR cd.published_at <= @now)
-        ORDER BY cad.announcement_id, cd.id
+    static readonly string DocumentsOf = $$"""
+        SELECT cad.announcement_id AS AnnouncementId, cad.document_id AS Id
+        {0} JOIN announcement_documents cad ON cad.announcement_id = a.id
+        {1} AND {{Public.Document("cad.document_id")}}
+        ORDER BY cad.announcement_id, cad.document_id
         """;
-
-    public sealed record AnnouncementRow
-    {
-        public required string Id { get; init; }
-        public required string Title { get; init; }
-        public required string CountyCode { get; init; }
-        public required string CountyName { get; init; }
-        public required string Publisher { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public required string Body { get; init; }
-        public required string SourceDocumentId { get; init; }
-        public string? Note { get; init; }
-        public List<string> ProjectIds { get; } = [];
-        public List<string> DocumentIds { get; } = [];
-    }
 
     sealed record Link
     {
@@ -53,7 +30,7 @@ public static class AnnouncementsApi
         public required string Id { get; init; }
     }
 
-    public static readonly IReadOnlyList<ApiField<AnnouncementRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<AnnouncementRecord>> Fields =
     [
         new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id),
         new("title", FieldType.Text, "公告标题。", a => a.Title),
@@ -69,9 +46,9 @@ public static class AnnouncementsApi
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<AnnouncementRow> Source = new()
+    static readonly ListSource<AnnouncementRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "a.id", KeyKind = KeyKind.Text, KeyOf = a => a.Id, Fields = Fields,
+        Dataset = Dataset, Select = AnnouncementRecords.Select, From = AnnouncementRecords.From, Key = "a.id", KeyKind = KeyKind.Text, KeyOf = a => a.Id, Fields = Fields,
         AttachChildren = AttachChildren,
     };
 
@@ -82,14 +59,14 @@ public static class AnnouncementsApi
     {
         api.MapList("/announcements", "公告公示", "各县发布的资金安排使用情况公告公示。", [Region], Source, async (query, filter, db, _) =>
         {
-            filter.And(SqlFilter.Visible("a"));
+            filter.And(Public.Announcements);
             if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
             {
                 filter.And(region.Length <= 6
-                    ? "a.county_code >= @region AND a.county_code < @regionUpper"
+                    ? RegionCodes.Under("a.county_code")
                     : """
                       EXISTS (SELECT 1 FROM announcement_projects ap JOIN project_places pp ON pp.project_id = ap.project_id
-                              WHERE ap.announcement_id = a.id AND pp.region_code >= @region AND pp.region_code < @regionUpper)
+                              WHERE ap.announcement_id = a.id AND pp.region_code >= @region AND pp.region_code <= @regionLast)
                       """,
                     SqlFilter.Under(region));
             }
@@ -97,28 +74,14 @@ public static class AnnouncementsApi
             return null;
         });
 
-        api.MapItem("/announcements/{id}", "一则公告公示", Source, "a.id = @id", [SqlFilter.Visible("a")],
+        api.MapItem("/announcements/{id}", "一则公告公示", Source, "a.id = @id", [Public.Announcements],
             ("id", "公告 id，如 wusu-2024-gs-1。", "wusu-2024-gs-1"), "没有 id 为 {0} 的已公开公告。");
     }
 
-    static async Task AttachChildren(DbConnection connection, IReadOnlyList<AnnouncementRow> rows, BatchScope batch)
+    static async Task AttachChildren(DbConnection connection, IReadOnlyList<AnnouncementRecord> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, ProjectsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            // An announcement added since the batch was read may fall in its key range; it is not in this batch.
-            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
-            {
-                announcement.ProjectIds.Add(link.Id);
-            }
-        }
-
-        foreach (var link in await connection.QueryAsync<Link>(string.Format(CultureInfo.InvariantCulture, DocumentsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            if (byId.TryGetValue(link.AnnouncementId, out var announcement))
-            {
-                announcement.DocumentIds.Add(link.Id);
-            }
-        }
+        await batch.AttachAsync<string, AnnouncementRecord, Link>(connection, ProjectsOf, byId, l => l.AnnouncementId, (a, link) => a.ProjectIds.Add(link.Id));
+        await batch.AttachAsync<string, AnnouncementRecord, Link>(connection, DocumentsOf, byId, l => l.AnnouncementId, (a, link) => a.DocumentIds.Add(link.Id));
     }
 }

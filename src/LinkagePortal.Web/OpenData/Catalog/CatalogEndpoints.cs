@@ -1,7 +1,5 @@
 using System.Globalization;
-using Dapper;
-using LinkagePortal.Data;
-using LinkagePortal.Disclosure;
+using LinkagePortal.Api;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.OpenData;
@@ -19,9 +17,9 @@ public sealed record DatasetFacts(OpenDataset Dataset, long RowCount, DateTime L
 public static class CatalogEndpoints
 {
     // Only public documents are named as sources: a contact's or notice's source may still be embargoed.
-    const string DocumentLabels = """
-        SELECT id AS Id, COALESCE(number, title) AS Label FROM documents
-        WHERE id IN @ids AND (published_at IS NULL OR published_at <= @now) ORDER BY id
+    const string DocumentLabels = $"""
+        SELECT d.id, COALESCE(d.number, d.title) AS Label FROM documents d
+        WHERE d.id IN @ids AND {Public.Documents} ORDER BY d.id
         """;
 
     public sealed record DatasetCard(string Name, string Title, string Description, string RowCount, DateTime LastChanged, Licence Licence,
@@ -68,18 +66,18 @@ public static class CatalogEndpoints
     public static async Task<DatasetFacts> FactsAsync(Db db, OpenDataset dataset, DataVersion version, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        var count = await connection.ExecuteScalarAsync<long>(dataset.CountSql, new { now });
+        var count = await connection.ExecuteScalarAsync<long>(dataset.Rows.CountSql, new { now });
         var lastChanged = version.ChangedAt;
-        if (dataset.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.LastPublishedSql, new { now })) is { } published
+        if (dataset.Rows.LastPublishedSql is not null && EmbargoBoundary.AsUtc(await connection.ExecuteScalarAsync<object?>(dataset.Rows.LastPublishedSql, new { now })) is { } published
             && published > lastChanged)
         {
             lastChanged = published;
         }
 
         IReadOnlyList<SourceDocument> sources = [];
-        if (dataset.SourcesSql is not null)
+        if (dataset.Rows.SourcesSql is not null)
         {
-            var ids = (await connection.QueryAsync<string>(dataset.SourcesSql, new { now })).ToArray();
+            var ids = (await connection.QueryAsync<string>(dataset.Rows.SourcesSql, new { now })).ToArray();
             sources = ids.Length == 0 ? [] : (await connection.QueryAsync<SourceDocument>(DocumentLabels, new { ids, now })).ToList();
         }
 

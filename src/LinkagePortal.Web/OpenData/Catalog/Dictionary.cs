@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 

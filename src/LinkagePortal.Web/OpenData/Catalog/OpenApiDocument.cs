@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LinkagePortal.Api;
 using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace LinkagePortal.OpenData;
@@ -10,12 +11,11 @@ namespace LinkagePortal.OpenData;
 /// </summary>
 public static class OpenApiDocument
 {
-    public const string Prefix = "/api/v1";
 
     /// <summary>The GET endpoints under /api/v1, by route pattern.</summary>
     public static IEnumerable<RouteEndpoint> ApiEndpoints(EndpointDataSource endpoints) =>
         endpoints.Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText is { } raw && (raw == Prefix || raw.StartsWith(Prefix + "/", StringComparison.Ordinal)))
+            .Where(e => e.RoutePattern.RawText is { } raw && (raw == ApiRoutes.Prefix || raw.StartsWith(ApiRoutes.Prefix + "/", StringComparison.Ordinal)))
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") ?? false);
 
     public static void Map(IEndpointRouteBuilder api) =>
@@ -245,7 +245,7 @@ public static class OpenApiDocument
     static string SchemaName(string dataset) => string.Concat(dataset.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
 
     static string OperationId(string path) =>
-        string.Concat(path[Prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries)
+        string.Concat(path[ApiRoutes.Prefix.Length..].Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => s.Replace("{", "by-", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal).Replace(".", "-", StringComparison.Ordinal))
             .SelectMany(s => s.Split('-'))
             .Select((w, i) => i == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));

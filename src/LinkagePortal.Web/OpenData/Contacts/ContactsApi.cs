@@ -1,3 +1,5 @@
+using LinkagePortal.Api;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>/api/v1/contacts: the supervision telephones and addresses printed on a region's notices.</summary>
@@ -5,25 +7,7 @@ public static class ContactsApi
 {
     public const string Dataset = "contacts";
 
-    const string Select = """
-        SELECT c.region_code AS RegionCode, r.short_name AS RegionName, c.hotline AS Hotline, c.discipline_line AS DisciplineLine,
-               c.address AS Address, c.email AS Email, c.source_document_id AS SourceDocumentId, c.note AS Note
-        """;
-    const string From = "FROM contacts c JOIN regions r ON r.code = c.region_code";
-
-    public sealed record ContactRow
-    {
-        public required string RegionCode { get; init; }
-        public required string RegionName { get; init; }
-        public string? Hotline { get; init; }
-        public string? DisciplineLine { get; init; }
-        public string? Address { get; init; }
-        public string? Email { get; init; }
-        public required string SourceDocumentId { get; init; }
-        public string? Note { get; init; }
-    }
-
-    public static readonly IReadOnlyList<ApiField<ContactRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<ContactRecord>> Fields =
     [
         new("regionCode", FieldType.Code, "联系方式所属区划的代码。", c => c.RegionCode),
         new("regionName", FieldType.Text, "区划通用简称。", c => c.RegionName),
@@ -31,13 +15,13 @@ public static class ContactsApi
         new("disciplineLine", FieldType.Text, "纪检监察举报电话。", c => c.DisciplineLine) { Nullable = true, NullMeans = "公告未印" },
         new("address", FieldType.Text, "通讯地址。", c => c.Address) { Nullable = true, NullMeans = "公告未印" },
         new("email", FieldType.Text, "电子邮箱。", c => c.Email) { Nullable = true, NullMeans = "公告未印" },
-        new("sourceDocumentId", FieldType.Code, "印有这些联系方式的文件 id（见 documents）。", c => c.SourceDocumentId),
+        new("sourceDocumentId", FieldType.Code, "印有这些联系方式的文件 id（见 documents）。", c => c.SourceDocumentId) { Nullable = true, NullMeans = "文件尚未公开" },
         new("note", FieldType.Text, "整理说明：原文措辞、出处。", c => c.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<ContactRow> Source = new()
+    static readonly ListSource<ContactRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "c.region_code", KeyKind = KeyKind.Text, KeyOf = c => c.RegionCode, Fields = Fields,
+        Dataset = Dataset, Select = ContactRecords.Select, From = ContactRecords.From, Key = "c.region_code", KeyKind = KeyKind.Text, KeyOf = c => c.RegionCode, Fields = Fields,
     };
 
     static readonly ApiParam Region = new("region", ParamKind.Code, "只列这个区划及其所有下级区划的联系方式。") { Example = "6542" };
@@ -47,7 +31,7 @@ public static class ContactsApi
         {
             if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
             {
-                filter.And("c.region_code >= @region AND c.region_code < @regionUpper", SqlFilter.Under(region));
+                filter.And(RegionCodes.Under("c.region_code"), SqlFilter.Under(region));
             }
 
             return null;

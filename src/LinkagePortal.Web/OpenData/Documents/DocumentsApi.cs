@@ -1,3 +1,5 @@
+using LinkagePortal.Api;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>/api/v1/documents: the fund and rules documents every figure comes from.</summary>
@@ -5,35 +7,7 @@ public static class DocumentsApi
 {
     public const string Dataset = "documents";
 
-    const string Select = """
-        SELECT d.id AS Id, d.number AS Number, d.title AS Title, d.issuer AS Issuer, d.issued_on AS IssuedOn, d.fund_level AS FundLevel,
-               d.fiscal_year AS FiscalYear, d.kind AS Kind, d.task AS Task, d.budget_subjects AS BudgetSubjects,
-               d.direct_fund_flag AS DirectFundFlag, d.arose_on AS AroseOn, d.published_at AS PublishedAt, d.source AS Source, d.note AS Note
-        """;
-    const string From = "FROM documents d";
-
-    public sealed record DocumentRow
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Issuer { get; init; }
-        public DateTime? IssuedOn { get; init; }
-        public string? FundLevel { get; init; }
-        public long? FiscalYear { get; init; }
-        public required string Kind { get; init; }
-        public string? Task { get; init; }
-        public string? BudgetSubjects { get; init; }
-        public string? DirectFundFlag { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public required string Source { get; init; }
-        public string? Note { get; init; }
-    }
-
-    public static readonly string[] Kinds = ["allocation", "bond", "rules", "disclosure", "report"];
-
-    public static readonly IReadOnlyList<ApiField<DocumentRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<DocumentRecord>> Fields =
     [
         new("id", FieldType.Code, "文件的稳定标识（ASCII 短名，如 xcz-2024-9），也用在 /documents/{id} 地址中。", d => d.Id),
         new("number", FieldType.Text, "发文字号，括号统一为〔〕（如 新财振〔2024〕9号）。", d => d.Number) { Nullable = true, NullMeans = "文件没有文号" },
@@ -41,9 +15,9 @@ public static class DocumentsApi
         new("issuer", FieldType.Text, "发文机关。", d => d.Issuer),
         new("issuedOn", FieldType.Date, "发文（落款）日期。", d => d.IssuedOn) { Nullable = true, NullMeans = "原文未印日期" },
         new("fundLevel", FieldType.Enum, "资金的级次：central 中央，region 自治区，prefecture 地区，county 县。", d => d.FundLevel)
-            { Values = ["central", "region", "prefecture", "county"], Nullable = true, NullMeans = "不适用（规则文件等）" },
+            { Values = Vocabulary.FundLevels.Values, Nullable = true, NullMeans = "不适用（规则文件等）" },
         new("fiscalYear", FieldType.Integer, "资金年度。", d => d.FiscalYear) { Nullable = true, NullMeans = "不适用" },
-        new("kind", FieldType.Enum, "文件类别：allocation 资金分配，bond 债券，rules 管理规定，disclosure 公开材料，report 资金使用情况。", d => d.Kind) { Values = Kinds },
+        new("kind", FieldType.Enum, "文件类别：allocation 资金分配，bond 债券，rules 管理规定，disclosure 公开材料，report 资金使用情况。", d => d.Kind) { Values = Vocabulary.DocumentKinds.Values },
         new("task", FieldType.Text, "文件下达资金的主要任务。", d => d.Task) { Nullable = true },
         new("budgetSubjects", FieldType.Text, "支出功能分类科目编码，多个用 ; 分隔。", d => d.BudgetSubjects) { Nullable = true },
         new("directFundFlag", FieldType.Text, "直达资金标识，照原文。", d => d.DirectFundFlag) { Nullable = true },
@@ -53,20 +27,20 @@ public static class DocumentsApi
         new("note", FieldType.Text, "整理说明：识读、更正与原文不一致之处。", d => d.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<DocumentRow> Source = new()
+    static readonly ListSource<DocumentRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "d.id", KeyKind = KeyKind.Text, KeyOf = d => d.Id, Fields = Fields,
+        Dataset = Dataset, Select = DocumentRecords.Select, From = DocumentRecords.From, Key = "d.id", KeyKind = KeyKind.Text, KeyOf = d => d.Id, Fields = Fields,
     };
 
     static readonly ApiParam Number = new("number", ParamKind.Text, "按发文字号精确查找，如 新财振〔2024〕9号。") { Example = "新财振〔2024〕9号" };
     static readonly ApiParam Year = new("year", ParamKind.Integer, "资金年度。") { Example = "2024" };
-    static readonly ApiParam Kind = new("kind", ParamKind.Enum, "文件类别。") { Values = Kinds, Example = "allocation" };
+    static readonly ApiParam Kind = new("kind", ParamKind.Enum, "文件类别。") { Values = Vocabulary.DocumentKinds.Values, Example = "allocation" };
 
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapList("/documents", "文件列表", "资金分配文件、规定和公开材料。", [Number, Year, Kind], Source, (query, filter, _, _) =>
         {
-            filter.And(SqlFilter.Visible("d"));
+            filter.And(Public.Documents);
             if (query.Text("number") is { } number)
             {
                 filter.And("d.number = @number", new { number });
@@ -85,7 +59,7 @@ public static class DocumentsApi
             return Task.FromResult<IResult?>(null);
         });
 
-        api.MapItem("/documents/{id}", "一份文件", Source, "d.id = @id", [SqlFilter.Visible("d")], ("id", "文件 id，如 xcz-2024-9。", "xcz-2024-9"),
+        api.MapItem("/documents/{id}", "一份文件", Source, "d.id = @id", [Public.Documents], ("id", "文件 id，如 xcz-2024-9。", "xcz-2024-9"),
             "没有 id 为 {0} 的已公开文件。");
     }
 }

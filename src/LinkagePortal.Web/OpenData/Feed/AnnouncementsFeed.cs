@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Dapper;
-using LinkagePortal.Data;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 
@@ -12,36 +11,17 @@ public static class AnnouncementsFeed
     public const int Size = 50;
     const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
-    const string Latest = """
-        SELECT a.id AS Id, a.title AS Title, a.publisher AS Publisher, a.county_code AS CountyCode, c.short_name AS CountyName,
-               a.published_at AS PublishedAt, a.body AS Body
-        FROM announcements a JOIN regions c ON c.code = a.county_code
-        WHERE a.published_at IS NULL OR a.published_at <= @now
-        ORDER BY CASE WHEN a.published_at IS NULL THEN 1 ELSE 0 END, a.published_at DESC, a.id
-        """;
-
-    public sealed record Entry
-    {
-        public required string Id { get; init; }
-        public required string Title { get; init; }
-        public required string Publisher { get; init; }
-        public required string CountyCode { get; init; }
-        public required string CountyName { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public required string Body { get; init; }
-    }
-
     public static void Map(IEndpointRouteBuilder routes, string corsPolicy) =>
         routes.MapGet("/announcements.atom", async (HttpRequest request, Db db, TimeProvider clock, Freshness freshness) =>
         {
             await using var connection = await db.OpenAsync();
             var now = clock.GetUtcNow().UtcDateTime;
-            var entries = (await connection.QueryAsync<Entry>(Latest + db.Dialect.Limit("@take"), new { now, take = Size })).ToList();
+            var entries = await AnnouncementRecords.LatestAsync(connection, db.Dialect, now, Size);
             var lastChanged = (await freshness.LastChangedAsync()).UtcDateTime;
             return Results.Bytes(Write(entries, CatalogEndpoints.BaseUrl(request), lastChanged), "application/atom+xml; charset=utf-8");
         }).WithFreshness().RequireCors(corsPolicy);
 
-    static byte[] Write(IReadOnlyList<Entry> entries, string baseUrl, DateTime lastChanged)
+    static byte[] Write(IReadOnlyList<AnnouncementRecord> entries, string baseUrl, DateTime lastChanged)
     {
         using var output = new MemoryStream();
         using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))

@@ -1,4 +1,4 @@
-using Dapper;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 
@@ -10,49 +10,14 @@ public static class PerformanceTargetsApi
 {
     public const string Dataset = "performance-targets";
 
-    const string Select = """
-        SELECT t.id AS RowId, t.document_id AS DocumentId, p.code AS ProjectId, t.level1 AS Level1, t.level2 AS Level2, t.level3 AS Level3,
-               t.target_value AS TargetValue, t.unit AS Unit, t.actual_value AS ActualValue, t.source_table AS SourceTable, t.note AS Note,
-               t.arose_on AS AroseOn, t.published_at AS PublishedAt
-        """;
-    const string From = """
-        FROM performance_targets t LEFT JOIN documents d ON d.id = t.document_id
-             LEFT JOIN projects p ON p.id = t.project_id LEFT JOIN documents pd ON pd.id = p.source_document_id
-        """;
-
-    // A target is public when it, its document and its project are (a missing document or project is no hindrance).
-    static readonly string Visible = string.Join(" AND ", SqlFilter.Visible("t"), SqlFilter.Visible("d"), SqlFilter.Visible("p"), SqlFilter.Visible("pd"));
-
-    const string ProjectVisible = """
-        SELECT COUNT(*) FROM projects p JOIN documents sd ON sd.id = p.source_document_id
-        WHERE p.code = @project AND (p.published_at IS NULL OR p.published_at <= @now) AND (sd.published_at IS NULL OR sd.published_at <= @now)
-        """;
-
-    const string DocumentVisible = "SELECT COUNT(*) FROM documents d WHERE d.id = @document AND (d.published_at IS NULL OR d.published_at <= @now)";
-
-    public sealed record TargetRow
-    {
-        public long RowId { get; init; }
-        public string? DocumentId { get; init; }
-        public string? ProjectId { get; init; }
-        public string? Level1 { get; init; }
-        public required string Level2 { get; init; }
-        public string? Level3 { get; init; }
-        public string? TargetValue { get; init; }
-        public string? Unit { get; init; }
-        public string? ActualValue { get; init; }
-        public required string SourceTable { get; init; }
-        public string? Note { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-    }
+    const string ProjectVisible = $"SELECT COUNT(*) FROM projects p WHERE p.code = @project AND {Public.Projects}";
 
     const string NotPublished = "未公开（原件是空白模板或未填写）";
 
-    public static readonly IReadOnlyList<ApiField<TargetRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<PerformanceTarget>> Fields =
     [
         new("documentId", FieldType.Code, "绩效目标表所附的文件 id。", t => t.DocumentId) { Nullable = true, NullMeans = "表格属于某个项目而非文件" },
-        new("projectId", FieldType.Code, "绩效目标所属项目的编号。", t => t.ProjectId) { Nullable = true, NullMeans = "表格属于整份文件" },
+        new("projectId", FieldType.Code, "绩效目标所属项目的编号。", t => t.ProjectCode) { Nullable = true, NullMeans = "表格属于整份文件" },
         new("level1", FieldType.Text, "一级指标（产出指标、效益指标、满意度指标）。", t => t.Level1) { Nullable = true, NullMeans = "原件未印" },
         new("level2", FieldType.Text, "二级指标（数量、质量、时效、成本指标等）。", t => t.Level2),
         new("level3", FieldType.Text, "三级指标（原件多只印“指标1”）。", t => t.Level3) { Nullable = true, NullMeans = "原件未印" },
@@ -65,9 +30,9 @@ public static class PerformanceTargetsApi
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", t => t.PublishedAt) { Nullable = true, NullMeans = "随文件公开，时间未单独说明" },
     ];
 
-    static readonly ListSource<TargetRow> Source = new()
+    static readonly ListSource<PerformanceTarget> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "t.id", KeyKind = KeyKind.Integer, KeyOf = t => t.RowId, Fields = Fields,
+        Dataset = Dataset, Select = PerformanceTargetRecords.Select, From = PerformanceTargetRecords.From, Key = "t.id", KeyKind = KeyKind.Integer, KeyOf = t => t.Id, Fields = Fields,
     };
 
     static readonly ApiParam Project = new("project", ParamKind.Text, "项目编号，如 654202-2024-001。") { Example = "654202-2024-001" };
@@ -77,7 +42,7 @@ public static class PerformanceTargetsApi
         api.MapList("/performance-targets", "绩效目标", "资金文件所附项目支出绩效目标表的每一行。目前公开的表格都是空白模板：指标值为 null，表示未公开。",
             [Project, Document], Source, async (query, filter, db, _) =>
             {
-                filter.And(Visible);
+                filter.And(Public.PerformanceTargets);
                 await using var connection = await db.OpenAsync();
                 if (query.Text("project") is { } project)
                 {
@@ -91,7 +56,7 @@ public static class PerformanceTargetsApi
 
                 if (query.Text("document") is { } document)
                 {
-                    if (await connection.ExecuteScalarAsync<long>(DocumentVisible, new { document, now = filter.Now }) == 0)
+                    if (!await DocumentRecords.IsPublicAsync(connection, document, filter.Now))
                     {
                         query.Fail("document", $"没有 id 为 {document} 的已公开文件（文件列表见 /api/v1/documents）。");
                     }

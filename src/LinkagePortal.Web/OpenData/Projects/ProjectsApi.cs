@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Dapper;
+using LinkagePortal.Api;
 
 namespace LinkagePortal.OpenData;
 
@@ -12,78 +12,20 @@ public static class ProjectsApi
 {
     public const string Dataset = "projects";
 
-    const string Select = """
-        SELECT p.id AS RowId, p.code AS Code, p.programme AS Programme, p.fiscal_year AS FiscalYear, p.name AS Name,
-               p.county_code AS CountyCode, c.short_name AS CountyName, p.amount_yuan AS AmountYuan, p.printed_text AS PrintedText,
-               p.derivation AS Derivation, p.responsible_unit AS ResponsibleUnit, p.category AS Category,
-               p.construction_content AS ConstructionContent, p.status AS Status, p.spent_yuan AS SpentYuan,
-               p.source_document_id AS SourceDocumentId, p.source_table AS SourceTable, p.row_no AS SourceRow,
-               p.arose_on AS AroseOn, p.published_at AS PublishedAt, p.note AS Note
-        """;
-    const string From = "FROM projects p JOIN regions c ON c.code = p.county_code JOIN documents sd ON sd.id = p.source_document_id";
-
-    // A project is public when it and the document that lists it are.
-    static readonly string Visible = SqlFilter.Visible("p") + " AND " + SqlFilter.Visible("sd");
-
     // Children of a batch of projects: joined to the batch's scope (the list's FROM and conditions, by key range).
-    const string PlacesOf = """
-        SELECT cp.project_id AS ProjectId, cp.place_as_printed AS AsPrinted, cp.region_code AS RegionCode, cr.short_name AS RegionName,
-               cr.level AS RegionLevel, cp.match_kind AS MatchKind
-        {0} JOIN project_places cp ON cp.project_id = p.id LEFT JOIN regions cr ON cr.code = cp.region_code
+    const string PlacesOf = $$"""
+        SELECT {{ProjectRecords.PlaceColumns}}
+        {0} JOIN project_places pp ON pp.project_id = p.id {{ProjectRecords.PlaceJoins}}
         {1}
-        ORDER BY cp.project_id, cp.id
+        ORDER BY pp.project_id, pp.id
         """;
 
-    const string FundsOf = """
-        SELECT cf.project_id AS ProjectId, cf.document_id AS DocumentId
-        {0} JOIN project_funds cf ON cf.project_id = p.id JOIN documents cd ON cd.id = cf.document_id
-        {1} AND (cd.published_at IS NULL OR cd.published_at <= @now)
-        ORDER BY cf.project_id, cf.document_id
+    static readonly string FundsOf = $$"""
+        SELECT f.project_id, f.document_id
+        {0} JOIN project_funds f ON f.project_id = p.id
+        {1} AND {{Public.Document("f.document_id")}}
+        ORDER BY f.project_id, f.document_id
         """;
-
-    const string DocumentVisible = "SELECT COUNT(*) FROM documents d WHERE d.id = @document AND (d.published_at IS NULL OR d.published_at <= @now)";
-
-    public sealed record ProjectRow
-    {
-        public long RowId { get; init; }
-        public required string Code { get; init; }
-        public required string Programme { get; init; }
-        public long FiscalYear { get; init; }
-        public required string Name { get; init; }
-        public required string CountyCode { get; init; }
-        public required string CountyName { get; init; }
-        public long AmountYuan { get; init; }
-        public string? PrintedText { get; init; }
-        public required string Derivation { get; init; }
-        public string? ResponsibleUnit { get; init; }
-        public string? Category { get; init; }
-        public string? ConstructionContent { get; init; }
-        public string? Status { get; init; }
-        public long? SpentYuan { get; init; }
-        public required string SourceDocumentId { get; init; }
-        public required string SourceTable { get; init; }
-        public long? SourceRow { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
-        public string? Note { get; init; }
-
-        /// <summary>Filled by a second query per batch of rows.</summary>
-        public List<Place> Places { get; } = [];
-
-        public List<string> DocumentIds { get; } = [];
-
-        public IEnumerable<Place> Villages => Places.Where(p => p.RegionLevel == "village").DistinctBy(p => p.RegionCode);
-    }
-
-    public sealed record Place
-    {
-        public long ProjectId { get; init; }
-        public required string AsPrinted { get; init; }
-        public string? RegionCode { get; init; }
-        public string? RegionName { get; init; }
-        public string? RegionLevel { get; init; }
-        public required string MatchKind { get; init; }
-    }
 
     sealed record Fund
     {
@@ -91,21 +33,19 @@ public static class ProjectsApi
         public required string DocumentId { get; init; }
     }
 
-    public static readonly string[] Programmes = ["linkage", "bond"];
-
-    public static readonly IReadOnlyList<ApiField<ProjectRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<ProjectRecord>> Fields =
     [
         new("id", FieldType.Code, "项目的稳定标识，与 code 相同，用在 /api/v1/projects/{id} 地址中。", p => p.Code),
         new("code", FieldType.Code, "项目编号：县代码-年度-序号（债券项目序号前加 B），如 654202-2024-001。", p => p.Code),
         new("name", FieldType.Text, "项目名称，照公告原样。", p => p.Name),
         new("programme", FieldType.Enum, "资金类别：linkage 财政衔接推进乡村振兴补助资金项目；bond 地方政府债券项目（县级预算公开中的债券使用情况表）。", p => p.Programme)
-            { Values = Programmes },
+            { Values = Vocabulary.Programmes.Values },
         new("fiscalYear", FieldType.Integer, "项目资金年度。", p => p.FiscalYear),
         new("countyCode", FieldType.Code, "项目所在县（市、区）的区划代码。", p => p.CountyCode),
         new("countyName", FieldType.Text, "县（市、区）名称。", p => p.CountyName),
         new("amountWan", FieldType.Decimal, "项目资金，单位万元，精确小数。", p => Money.ToWan(p.AmountYuan)) { Unit = "万元" },
         new("printedText", FieldType.Text, "金额在原件上的印法（如 0.1000 亿元）。", p => p.PrintedText) { Nullable = true },
-        new("derivation", FieldType.Enum, "金额的来历：printed 照原件；derived 推算；corrected 更正。", p => p.Derivation) { Values = AllocationsApi.Derivations },
+        new("derivation", FieldType.Enum, "金额的来历：printed 照原件；derived 推算；corrected 更正。", p => p.Derivation) { Values = Vocabulary.Derivations.Values },
         new("spentWan", FieldType.Decimal, "实际支出，单位万元。", p => p.SpentYuan is { } s ? Money.ToWan(s) : null) { Unit = "万元", Nullable = true, NullMeans = "未公开" },
         new("responsibleUnit", FieldType.Text, "项目责任单位。", p => p.ResponsibleUnit) { Nullable = true, NullMeans = "原件未印" },
         new("category", FieldType.Text, "资金任务或项目类别。", p => p.Category) { Nullable = true },
@@ -116,37 +56,37 @@ public static class ProjectsApi
             InCsv = false,
             SubFields =
             [
-                new ApiField<Place>("code", FieldType.Code, "村（社区）12 位区划代码。", v => v.RegionCode),
-                new ApiField<Place>("name", FieldType.Text, "村（社区）通用简称。", v => v.RegionName),
+                new ApiField<ProjectPlace>("code", FieldType.Code, "村（社区）12 位区划代码。", v => v.Code),
+                new ApiField<ProjectPlace>("name", FieldType.Text, "村（社区）通用简称。", v => v.Name),
             ],
         },
-        new("villageCodes", FieldType.List, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.RegionCode!)) { InJson = false },
-        new("villageNames", FieldType.List, "（CSV）项目所在村的名称，与 villageCodes 一一对应，用 ; 分隔。", p => p.Villages.Select(v => v.RegionName!)) { InJson = false },
+        new("villageCodes", FieldType.List, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.Code!)) { InJson = false },
+        new("villageNames", FieldType.List, "（CSV）项目所在村的名称，与 villageCodes 一一对应，用 ; 分隔。", p => p.Villages.Select(v => v.Name!)) { InJson = false },
         new("places", FieldType.ObjectList, "建设地点：原件印的地名及其对照结果。", p => p.Places)
         {
             InCsv = false,
             SubFields =
             [
-                new ApiField<Place>("asPrinted", FieldType.Text, "原件印的地名。", v => v.AsPrinted),
-                new ApiField<Place>("regionCode", FieldType.Code, "对照到的区划代码。", v => v.RegionCode) { Nullable = true, NullMeans = "未能对照" },
-                new ApiField<Place>("regionName", FieldType.Text, "对照到的区划简称。", v => v.RegionName) { Nullable = true },
-                new ApiField<Place>("match", FieldType.Enum, "对照方式：exact 完全一致；corrected 更正后一致（原件写法不同）；township 只能对到乡镇；unresolved 未能对照。", v => v.MatchKind)
-                    { Values = ["exact", "corrected", "township", "unresolved"] },
+                new ApiField<ProjectPlace>("asPrinted", FieldType.Text, "原件印的地名。", v => v.Printed),
+                new ApiField<ProjectPlace>("regionCode", FieldType.Code, "对照到的区划代码。", v => v.Code) { Nullable = true, NullMeans = "未能对照" },
+                new ApiField<ProjectPlace>("regionName", FieldType.Text, "对照到的区划简称。", v => v.Name) { Nullable = true },
+                new ApiField<ProjectPlace>("match", FieldType.Enum, "对照方式：exact 完全一致；corrected 更正后一致（原件写法不同）；township 只能对到乡镇；unresolved 未能对照。", v => v.MatchKind)
+                    { Values = Vocabulary.PlaceMatches.Values },
             ],
         },
-        new("placesAsPrinted", FieldType.List, "（CSV）原件印的建设地点，用 ; 分隔。", p => p.Places.Select(v => v.AsPrinted)) { InJson = false },
+        new("placesAsPrinted", FieldType.List, "（CSV）原件印的建设地点，用 ; 分隔。", p => p.Places.Select(v => v.Printed)) { InJson = false },
         new("documentIds", FieldType.List, "项目资金来源文件的 id（见 documents）；CSV 中用 ; 分隔。", p => p.DocumentIds),
         new("sourceDocumentId", FieldType.Code, "列出这个项目的文件 id（出处）。", p => p.SourceDocumentId),
         new("sourceTable", FieldType.Text, "出处中的表格。", p => p.SourceTable),
-        new("sourceRow", FieldType.Integer, "表格中的序号。", p => p.SourceRow) { Nullable = true },
+        new("sourceRow", FieldType.Integer, "表格中的序号。", p => p.RowNo) { Nullable = true },
         new("aroseOn", FieldType.Date, "信息形成日期。", p => p.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", p => p.PublishedAt) { Nullable = true, NullMeans = "已公开，时间未说明" },
         new("note", FieldType.Text, "整理说明。", p => p.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<ProjectRow> Source = new()
+    static readonly ListSource<ProjectRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.RowId, Fields = Fields,
+        Dataset = Dataset, Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
         AttachChildren = AttachChildren,
     };
 
@@ -163,12 +103,12 @@ public static class ProjectsApi
         api.MapList("/projects", "项目", "各县公告公示列出的项目。默认只列衔接资金项目（programme=linkage）。",
             [Region, Year, Query, Programme, Document], Source, async (query, filter, db, _) =>
             {
-                filter.And(Visible);
+                filter.And(Public.Projects);
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
                     filter.And(region.Length <= 6
-                        ? "p.county_code >= @region AND p.county_code < @regionUpper"
-                        : "EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = p.id AND pp.region_code >= @region AND pp.region_code < @regionUpper)",
+                        ? RegionCodes.Under("p.county_code")
+                        : $"EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = p.id AND {RegionCodes.Under("pp.region_code")})",
                         SqlFilter.Under(region));
                 }
 
@@ -191,7 +131,7 @@ public static class ProjectsApi
                 if (query.Text("document") is { } document)
                 {
                     await using var connection = await db.OpenAsync();
-                    if (await connection.ExecuteScalarAsync<long>(DocumentVisible, new { document, now = filter.Now }) == 0)
+                    if (!await DocumentRecords.IsPublicAsync(connection, document, filter.Now))
                     {
                         query.Fail("document", $"没有 id 为 {document} 的已公开文件（文件列表见 /api/v1/documents）。");
                     }
@@ -203,29 +143,15 @@ public static class ProjectsApi
                 return null;
             });
 
-        api.MapItem("/projects/{id}", "一个项目", Source, "p.code = @id", [Visible], ("id", "项目编号，如 654202-2024-001。", "654202-2024-001"),
+        api.MapItem("/projects/{id}", "一个项目", Source, "p.code = @id", [Public.Projects], ("id", "项目编号，如 654202-2024-001。", "654202-2024-001"),
             "没有编号为 {0} 的已公开项目。");
     }
 
-    static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRow> rows, BatchScope batch)
+    static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
     {
-        var byId = rows.ToDictionary(r => r.RowId);
-        foreach (var place in await connection.QueryAsync<Place>(string.Format(CultureInfo.InvariantCulture, PlacesOf, batch.From, batch.Where), batch.Parameters))
-        {
-            // A project inserted since the batch was read may fall in its key range; it is not in this batch.
-            if (byId.TryGetValue(place.ProjectId, out var project))
-            {
-                project.Places.Add(place);
-            }
-        }
-
-        foreach (var fund in await connection.QueryAsync<Fund>(string.Format(CultureInfo.InvariantCulture, FundsOf, batch.From, batch.Where), batch.Parameters))
-        {
-            if (byId.TryGetValue(fund.ProjectId, out var project))
-            {
-                project.DocumentIds.Add(fund.DocumentId);
-            }
-        }
+        var byId = rows.ToDictionary(r => r.Id);
+        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
+        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
     }
 
     /// <summary>The text taken literally inside LIKE '%…%' (the wildcards of both dialects escaped with '\').</summary>

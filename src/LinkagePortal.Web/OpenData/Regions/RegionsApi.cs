@@ -1,3 +1,5 @@
+using LinkagePortal.Api;
+
 namespace LinkagePortal.OpenData;
 
 /// <summary>/api/v1/regions: the official divisions of Xinjiang (province → village), by code and by parent.</summary>
@@ -5,7 +7,7 @@ public static class RegionsApi
 {
     public const string Dataset = "regions";
 
-    const string Select = "SELECT r.code AS Code, r.short_name AS Name, r.name AS OfficialName, r.level AS Level, r.parent_code AS ParentCode";
+    const string Select = "SELECT r.code, r.short_name AS Name, r.name AS OfficialName, r.level, r.parent_code";
     const string From = "FROM regions r";
 
     public sealed record RegionRow
@@ -17,14 +19,13 @@ public static class RegionsApi
         public string? ParentCode { get; init; }
     }
 
-    public static readonly string[] Levels = ["province", "prefecture", "county", "township", "village"];
 
     public static readonly IReadOnlyList<ApiField<RegionRow>> Fields =
     [
         new("code", FieldType.Code, "统计用区划代码：自治区 2 位、地（州、市）4 位、县（市、区）6 位、乡镇 9 位、村（社区）12 位。上级代码是下级代码的前缀。", r => r.Code),
         new("name", FieldType.Text, "通用简称：村委会写作“村”（科克萨拉村委会 → 科克萨拉村），社区居委会写作“社区”。", r => r.Name),
         new("officialName", FieldType.Text, "区划代码表中的全称（如 科克萨拉村委会）。", r => r.OfficialName),
-        new("level", FieldType.Enum, "层级：province 自治区，prefecture 地（州、市），county 县（市、区），township 乡镇，village 村（社区）。", r => r.Level) { Values = Levels },
+        new("level", FieldType.Enum, "层级：province 自治区，prefecture 地（州、市），county 县（市、区），township 乡镇，village 村（社区）。", r => r.Level) { Values = Vocabulary.RegionLevels.Values },
         new("parentCode", FieldType.Code, "上级区划代码；自治区为空。", r => r.ParentCode) { Nullable = true, NullMeans = "没有上级（自治区）" },
     ];
 
@@ -34,7 +35,7 @@ public static class RegionsApi
     };
 
     static readonly ApiParam Parent = new("parent", ParamKind.Code, "只列这个区划的直接下级。") { Example = "654202109" };
-    static readonly ApiParam Level = new("level", ParamKind.Enum, "只列这一层级。") { Values = Levels, Example = "county" };
+    static readonly ApiParam Level = new("level", ParamKind.Enum, "只列这一层级。") { Values = Vocabulary.RegionLevels.Values, Example = "county" };
 
     public static void Map(IEndpointRouteBuilder api)
     {

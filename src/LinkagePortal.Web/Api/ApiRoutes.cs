@@ -1,7 +1,4 @@
-using Dapper;
-using LinkagePortal.Data;
-
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>
 /// Adds a resource's request filters to the SQL. Records a 400 on the query (<see cref="ApiQuery.Fail"/>) or returns
@@ -11,6 +8,12 @@ public delegate Task<IResult?> FilterBuilder(ApiQuery query, SqlFilter filter, D
 
 public static class ApiRoutes
 {
+    /// <summary>Where every open-data resource lives; the OpenAPI document describes the routes under it.</summary>
+    public const string Prefix = "/api/v1";
+
+    /// <summary>The CORS policy of every GET under <see cref="Prefix"/>: open to any origin.</summary>
+    public const string CorsPolicy = "open-data";
+
     /// <summary>Maps a list as JSON pages at <paramref name="path"/> and as a full CSV export at path + ".csv".</summary>
     public static void MapList<TRow>(this IEndpointRouteBuilder api, string path, string summary, string description,
         ApiParam[] filters, ListSource<TRow> source, FilterBuilder build, (string Name, string Description, string Example)? pathParameter = null)

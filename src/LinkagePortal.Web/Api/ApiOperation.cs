@@ -1,4 +1,4 @@
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor }
 

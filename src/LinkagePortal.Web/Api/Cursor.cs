@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 public static class Paging
 {

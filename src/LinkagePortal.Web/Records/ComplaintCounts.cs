@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Dapper;
-using LinkagePortal.Data;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Records;
 
 /// <summary>
 /// What the public may know of complaints: how many were recorded against a listed project and where they stand.
@@ -10,10 +8,10 @@ namespace LinkagePortal.Hotline;
 /// </summary>
 public sealed class ComplaintCounts(Db db, TimeProvider clock)
 {
-    const string Visible = "(p.published_at IS NULL OR p.published_at <= @now)";
+    const string Visible = Public.Projects;
 
     const string ForProject = $"""
-        SELECT c.status AS Status, COUNT(*) AS Count
+        SELECT c.status, COUNT(*) AS Count
         FROM complaints c JOIN projects p ON p.id = c.project_id
         WHERE c.project_id = @id AND {Visible}
         GROUP BY c.status
@@ -35,7 +33,7 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
                SUM(CASE WHEN c.status = 'resolved' THEN 1 ELSE 0 END) AS Resolved,
                SUM(CASE WHEN c.status = 'unfounded' THEN 1 ELSE 0 END) AS Unfounded
         FROM complaints c JOIN projects p ON p.id = c.project_id
-        WHERE p.county_code >= @code AND p.county_code < @upper AND {Visible}
+        WHERE p.county_code >= @code AND p.county_code <= @codeLast AND {Visible}
         GROUP BY p.id, p.code, p.name, p.county_code
         ORDER BY SUM(CASE WHEN c.status IN ('received', 'under_review') THEN 1 ELSE 0 END) DESC, COUNT(*) DESC, p.code
         """;
@@ -149,7 +147,7 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         }
 
         var ranked = await connection.QueryAsync<RankedProject>(RankUnder + db.Dialect.Limit("@take"),
-            new { code, upper = code + ":", now = clock.GetUtcNow().UtcDateTime, take });
+            new { code, codeLast = RegionCodes.Last(code), now = clock.GetUtcNow().UtcDateTime, take });
         return (region, ranked.ToList());
     }
 

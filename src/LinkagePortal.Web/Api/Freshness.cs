@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using LinkagePortal.Data;
-using LinkagePortal.Disclosure;
 using Microsoft.Net.Http.Headers;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>
 /// ETag and Last-Modified for open-data responses. What a response shows changes when the data version moves (an

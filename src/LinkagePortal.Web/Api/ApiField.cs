@@ -1,4 +1,4 @@
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>How a field is typed in JSON, CSV, the data dictionary, datapackage.json and OpenAPI.</summary>
 public enum FieldType

@@ -1,4 +1,4 @@
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>API errors as application/problem+json: which parameter and why, or which id was not found.</summary>
 public static class ApiProblems

@@ -1,10 +1,9 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Dapper;
-using LinkagePortal.Data;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>Conditions of one list request: the embargo filter, the request's filters, their parameters.</summary>
 public sealed class SqlFilter
@@ -20,9 +19,6 @@ public sealed class SqlFilter
     public DateTime Now { get; }
 
     public DynamicParameters Parameters { get; } = new();
-
-    /// <summary>A record is public once its publication time has passed (NULL: public, time not stated).</summary>
-    public static string Visible(string alias) => $"({alias}.published_at IS NULL OR {alias}.published_at <= @now)";
 
     public SqlFilter And(string condition, object? parameters = null)
     {
@@ -41,8 +37,8 @@ public sealed class SqlFilter
         return all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
     }
 
-    /// <summary>"Everything under region C": C and the codes that start with it (':' sorts right after '9').</summary>
-    public static object Under(string code) => new { region = code, regionUpper = code + ":" };
+    /// <summary>"Everything under region C": the parameters of <see cref="RegionCodes.Under"/>.</summary>
+    public static object Under(string code) => RegionCodes.Parameters(code);
 }
 
 /// <summary>
@@ -79,6 +75,22 @@ public sealed record BatchScope(string From, string Where, DynamicParameters Par
         parameters.Add("batchFirst", source.KeyOf(batch[0]));
         parameters.Add("batchLast", source.KeyOf(batch[^1]));
         return new BatchScope(source.From, filter.Where($"{source.Key} >= @batchFirst AND {source.Key} <= @batchLast"), parameters, filter.Now);
+    }
+
+    /// <summary>
+    /// Runs a child query (<paramref name="sql"/> with {0} for the batch's FROM, {1} for its WHERE) and adds each
+    /// child to its row. A row inserted since the batch was read may fall in its key range; its children are skipped.
+    /// </summary>
+    public async Task AttachAsync<TKey, TRow, TChild>(DbConnection connection, string sql, IReadOnlyDictionary<TKey, TRow> rows,
+        Func<TChild, TKey> parentOf, Action<TRow, TChild> add) where TKey : notnull
+    {
+        foreach (var child in await connection.QueryAsync<TChild>(string.Format(CultureInfo.InvariantCulture, sql, From, Where), Parameters))
+        {
+            if (rows.TryGetValue(parentOf(child), out var row))
+            {
+                add(row, child);
+            }
+        }
     }
 }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Dapper;
-using LinkagePortal.Data;
 
-namespace LinkagePortal.Disclosure;
+namespace LinkagePortal.Records;
 
 /// <summary>
 /// The embargo state of the data: the next moment at which an embargoed record becomes public (the earliest

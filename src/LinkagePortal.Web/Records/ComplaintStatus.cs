@@ -1,4 +1,4 @@
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Records;
 
 /// <summary>
 /// Where a complaint stands: received → under_review → resolved | unfounded; received and under_review are open. The

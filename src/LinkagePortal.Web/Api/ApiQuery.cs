@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>
 /// The validated query string of one request: every parameter is checked against the endpoint's

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace LinkagePortal.OpenData;
+namespace LinkagePortal.Api;
 
 /// <summary>Field values in JSON: text intact (Chinese unescaped), amounts as exact decimals, dates ISO 8601.</summary>
 public static class JsonFormat

@@ -1,0 +1,15 @@
+namespace LinkagePortal.Records;
+
+/// <summary>
+/// What every disclosed record carries: when its information arose (the day the disclosure deadline counts from),
+/// when it was or will be published (UTC; NULL: public, time not stated) and the editors' note on it.
+/// </summary>
+public abstract record DisclosedRecord
+{
+    public DateTime? AroseOn { get; init; }
+    public DateTime? PublishedAt { get; init; }
+    public string? Note { get; init; }
+
+    /// <summary>The publication date in Beijing, the date the record bears.</summary>
+    public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
+}

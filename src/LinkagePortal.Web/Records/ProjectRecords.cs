@@ -1,0 +1,125 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace LinkagePortal.Records;
+
+/// <summary>A project as its page, the lists of the region, document and notice pages, the API and its CSV give it.</summary>
+public sealed record ProjectRecord : DisclosedRecord
+{
+    public long Id { get; init; }
+    public required string Code { get; init; }
+    public required string Programme { get; init; }
+    public long FiscalYear { get; init; }
+    public required string Name { get; init; }
+    public required string CountyCode { get; init; }
+    public required string CountyName { get; init; }
+    public long AmountYuan { get; init; }
+    public string? PrintedText { get; init; }
+    public required string Derivation { get; init; }
+    public string? ResponsibleUnit { get; init; }
+    public string? Category { get; init; }
+    public string? ConstructionContent { get; init; }
+    public string? Status { get; init; }
+    public long? SpentYuan { get; init; }
+    public required string SourceDocumentId { get; init; }
+    public required string SourceDocumentName { get; init; }
+    public required string SourceTable { get; init; }
+    public long? RowNo { get; init; }
+
+    /// <summary>Its places, when asked for (<see cref="ProjectRecords.WithPlacesAsync"/>, or per batch in the API).</summary>
+    public List<ProjectPlace> Places { get; } = [];
+
+    /// <summary>The public documents that fund it, when asked for (per batch in the API).</summary>
+    public List<string> DocumentIds { get; } = [];
+
+    public IEnumerable<ProjectPlace> Villages => Places.Where(p => p.Level == "village").DistinctBy(p => p.Code);
+    public string ProgrammeLabel => Vocabulary.Programmes.Label(Programme);
+    public string DerivationLabel => Vocabulary.Derivations.Label(Derivation);
+    public bool IsMarked => Derivation != "printed";
+    public bool HasSpent => SpentYuan is not null;
+
+    /// <summary>The source printed the amount otherwise (0.1000 亿元): shown beside the figure in 万元.</summary>
+    public bool PrintedTextDiffers => PrintedText is { } printed
+        && printed != Money.FormatWan(AmountYuan) && printed != Money.ToWan(AmountYuan).ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A place a project names, as printed, and the division it was matched to (if any).</summary>
+public sealed record ProjectPlace
+{
+    public long ProjectId { get; init; }
+    public required string Printed { get; init; }
+    public string? Code { get; init; }
+    public string? Name { get; init; }
+    public string? ParentName { get; init; }
+    public string? Level { get; init; }
+    public required string MatchKind { get; init; }
+    public string? Note { get; init; }
+    public string MatchLabel => Vocabulary.PlaceMatches.Label(MatchKind);
+    public bool IsExact => MatchKind == "exact";
+}
+
+/// <summary>
+/// The projects table: its columns, the joins that name its county and source document, and the named queries of
+/// every consumer. Public means <see cref="Public.Projects"/>: the project and the document that lists it.
+/// </summary>
+public static class ProjectRecords
+{
+    public static readonly PublicRows Rows = new("projects p", Public.Projects, "p.source_document_id", HasPublicationTime: true);
+
+    /// <summary>The columns of <see cref="ProjectRecord"/> over <see cref="From"/>.</summary>
+    public const string Select = """
+        SELECT p.id, p.code, p.programme, p.fiscal_year, p.name, p.county_code, c.short_name AS county_name, p.amount_yuan,
+               p.printed_text, p.derivation, p.responsible_unit, p.category, p.construction_content, p.status, p.spent_yuan,
+               p.source_document_id, COALESCE(d.number, d.title) AS source_document_name, p.source_table, p.row_no, p.arose_on,
+               p.published_at, p.note
+        """;
+
+    public const string From = "FROM projects p JOIN regions c ON c.code = p.county_code JOIN documents d ON d.id = p.source_document_id";
+
+    /// <summary>The columns of <see cref="ProjectPlace"/> over <c>project_places pp</c> and <see cref="PlaceJoins"/>.</summary>
+    public const string PlaceColumns = """
+        pp.project_id, pp.place_as_printed AS printed, pp.region_code AS code, pr.short_name AS name, pu.short_name AS parent_name,
+        pr.level, pp.match_kind, pp.note
+        """;
+
+    public const string PlaceJoins = "LEFT JOIN regions pr ON pr.code = pp.region_code LEFT JOIN regions pu ON pu.code = pr.parent_code";
+
+    const string ById = $"{Select} {From} WHERE p.id = @id AND {Public.Projects}";
+
+    const string IdByCode = $"SELECT p.id FROM projects p WHERE p.code = @code AND {Public.Projects}";
+
+    const string PlacesOf = $"SELECT {PlaceColumns} FROM project_places pp {PlaceJoins} WHERE pp.project_id IN @ids ORDER BY pp.id";
+
+    /// <summary>Ids per statement: well under SQL Server's 2,100 parameters.</summary>
+    const int IdsPerQuery = 1000;
+
+    public static Task<ProjectRecord?> ByIdAsync(DbConnection connection, long id, DateTime now) =>
+        connection.QuerySingleOrDefaultAsync<ProjectRecord>(ById, new { id, now });
+
+    public static Task<long?> IdByCodeAsync(DbConnection connection, string code, DateTime now) =>
+        connection.QuerySingleOrDefaultAsync<long?>(IdByCode, new { code, now });
+
+    /// <summary>The places of the given projects, in the order their notices print them.</summary>
+    public static async Task<ILookup<long, ProjectPlace>> PlacesAsync(DbConnection connection, IReadOnlyCollection<long> ids)
+    {
+        var places = new List<ProjectPlace>();
+        foreach (var chunk in ids.Chunk(IdsPerQuery))
+        {
+            places.AddRange(await connection.QueryAsync<ProjectPlace>(PlacesOf, new { ids = chunk }));
+        }
+
+        return places.ToLookup(p => p.ProjectId);
+    }
+
+    /// <summary>The rows of a list, with their places filled in.</summary>
+    public static async Task<IReadOnlyList<ProjectRecord>> WithPlacesAsync(DbConnection connection, IReadOnlyList<ProjectRecord> rows)
+    {
+        var places = await PlacesAsync(connection, rows.Select(r => r.Id).ToList());
+        foreach (var row in rows)
+        {
+            row.Places.AddRange(places[row.Id]);
+        }
+
+        return rows;
+    }
+}
