@@ -37,6 +37,23 @@ public sealed record CheckRow
     public string[] Words => (MatchedWords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
     public string OutcomeLabel => Outcomes.Label(Outcome);
     public string SubjectUrl => ChecksPaths.Subject(SubjectKind, SubjectId);
+    public string ProgrammeLabel => Programme switch { "linkage" => "衔接资金", "bond" => "债券", _ => "" };
+
+    /// <summary>The item in plain Chinese for the pages (the API keeps the code).</summary>
+    public string ItemLabel => Item switch
+    {
+        "total" => "合计",
+        "document" => "按文件",
+        "spent" => "报告支出",
+        "printed-fact" => "文件所印",
+        "30-days" => "30日",
+        "rate" => "公开率",
+        "recorded" => "登记件数",
+        "open" => "未办结",
+        "median-days-to-close" => "办结天数中位数",
+        "open-over-30-days" => "超过30日未办结",
+        _ => Item ?? "",
+    };
     public string WordList => string.Join("、", Words);
 }
 
