@@ -236,6 +236,9 @@ public static class CheckComputation
         ("publicity-standard", "补助标准"), ("publicity-source", "资金来源及额度"), ("publicity-phone", "监督电话"),
     ];
 
+    /// <summary>Where a publicity rule comes in §六's list (the rate first); other rules come first.</summary>
+    public static int PublicityOrder(string ruleId) => Array.FindIndex(PublicityItems, i => i.RuleId == ruleId);
+
     static IEnumerable<CheckResult> Completeness(CheckInputs data, Dictionary<string, CheckInputs.Rule> rules, CheckInputs.County county,
         List<CheckInputs.Announcement> announcements, List<CheckInputs.Project> projects)
     {

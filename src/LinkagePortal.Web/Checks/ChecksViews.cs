@@ -107,7 +107,9 @@ public sealed class CountyChecks(Db db, CheckResults results)
         var rules = (await connection.QueryAsync<RuleView>(new CommandDefinition(CheckSql.RulesWithDocuments, cancellationToken: cancellationToken))).AsList();
         var rows = (await connection.QueryAsync<CheckRow>(new CommandDefinition(AllRows, new { completeness = CheckKinds.NoticeCompleteness },
             cancellationToken: cancellationToken))).AsList();
-        var sections = Explanations.Select(e => new CheckSection(e.Kind, e.Title, e.Explanation, rules.Where(r => r.CheckKind == e.Kind).ToList())).ToList();
+        // In the documents' order: by article (第四条第1项 … 第7项), the publicity items as §六 lists them.
+        var sections = Explanations.Select(e => new CheckSection(e.Kind, e.Title, e.Explanation, rules.Where(r => r.CheckKind == e.Kind)
+            .OrderBy(r => r.Article, StringComparer.Ordinal).ThenBy(r => CheckComputation.PublicityOrder(r.Id)).ToList())).ToList();
         var publicity = rows.Where(r => r.CheckKind == CheckKinds.NoticeCompleteness).ToList();
         return new ChecksPageModel(sections, Of(rows, CheckKinds.Reconciliation), Of(rows, CheckKinds.Detailing),
             publicity.Where(r => r.Item == "rate").ToList(), Summaries(publicity.Where(r => r.SubjectKind == "announcement")),
