@@ -73,6 +73,7 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
 
     async Task RebuildAsync(CancellationToken cancellationToken)
     {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(cancellationToken);
         var inputs = await connection.QuerySingleAsync<Inputs>(new CommandDefinition(CheckSql.Inputs, cancellationToken: cancellationToken));
@@ -87,7 +88,7 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
         }
 
         built = new Built(inputs.DataVersion, inputs.AuditEntry, next, BeijingDate(now), now);
-        logger.LogInformation("Accountability checks rebuilt: {Count} findings", results.Count);
+        logger.LogInformation("Accountability checks rebuilt: {Count} findings in {Milliseconds} ms", results.Count, timer.ElapsedMilliseconds);
     }
 
     static DateOnly BeijingDate(DateTime utc) => DateOnly.FromDateTime(Dates.ToBeijing(utc));
