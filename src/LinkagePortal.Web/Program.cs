@@ -1,5 +1,6 @@
 using LinkagePortal;
 using LinkagePortal.Benchmark;
+using LinkagePortal.Checks;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
@@ -31,6 +32,7 @@ builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
 builder.Services.AddHotline();
+builder.Services.AddChecks();
 // Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
 builder.Services.AddDisclosure(paths);
 
@@ -68,6 +70,7 @@ app.MapPublicPages();
 app.MapOpenData();
 app.MapHotline();
 app.MapDisclosure();
+app.MapChecks();
 
 app.Run();
 return 0;

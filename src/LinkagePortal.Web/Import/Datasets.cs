@@ -13,6 +13,7 @@ public static class Datasets
     [
         new Regions(), new Documents(), new Allocations(), new AllocationTotals(), new Projects(), new ProjectPlaces(),
         new Announcements(), new AnnouncementLinks(), new Contacts(), new PerformanceTargets(), new FundReports(),
+        new Checks.CheckRulesDataset(),
     ];
 
     public static IDataset? ForFile(string path)

@@ -50,12 +50,22 @@ public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataV
         if (seen is null || seen.Version != version || now < seen.ReadAt || (seen.Next is { } next && now >= next))
         {
             await using var connection = await db.OpenAsync(cancellationToken);
-            var found = await connection.QuerySingleAsync(new CommandDefinition(Boundaries, new { now }, cancellationToken: cancellationToken));
-            seen = new Snapshot(version, now, AsUtc((object?)found.Passed), AsUtc((object?)found.Upcoming));
+            var (passed, upcoming) = await ReadAsync(connection, now, cancellationToken);
+            seen = new Snapshot(version, now, passed, upcoming);
             last = seen;
         }
 
         return new State(seen.Next, seen.Passed, seen.Version);
+    }
+
+    /// <summary>
+    /// The last boundary passed and the next one ahead at <paramref name="now"/>, read afresh: for work that keeps its own
+    /// record of what it was built from (the checks), rather than this node's cached state.
+    /// </summary>
+    public static async Task<(DateTime? Passed, DateTime? Next)> ReadAsync(System.Data.Common.DbConnection connection, DateTime now, CancellationToken cancellationToken)
+    {
+        var found = await connection.QuerySingleAsync(new CommandDefinition(Boundaries, new { now }, cancellationToken: cancellationToken));
+        return (AsUtc((object?)found.Passed), AsUtc((object?)found.Upcoming));
     }
 
     /// <summary>A time read from the database without a typed column: SQLite gives text, SQL Server DATETIME2; both are UTC.</summary>

@@ -1,0 +1,137 @@
+using LinkagePortal.Api;
+
+namespace LinkagePortal.Checks;
+
+/// <summary>One stored finding with the rule it cites, as the API, the /checks page and the county section read it.</summary>
+public sealed record CheckRow
+{
+    public required long Id { get; init; }
+    public required string CheckKind { get; init; }
+    public required string RuleId { get; init; }
+    public required string RuleTitle { get; init; }
+    public required string RuleDocumentId { get; init; }
+    public string? RuleDocumentNumber { get; init; }
+    public required string RuleArticle { get; init; }
+    public required string RuleQuote { get; init; }
+    public required string CountyCode { get; init; }
+    public required string CountyName { get; init; }
+    public string? Programme { get; init; }
+    public long? FiscalYear { get; init; }
+    public required string SubjectKind { get; init; }
+    public required string SubjectId { get; init; }
+    public string? SubjectTitle { get; init; }
+    public string? Item { get; init; }
+    public required string Outcome { get; init; }
+    public long? AllocatedYuan { get; init; }
+    public long? DetailedYuan { get; init; }
+    public long? ReportedYuan { get; init; }
+    public long? DifferenceYuan { get; init; }
+    public long? AmountYuan { get; init; }
+    public string? Figure { get; init; }
+    public string? Unit { get; init; }
+    public string? MatchedWords { get; init; }
+    public string? SourceDocumentId { get; init; }
+    public string? SourceDocumentNumber { get; init; }
+    public string? Detail { get; init; }
+
+    public string[] Words => (MatchedWords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+    public string OutcomeLabel => Outcomes.Label(Outcome);
+    public string SubjectUrl => ChecksPaths.Subject(SubjectKind, SubjectId);
+    public string ProgrammeLabel => Programme switch { "linkage" => "衔接资金", "bond" => "债券", _ => "" };
+
+    /// <summary>The item in plain Chinese for the pages (the API keeps the code).</summary>
+    public string ItemLabel => Item switch
+    {
+        "total" => "合计",
+        "document" => "按文件",
+        "spent" => "报告支出",
+        "printed-fact" => "文件所印",
+        "30-days" => "30日",
+        "rate" => "公开率",
+        "recorded" => "登记件数",
+        "open" => "未办结",
+        "median-days-to-close" => "办结天数中位数",
+        "open-over-30-days" => "超过30日未办结",
+        _ => Item ?? "",
+    };
+    public string WordList => string.Join("、", Words);
+}
+
+/// <summary>Where the portal shows a finding's subject.</summary>
+public static class ChecksPaths
+{
+    public static string Subject(string kind, string id) => kind switch
+    {
+        "county" => "/regions/" + Uri.EscapeDataString(id),
+        "document" => "/documents/" + Uri.EscapeDataString(id),
+        "announcement" => "/announcements/" + Uri.EscapeDataString(id),
+        _ => "/projects/" + Uri.EscapeDataString(id),
+    };
+}
+
+/// <summary>/api/v1/checks (+ .csv): every finding of every check, filterable by county and check, each citing its rule.</summary>
+public static class ChecksApi
+{
+    public const string Dataset = "checks";
+
+    static decimal? Wan(long? yuan) => yuan is { } y ? Money.ToWan(y) : null;
+
+    public static readonly IReadOnlyList<ApiField<CheckRow>> Fields =
+    [
+        new("id", FieldType.Integer, "本次核查结果中的序号（每次重算会变）。", r => r.Id),
+        new("check", FieldType.Enum, "核查项目。", r => r.CheckKind) { Values = CheckKinds.All },
+        new("ruleId", FieldType.Code, "所依据的规则（见 /checks 页的规则表，数据 content/data/check_rules.csv）。", r => r.RuleId),
+        new("ruleDocumentId", FieldType.Code, "规定这条规则的文件 id（见 documents）。", r => r.RuleDocumentId),
+        new("ruleDocumentNumber", FieldType.Text, "规定这条规则的文件文号。", r => r.RuleDocumentNumber) { Nullable = true, NullMeans = "文件无文号" },
+        new("ruleArticle", FieldType.Text, "条、款或段落。", r => r.RuleArticle),
+        new("ruleQuote", FieldType.Text, "规则原文。", r => r.RuleQuote),
+        new("countyCode", FieldType.Code, "县（市、区）代码。", r => r.CountyCode),
+        new("countyName", FieldType.Text, "县（市、区）简称。", r => r.CountyName),
+        new("programme", FieldType.Enum, "资金类别：linkage 衔接资金，bond 债券。", r => r.Programme) { Values = ["linkage", "bond"], Nullable = true, NullMeans = "不分类别" },
+        new("fiscalYear", FieldType.Integer, "资金年度。", r => r.FiscalYear) { Nullable = true, NullMeans = "不分年度" },
+        new("subjectKind", FieldType.Enum, "核查对象的种类。", r => r.SubjectKind) { Values = ["county", "document", "announcement", "project"] },
+        new("subjectId", FieldType.Code, "核查对象的代码或 id（县代码、文件 id、公告 id、项目编码）。", r => r.SubjectId),
+        new("subjectTitle", FieldType.Text, "核查对象的名称。", r => r.SubjectTitle) { Nullable = true },
+        new("item", FieldType.Text, "核查的具体一项（如 total、document、printed-fact、补助标准、open）。", r => r.Item) { Nullable = true },
+        new("outcome", FieldType.Enum, "结果。cannot-tell 表示数据缺少判断所需的内容；prompt 只提示查看，不是结论。", r => r.Outcome) { Values = Outcomes.All },
+        new("allocatedWan", FieldType.Decimal, "分配表下达的金额。", r => Wan(r.AllocatedYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用或数据中没有" },
+        new("detailedWan", FieldType.Decimal, "列出的项目金额之和。", r => Wan(r.DetailedYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用" },
+        new("reportedWan", FieldType.Decimal, "本县资金报告所述金额。", r => Wan(r.ReportedYuan)) { Unit = "万元", Nullable = true, NullMeans = "报告未说明" },
+        new("differenceWan", FieldType.Decimal, "下达减列出项目之差。", r => Wan(r.DifferenceYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用" },
+        new("amountWan", FieldType.Decimal, "项目金额。", r => Wan(r.AmountYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用" },
+        new("figure", FieldType.Decimal, "计数、中位数、比率或天数，单位见 unit。", r => r.Figure is { } f ? decimal.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : null)
+            { Nullable = true, NullMeans = "不适用或无法计算" },
+        new("unit", FieldType.Text, "figure 的单位。", r => r.Unit) { Nullable = true },
+        new("matchedWords", FieldType.List, "名称或建设内容中出现的关键词；CSV 中用 ; 分隔。", r => r.Words),
+        new("sourceDocumentId", FieldType.Code, "数字出自的文件 id。", r => r.SourceDocumentId) { Nullable = true },
+        new("sourceDocumentNumber", FieldType.Text, "数字出自的文件文号。", r => r.SourceDocumentNumber) { Nullable = true },
+        new("detail", FieldType.Text, "用中文说明用了哪些数据、怎样得出。", r => r.Detail) { Nullable = true },
+    ];
+
+    static readonly ListSource<CheckRow> Source = new()
+    {
+        Dataset = Dataset, Select = CheckSql.ResultSelect, From = CheckSql.ResultFrom, Key = "r.id", KeyKind = KeyKind.Integer, KeyOf = r => r.Id,
+        Fields = Fields,
+    };
+
+    static readonly ApiParam County = new("county", ParamKind.Code, "只列这个区划（县，或地区、全区下的所有县）的核查结果。") { Example = "654202" };
+    static readonly ApiParam Check = new("check", ParamKind.Enum, "只列这一项核查。") { Values = CheckKinds.All, Example = CheckKinds.Reconciliation };
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapList("/checks", "问责核查", "按文件规则逐县核查：资金对账、30日细化、公告公示要素、负面清单提示、项目管理费、投诉办理计数。每行注明所依据的规则。",
+            [County, Check], Source, async (query, filter, db, http) =>
+            {
+                await http.RequestServices.GetRequiredService<CheckResults>().EnsureCurrentAsync(http.RequestAborted);
+                if (query.Text("county") is { } county && await ApiRoutes.CheckRegionAsync(query, "county", county, db))
+                {
+                    filter.And(RegionCodes.Under("r.county_code", "county"), RegionCodes.Parameters(county, "county"));
+                }
+
+                if (query.Text("check") is { } check)
+                {
+                    filter.And("r.check_kind = @check", new { check });
+                }
+
+                return null;
+            });
+}

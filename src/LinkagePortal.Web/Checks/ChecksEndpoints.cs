@@ -1,0 +1,32 @@
+using LinkagePortal.Api;
+using LinkagePortal.Rendering;
+
+namespace LinkagePortal.Checks;
+
+/// <summary>
+/// The accountability checks: <c>/checks</c> (what each check does, its rules and every county's findings) and
+/// <c>/api/v1/checks</c> (+ <c>.csv</c>). Findings are stored and rebuilt in the background (<see cref="CheckResults"/>);
+/// a county's page reads its own through <see cref="CountyChecks.ForCountyAsync"/>.
+/// </summary>
+public static class ChecksEndpoints
+{
+    public static IServiceCollection AddChecks(this IServiceCollection services)
+    {
+        services.AddSingleton<CheckResults>();
+        services.AddSingleton<CountyChecks>();
+        services.AddHostedService<ChecksRefresher>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/checks", async (CountyChecks checks, PageRenderer pages, CancellationToken cancellation) =>
+                pages.Page("Checks/ChecksPage", await checks.PageAsync(cancellation), "问责核查"))
+            .CachedAs(PageCache.Page);
+
+        // Like every /api/v1 list: not output-cached (exports stream), validators checked per request.
+        var api = routes.MapGroup(ApiRoutes.Prefix).RequireCors(ApiRoutes.CorsPolicy).WithChecksFreshness();
+        ChecksApi.Map(api);
+        return routes;
+    }
+}
