@@ -128,7 +128,7 @@ public static class AnnouncementPages
         var projects = (await connection.QueryAsync<RegionPage.ProjectRow>(LinkedProjects, args)).ToList();
         if (projects.Count > 0)
         {
-            var places = (await connection.QueryAsync<RegionPage.PlaceLink>(PlacesOfProjects, new { ids = projects.Select(p => p.Id).ToArray() }))
+            var places = (await connection.QueryInChunksAsync<RegionPage.PlaceLink, long>(PlacesOfProjects, "ids", projects.Select(p => p.Id)))
                 .ToLookup(p => p.ProjectId);
             projects = projects.Select(p => p with { Places = places[p.Id].ToList() }).ToList();
         }
