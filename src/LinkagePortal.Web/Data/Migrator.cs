@@ -38,6 +38,12 @@ public static partial class Migrator
     const string IsApplied = "SELECT COUNT(*) FROM schema_migrations WHERE version = @version";
     const string RecordVersion = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @appliedAt)";
 
+    /// <summary>Steps in code that follow a script in its transaction, for what SQL alone cannot compute.</summary>
+    static readonly Dictionary<int, Action<DbConnection, DbTransaction>> AfterScript = new()
+    {
+        [8] = FragmentIndex.Rebuild, // the character pairs of the projects already loaded
+    };
+
     /// <summary>How long a node waits for another node's migration before giving up.</summary>
     static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
 
@@ -97,6 +103,11 @@ public static partial class Migrator
         foreach (var batch in Batches(sql))
         {
             connection.Execute(batch, transaction: transaction, commandTimeout: 0);
+        }
+
+        if (AfterScript.TryGetValue(version, out var step))
+        {
+            step(connection, transaction);
         }
 
         connection.Execute(RecordVersion, new { version, name, appliedAt = DateTime.UtcNow }, transaction);

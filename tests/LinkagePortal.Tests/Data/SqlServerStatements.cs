@@ -26,7 +26,7 @@ public static partial class SqlServerStatements
 
     /// <summary>Names of constants that are SQLite's own spelling of something SQL Server does differently.</summary>
     public static bool IsSqliteOnly(string name, string sql) =>
-        name.Contains("Sqlite", StringComparison.Ordinal) || sql.Contains("PRAGMA", StringComparison.Ordinal) || sql.Contains(" MATCH @", StringComparison.Ordinal);
+        name.Contains("Sqlite", StringComparison.Ordinal) || sql.Contains("PRAGMA", StringComparison.Ordinal);
 
     public static IEnumerable<Statement> MigrationBatches() =>
         Migrator.Scripts(DatabaseProvider.SqlServer)

@@ -70,6 +70,9 @@ public sealed class PageCacheTests
         {
             connection.Open();
             connection.Execute("UPDATE projects SET name = name || '辣椒烘干' WHERE code = '654202-2024-013'");
+            using var transaction = connection.BeginTransaction();
+            FragmentIndex.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-013'", transaction: transaction)]);
+            transaction.Commit();
         }
 
         Assert.Single((await client.GetPageAsync(Q("辣椒烘干"))).QuerySelectorAll("li.project-hit"));
