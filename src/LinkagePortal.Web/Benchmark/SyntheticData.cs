@@ -59,6 +59,19 @@ public static class SyntheticData
         VALUES (@document, @table, @row, @region, @printed, @task, @amount, 'derived', @note, 1)
         """;
 
+    const string CreateFragmentStagingSqlite = "CREATE TEMP TABLE synthetic_fragments (fragment TEXT NOT NULL, field INTEGER NOT NULL, project_id INTEGER NOT NULL)";
+    const string InsertFragmentStagingSqlite = "INSERT INTO synthetic_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
+
+    /// <summary>Fragment rows per insert: a project has some 30, and one statement per row would cost more than the rows.</summary>
+    const int FragmentsPerInsert = 200;
+    const string FillFragmentsSqlite = """
+        DROP INDEX ix_project_fragments_project;
+        INSERT INTO project_fragments (fragment, field, project_id)
+        SELECT fragment, field, project_id FROM synthetic_fragments ORDER BY fragment, field, project_id;
+        CREATE INDEX ix_project_fragments_project ON project_fragments(project_id);
+        DROP TABLE synthetic_fragments;
+        """;
+
     const string BumpDataVersion = "UPDATE data_version SET version = version + 1, changed_at = @now WHERE id = 1";
 
     static readonly string[] Works =
@@ -195,8 +208,8 @@ public static class SyntheticData
 
     /// <summary>
     /// Writes the rows in one transaction through prepared commands (one parse, then only parameter values change),
-    /// in index order (villages by code), with the indexes and triggers of the schema left as they are: the rows are
-    /// kept exactly as any other writer's would be.
+    /// in index order (villages by code), with the indexes of the schema left as they are and the projects' fragments
+    /// written as the importer writes them: the rows are kept exactly as any other writer's would be.
     /// </summary>
     public static Written Generate(Db db, Options options, DateTime now)
     {
@@ -221,10 +234,15 @@ public static class SyntheticData
 
         var random = new Random(options.Seed);
         var firstId = connection.ExecuteScalar<long>(NextProjectId, transaction: transaction);
+        connection.Execute(CreateFragmentStagingSqlite, transaction: transaction);
         using (var project = Prepare(connection, transaction, InsertProject, "id", "code", "year", "name", "county", "amount", "unit", "category", "document", "table", "row", "note"))
         using (var place = Prepare(connection, transaction, InsertPlace, "project", "place", "region"))
         using (var fund = Prepare(connection, transaction, InsertFund, "project", "document"))
+        using (var fragment = Prepare(connection, transaction, InsertFragmentStagingSqlite, "fragment", "field", "projectId"))
+        using (var fragments = Prepare(connection, transaction, InsertFragmentRows(FragmentsPerInsert),
+            [.. Enumerable.Range(0, FragmentsPerInsert).SelectMany(i => new[] { $"f{i}", $"d{i}", $"p{i}" })]))
         {
+            var pending = new List<object>(FragmentsPerInsert * 3);
             for (var n = 0; n < options.Projects; n++)
             {
                 // Villages in code order, each its equal share: every village gets projects, and rows arrive in index
@@ -233,12 +251,29 @@ public static class SyntheticData
                 var id = firstId + n;
                 var year = 2021 + random.Next(5);
                 var county = village.Code[..6];
-                Set(project, id, string.Create(CultureInfo.InvariantCulture, $"{county}-{year}-S{n + 1:D7}"), year,
-                    string.Create(CultureInfo.InvariantCulture, $"{Label}{village.Name}{Works[random.Next(Works.Length)]}项目（第{n + 1}号）"),
-                    county, random.Next(1, 50_000) * 100L, village.Township + "人民政府", Tasks[random.Next(Tasks.Length)],
+                var name = string.Create(CultureInfo.InvariantCulture, $"{Label}{village.Name}{Works[random.Next(Works.Length)]}项目（第{n + 1}号）");
+                var unit = village.Township + "人民政府";
+                Set(project, id, string.Create(CultureInfo.InvariantCulture, $"{county}-{year}-S{n + 1:D7}"), year, name,
+                    county, random.Next(1, 50_000) * 100L, unit, Tasks[random.Next(Tasks.Length)],
                     DocumentId, Label + "项目表", n + 1, Note);
                 Set(place, id, village.Name, village.Code);
                 Set(fund, id, DocumentId);
+
+                // What the importer writes for a project: its fragments for search and the hotline lookup.
+                foreach (var (text, field) in FragmentIndex.RowsOf(name, unit, [village.Name]))
+                {
+                    pending.AddRange([text, (int)field, id]);
+                    if (pending.Count == FragmentsPerInsert * 3)
+                    {
+                        Set(fragments, [.. pending]);
+                        pending.Clear();
+                    }
+                }
+            }
+
+            foreach (var row in pending.Chunk(3))
+            {
+                Set(fragment, row);
             }
         }
 
@@ -257,11 +292,17 @@ public static class SyntheticData
             }
         }
 
+        // The fragments arrive in project order but the index is kept in fragment order: sorted once here, they are
+        // appended to its B-tree instead of inserted all over it (and the by-project index is built by one sort after).
+        connection.Execute(FillFragmentsSqlite, transaction: transaction);
         connection.Execute(BumpDataVersion, new { now }, transaction);
         transaction.Commit();
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
         return new Written(options.Projects, options.Allocations, villages.Count);
     }
+
+    static string InsertFragmentRows(int rows) =>
+        "INSERT INTO synthetic_fragments (fragment, field, project_id) VALUES " + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@f{i}, @d{i}, @p{i})"));
 
     static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
     {

@@ -16,6 +16,10 @@ public sealed class Db
         Provider = provider;
         ConnectionString = connectionString;
         Dialect = provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            SqlServerConnections.MapParameterTypes();
+        }
     }
 
     public DatabaseProvider Provider { get; }

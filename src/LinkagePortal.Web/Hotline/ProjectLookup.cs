@@ -10,7 +10,8 @@ namespace LinkagePortal.Hotline;
 /// Finds the listed project a caller means from whatever they can say: the code on the printed notice, a village or
 /// township, part of the project's name, the responsible unit. Several small indexed queries each bring at most
 /// <see cref="CandidatesPerMatch"/> candidates with how well they match; the best are ranked here. Nothing scans the
-/// projects table, so it stays fast at a million projects (on SQLite: SQL Server matches fragments with LIKE).
+/// projects table, so it stays fast at a million projects: fragments of names, units and places go through the
+/// shared <see cref="FragmentIndex"/>, the same on both engines.
 /// </summary>
 public sealed class ProjectLookup(Db db, TimeProvider clock)
 {
@@ -45,35 +46,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         """;
 
     const string InCounties = $"SELECT p.id FROM projects p WHERE p.county_code IN @counties AND {Visible} ORDER BY p.id";
-
-    // SQLite: the character-pair index of each field (see 0006_hotline.sql); rowids come in order, so LIMIT stops early.
-    const string NameFragment = $"""
-        SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
-        WHERE project_name_lookup MATCH @match AND {Visible}
-        ORDER BY project_name_lookup.rowid
-        """;
-
-    const string UnitFragment = $"""
-        SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
-        WHERE project_unit_lookup MATCH @match AND {Visible}
-        ORDER BY project_unit_lookup.rowid
-        """;
-
-    const string PlaceFragment = $"""
-        SELECT pp.project_id FROM project_place_lookup
-        JOIN project_places pp ON pp.id = project_place_lookup.rowid JOIN projects p ON p.id = pp.project_id
-        WHERE project_place_lookup MATCH @match AND {Visible}
-        ORDER BY project_place_lookup.rowid
-        """;
-
-    // SQL Server: the same three columns with LIKE (no FTS5 there).
-    const string NameLike = $"SELECT p.id FROM projects p WHERE p.name LIKE @like ESCAPE '\\' AND {Visible} ORDER BY p.id";
-    const string UnitLike = $"SELECT p.id FROM projects p WHERE p.responsible_unit LIKE @like ESCAPE '\\' AND {Visible} ORDER BY p.id";
-    const string PlaceLike = $"""
-        SELECT DISTINCT pp.project_id FROM project_places pp JOIN projects p ON p.id = pp.project_id
-        WHERE pp.place_as_printed LIKE @like ESCAPE '\' AND {Visible}
-        ORDER BY pp.project_id
-        """;
 
     const string Details = """
         SELECT p.id AS Id, p.code AS Code, p.name AS Name, p.fiscal_year AS FiscalYear, p.amount_yuan AS AmountYuan,
@@ -213,12 +185,9 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         var threshold = ranked[Math.Min(Take, ranked.Count) - 1].Score;
         var rows = new Dictionary<long, ProjectRow>();
         var places = new Dictionary<long, List<Place>>();
-        foreach (var chunk in ranked.TakeWhile(r => r.Score >= threshold).Select(r => r.Id).Chunk(500))
+        foreach (var row in await connection.QueryInChunksAsync<ProjectRow, long>(Details, "ids", ranked.TakeWhile(r => r.Score >= threshold).Select(r => r.Id)))
         {
-            foreach (var row in await connection.QueryAsync<ProjectRow>(Details, new { ids = chunk }))
-            {
-                rows[row.Id] = row;
-            }
+            rows[row.Id] = row;
         }
 
         var top = ranked
@@ -301,25 +270,12 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
 
     async Task MatchFragmentsAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
     {
-        if (db.Provider == DatabaseProvider.Sqlite)
+        foreach (var (field, match) in new[] { (FragmentIndex.Field.Name, Match.Name), (FragmentIndex.Field.Place, Match.Place), (FragmentIndex.Field.ResponsibleUnit, Match.ResponsibleUnit) })
         {
-            if (ProjectFragments.MatchQuery(q) is not { } match)
+            if (await FragmentIndex.FindAsync(connection, db.Dialect, field, q, now, CandidatesPerMatch) is { } ids)
             {
-                return;
+                add(ids, match);
             }
-
-            foreach (var (sql, kind) in new[] { (NameFragment, Match.Name), (PlaceFragment, Match.Place), (UnitFragment, Match.ResponsibleUnit) })
-            {
-                add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { match, now, take = CandidatesPerMatch }), kind);
-            }
-
-            return;
-        }
-
-        var like = "%" + EscapeLike(q) + "%";
-        foreach (var (sql, match) in new[] { (NameLike, Match.Name), (PlaceLike, Match.Place), (UnitLike, Match.ResponsibleUnit) })
-        {
-            add(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { like, now, take = CandidatesPerMatch }), match);
         }
     }
 

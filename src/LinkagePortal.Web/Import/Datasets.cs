@@ -208,6 +208,7 @@ sealed class Projects : Dataset<Projects.Row>
     {
         c.Connection.Execute(c.Dialect.Upsert("projects", ["code"], StoredColumns), row, c.Transaction);
         var id = c.ProjectId(row.code);
+        c.ProjectsWritten.Add(id);
         c.Connection.Execute(ClearFunds, new { id }, c.Transaction);
         foreach (var document in row.FundDocuments.Distinct())
         {
@@ -266,7 +267,9 @@ sealed class ProjectPlaces : Dataset<ProjectPlaces.Row>
     {
         foreach (var code in rows.Select(r => r.project_code).Distinct())
         {
-            c.Connection.Execute(ClearPlaces, new { id = c.ProjectId(code) }, c.Transaction);
+            var id = c.ProjectId(code);
+            c.Connection.Execute(ClearPlaces, new { id }, c.Transaction);
+            c.ProjectsWritten.Add(id);
         }
     }
 

@@ -21,6 +21,9 @@ public sealed class ImportContext(DbConnection connection, DbTransaction transac
     Dictionary<string, int>? projects;
     HashSet<string>? announcements;
 
+    /// <summary>Projects whose name, responsible unit or places this import wrote: their fragments are written anew.</summary>
+    public HashSet<long> ProjectsWritten { get; } = [];
+
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;

@@ -52,6 +52,7 @@ public sealed class Importer(Db db, TimeProvider clock)
             throw new ImportRejectedException(errors.Take(200).ToList());
         }
 
+        FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
         connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
         transaction.Commit();
         DataChanged?.Invoke();

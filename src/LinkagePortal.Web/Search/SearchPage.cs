@@ -8,8 +8,8 @@ namespace LinkagePortal.Search;
 /// database, never all rows into memory: region names by an indexed prefix of their first characters (then compared
 /// loosely here, a few hundred rows at most), codes by prefix. A query that names places gives the projects located
 /// there (an index range); only a query that names no place is looked for inside project names, responsible units
-/// and printed places: on SQLite through the hotline's character-pair index, elsewhere by a substring scan with a row
-/// limit (common words stop early, a rare one reads every name). Documents are few and are compared here.
+/// and printed places, through the shared <see cref="FragmentIndex"/> (a single letter, which it cannot answer, by a
+/// substring scan with a row limit). Documents are few and are compared here.
 /// </summary>
 public static class SearchPage
 {
@@ -52,30 +52,8 @@ public static class SearchPage
         ORDER BY p.id
         """;
 
-    // SQLite: fragments of names, responsible units and printed places through the hotline's character-pair index
-    // (Data/Migrations/Sqlite/0006_hotline.sql), in rowid order so that LIMIT stops early; no name is read in full.
-    const string IdsByNameIndex = $"""
-        SELECT p.id FROM project_name_lookup JOIN projects p ON p.id = project_name_lookup.rowid
-        WHERE project_name_lookup MATCH @match AND {Public.Projects}
-        ORDER BY project_name_lookup.rowid
-        """;
-
-    const string IdsByUnitIndex = $"""
-        SELECT p.id FROM project_unit_lookup JOIN projects p ON p.id = project_unit_lookup.rowid
-        WHERE project_unit_lookup MATCH @match AND {Public.Projects}
-        ORDER BY project_unit_lookup.rowid
-        """;
-
-    const string IdsByPlaceIndex = $"""
-        SELECT pp.project_id FROM project_place_lookup
-        JOIN project_places pp ON pp.id = project_place_lookup.rowid
-        JOIN projects p ON p.id = pp.project_id
-        WHERE project_place_lookup MATCH @match AND {Public.Projects}
-        ORDER BY project_place_lookup.rowid
-        """;
-
-    // Elsewhere (SQL Server), and for a single character: substring scans in id order, so that LIMIT stops them at
-    // the first rows found.
+    // A query the fragment index cannot answer (a single letter): substring scans in id order, so that LIMIT stops
+    // them at the first rows found.
     const string ProjectsByName = $"""
         {ProjectRecords.Select} {ProjectRecords.From}
         WHERE (p.name LIKE @text OR p.responsible_unit LIKE @text) AND {Public.Projects}
@@ -233,17 +211,19 @@ public static class SearchPage
 
     static async Task<List<ProjectRecord>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)
     {
-        if (db.Provider == DatabaseProvider.Sqlite && ProjectFragments.MatchQuery(compact) is { } match)
+        var found = new List<long>();
+        var answered = false;
+        foreach (var field in new[] { FragmentIndex.Field.Name, FragmentIndex.Field.ResponsibleUnit, FragmentIndex.Field.Place })
         {
-            var found = new List<long>();
-            foreach (var sql in new[] { IdsByNameIndex, IdsByUnitIndex, IdsByPlaceIndex })
+            if (found.Count < ProjectsShown && await FragmentIndex.FindAsync(connection, db.Dialect, field, compact, now, ProjectsShown) is { } ids)
             {
-                if (found.Count < ProjectsShown)
-                {
-                    found.AddRange(await connection.QueryAsync<long>(sql + db.Dialect.Limit("@take"), new { match, now, take = ProjectsShown }));
-                }
+                found.AddRange(ids);
+                answered = true;
             }
+        }
 
+        if (answered)
+        {
             var ids = found.Distinct().Take(ProjectsShown).ToArray();
             return ids.Length == 0 ? [] : (await connection.QueryAsync<ProjectRecord>(ProjectsByIds, new { ids, now })).ToList();
         }

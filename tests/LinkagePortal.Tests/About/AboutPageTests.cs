@@ -3,9 +3,9 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.About;
 
 /// <summary>The Markdown pages of content/pages, rendered.</summary>
-public sealed class AboutPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class AboutPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task About_renders_the_markdown_and_links_the_other_pages()
     {
         var page = await portal.CreateClient().GetPageAsync("/about");
@@ -17,7 +17,7 @@ public sealed class AboutPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Contains("/about/publicity-20-days", others);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_page_is_served_by_its_file_name()
     {
         var page = await portal.CreateClient().GetPageAsync("/about/rules-2024-1");
@@ -26,7 +26,7 @@ public sealed class AboutPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.StartsWith("新财振〔2024〕1号", page.Title);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/about/no-such-page")]
     [InlineData("/about/..%2Fdata%2FREADME")]
     [InlineData("/about/About")]
@@ -38,3 +38,6 @@ public sealed class AboutPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("页面不存在（404）", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class AboutPageTestsOnSqlServer(SqlServerPortal portal) : AboutPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

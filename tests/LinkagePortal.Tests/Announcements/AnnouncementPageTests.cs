@@ -3,9 +3,9 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Announcements;
 
 /// <summary>The 公告公示 as published: list, and each notice with its dates, projects, documents and contacts.</summary>
-public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_list_links_both_wusu_notices_with_their_dates()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements");
@@ -16,7 +16,7 @@ public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<
         Assert.All(items, i => Assert.Equal("2023年12月29日", i.QuerySelector("time")!.Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_notice_shows_its_date_its_seven_projects_their_total_its_documents_and_contacts()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-1");
@@ -36,7 +36,7 @@ public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<
         Assert.Contains("0992-8508532", notice.QuerySelectorAll(".contacts a[href^='tel:']").Select(a => a.Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_curators_note_is_kept_off_the_printed_notice()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-2");
@@ -47,7 +47,7 @@ public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<
         Assert.Contains("no-print", page.QuerySelector("nav.breadcrumb")!.ClassList);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_notice_is_a_chinese_404()
     {
         var response = await portal.CreateClient().GetAsync("/announcements/no-such-notice");
@@ -56,3 +56,6 @@ public sealed class AnnouncementPageTests(PortalFactory portal) : IClassFixture<
         Assert.Equal("页面不存在（404）", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class AnnouncementPageTestsOnSqlServer(SqlServerPortal portal) : AnnouncementPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

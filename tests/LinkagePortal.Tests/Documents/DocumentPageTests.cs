@@ -3,9 +3,9 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Documents;
 
 /// <summary>新财振〔2024〕9号 as printed: 93 counties under 14 printed prefecture subtotals, 200000 in all, the unreadable figures marked.</summary>
-public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class DocumentPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task Document9_shows_all_93_counties_the_14_prefecture_subtotals_and_200000()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/xcz-2024-9");
@@ -19,7 +19,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("万元", table.QuerySelector("caption")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_printed_subtotal_is_checked_against_its_counties_and_agrees()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/xcz-2024-9");
@@ -32,7 +32,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("7,550", tacheng.QuerySelector("td.num")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_four_derived_figures_and_the_corrected_one_are_marked_with_how_they_were_obtained()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/xcz-2024-9");
@@ -57,7 +57,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("8O0", correctedNote.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_county_row_names_the_official_county_and_keeps_the_printed_spelling()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/xcz-2024-9");
@@ -68,7 +68,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Contains("日图壁县", row.QuerySelector("th .printed")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_rules_document_shows_its_date_as_printed()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/xcz-2024-1");
@@ -78,7 +78,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("2024-01-26", date.GetAttribute("datetime"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_document_with_several_tasks_has_a_column_per_task_and_the_all_tasks_total()
     {
         var page = await portal.CreateClient().GetPageAsync("/documents/tdcz-2023-11");
@@ -90,7 +90,7 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("3,460", wusu.QuerySelector("td.num")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_document_is_a_chinese_404()
     {
         var response = await portal.CreateClient().GetAsync("/documents/xcz-2099-1");
@@ -99,3 +99,6 @@ public sealed class DocumentPageTests(PortalFactory portal) : IClassFixture<Port
         Assert.Equal("页面不存在（404）", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class DocumentPageTestsOnSqlServer(SqlServerPortal portal) : DocumentPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -3,9 +3,9 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Home;
 
 /// <summary>The front page: the headline totals with their documents, a search box, the latest notices, the prefectures.</summary>
-public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class HomePageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_home_page_gives_the_headline_totals_with_their_documents()
     {
         var page = await portal.CreateClient().GetPageAsync("/");
@@ -14,7 +14,7 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Equal("200,000 万元", headline.QuerySelector("strong")!.Text().Replace('\u00a0', ' '));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_home_page_has_a_search_box_the_latest_notices_and_every_prefecture()
     {
         var page = await portal.CreateClient().GetPageAsync("/");
@@ -26,3 +26,6 @@ public sealed class HomePageTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.Equal(15, page.QuerySelectorAll("#prefectures + ul a[href^='/regions/']").Length);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class HomePageTestsOnSqlServer(SqlServerPortal portal) : HomePageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -3,7 +3,7 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Home;
 
 /// <summary>What every public page shares: Chinese, one h1, landmarks, table headers with scope, money in 万元, dates as 2024年1月26日.</summary>
-public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class PublicPagesTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     public static TheoryData<string> Pages =>
     [
@@ -12,7 +12,7 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         "/search?q=%E7%A7%91%E5%85%8B", "/search?q=%E8%BE%A3%E6%A4%92", "/search", "/about", "/about/publicity-20-days", "/regions/654202/projects?programme=bond",
     ];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Pages))]
     public async Task Each_page_is_chinese_with_one_h1_a_main_landmark_and_scoped_table_headers(string path)
     {
@@ -25,7 +25,7 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.All(page.QuerySelectorAll("a"), a => Assert.False(string.IsNullOrWhiteSpace(a.Text()), $"a link with no text: {a.OuterHtml}"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Pages))]
     public async Task Amounts_outside_tables_with_a_unit_header_carry_wan_yuan(string path)
     {
@@ -37,7 +37,7 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Dates_are_written_the_chinese_way_with_a_machine_readable_twin()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-2");
@@ -48,7 +48,7 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.All(times, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2}", t.GetAttribute("datetime")!));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_address_is_a_chinese_404_without_a_stack_trace()
     {
         var response = await portal.CreateClient().GetAsync("/no/such/page");
@@ -59,3 +59,6 @@ public sealed class PublicPagesTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("页面不存在（404）", page.QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class PublicPagesTestsOnSqlServer(SqlServerPortal portal) : PublicPagesTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

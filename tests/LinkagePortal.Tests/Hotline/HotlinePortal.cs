@@ -10,9 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinkagePortal.Tests.Hotline;
 
 /// <summary>The portal on its own seeded database, with helpers to issue keys and read what the API wrote.</summary>
-public sealed class HotlinePortal : PortalFactory
+public class HotlinePortal : PortalFactory
 {
-    public Db Db => new(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(DataDirectory, "linkage.db")));
+    public HotlinePortal()
+    {
+    }
+
+    protected HotlinePortal(DatabaseProvider provider) : base(provider)
+    {
+    }
 
     /// <summary>Issues a key as the <c>keys create</c> command does; returns the key text.</summary>
     public async Task<string> IssueKeyAsync(string organisation, params string[] counties)
@@ -47,3 +53,6 @@ public sealed class HotlinePortal : PortalFactory
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }
+
+/// <summary>The hotline portal on a fresh SQL Server database (LINKAGE_SQLSERVER); its tests skip when none is configured.</summary>
+public sealed class SqlServerHotlinePortal() : HotlinePortal(DatabaseProvider.SqlServer);

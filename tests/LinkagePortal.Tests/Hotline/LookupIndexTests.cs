@@ -2,13 +2,14 @@ using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
+using LinkagePortal.Records;
 using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.Hotline;
 
 /// <summary>
-/// The lookup index follows the data whoever writes it (the importer, or plain SQL), and hides what is not yet
-/// published.
+/// The fragment index follows the data the importer writes (and a writer that refreshes it), and the lookup hides
+/// what is not yet published.
 /// </summary>
 public sealed class LookupIndexTests
 {
@@ -47,11 +48,14 @@ public sealed class LookupIndexTests
     }
 
     [Fact]
-    public async Task Projects_written_with_plain_sql_are_indexed_too()
+    public async Task A_project_changed_with_plain_sql_is_found_once_its_fragments_are_refreshed()
     {
         using (var connection = db.Open())
         {
             connection.Execute("UPDATE projects SET responsible_unit = '乌苏市测试水利局' WHERE code = '654202-2024-006'");
+            using var transaction = connection.BeginTransaction();
+            FragmentIndex.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-006'", transaction: transaction)]);
+            transaction.Commit();
         }
 
         Assert.Equal("654202-2024-006", (await CodesAsync("测试水利"))[0]);

@@ -6,7 +6,7 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Hotline;
 
 /// <summary>An operator on a call finds the project from what the caller says: village, name fragment, unit, code.</summary>
-public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class LookupTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     async Task<List<string>> CodesAsync(string query)
     {
@@ -16,7 +16,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         return body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("code").GetString()!).ToList();
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_village_name_without_its_suffix_finds_the_two_Wusu_projects_of_that_village_first()
     {
         var codes = await CodesAsync("科克萨拉");
@@ -24,7 +24,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(["654202-2024-010", "654202-2024-011"], codes.Take(2));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Two_characters_of_a_project_name_find_the_Wusu_chili_projects_first()
     {
         var codes = await CodesAsync("辣椒");
@@ -32,7 +32,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(["654202-2024-004", "654202-2024-009"], codes.Take(2).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_page_works_without_javascript_and_shows_code_name_village_county_amount_and_unit()
     {
         var page = await portal.CreateClient().GetPageAsync("/hotline?q=科克萨拉");
@@ -52,7 +52,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Contains("找到", page.QuerySelector("#hotline-status")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_code_printed_on_a_notice_finds_its_project_first_and_a_prefix_finds_its_neighbours()
     {
         Assert.Equal("654202-2024-011", (await CodesAsync("654202-2024-011"))[0]);
@@ -60,7 +60,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(["654202-2024-010", "654202-2024-011", "654202-2024-012", "654202-2024-013"], await CodesAsync("654202-2024-01"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_responsible_unit_a_township_and_a_printed_place_spelling_each_find_their_project()
     {
         Assert.Equal("654202-2024-004", (await CodesAsync("百泉镇人民政府"))[0]);
@@ -70,7 +70,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal("654202-2024-001", (await CodesAsync("党家庄子村"))[0]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Wildcards_and_punctuation_are_text_not_patterns()
     {
         Assert.Empty(await CodesAsync("%%"));
@@ -79,7 +79,7 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.Equal(["654202-2024-004", "654202-2024-009"], (await CodesAsync("辣椒（")).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_lookup_api_names_the_parameter_when_the_query_is_missing_too_short_or_too_long()
     {
         var client = portal.CreateClient();
@@ -93,3 +93,6 @@ public sealed class LookupTests(PortalFactory portal) : IClassFixture<PortalFact
         }
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class LookupTestsOnSqlServer(SqlServerPortal portal) : LookupTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

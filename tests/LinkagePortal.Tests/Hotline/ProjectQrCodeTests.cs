@@ -5,9 +5,9 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Hotline;
 
 /// <summary>The QR code beside a project's code opens the project's page.</summary>
-public sealed class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePortal>
+public class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePortal>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_qr_code_encodes_the_absolute_address_of_the_project_page()
     {
         var id = portal.ProjectId("654202-2024-010");
@@ -22,7 +22,7 @@ public sealed class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<Hot
         Assert.Equal("svg", Html.Parse(svg).DocumentElement.QuerySelector("svg")?.LocalName);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_project_page_shows_its_code_with_the_qr_code_beside_it()
     {
         var id = portal.ProjectId("654202-2024-010");
@@ -35,7 +35,7 @@ public sealed class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<Hot
         Assert.Contains("654202-2024-010", qr.GetAttribute("alt"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_printed_announcement_carries_each_projects_code_and_qr_code()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-2");
@@ -47,9 +47,12 @@ public sealed class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<Hot
         Assert.Contains(("654202-2024-010", $"/projects/{portal.ProjectId("654202-2024-010")}/qr.svg"), codes);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_project_has_no_qr_code()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateClient().GetAsync("/projects/999999/qr.svg")).StatusCode);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class ProjectQrCodeTestsOnSqlServer(SqlServerHotlinePortal portal) : ProjectQrCodeTests(portal.OrSkip<SqlServerHotlinePortal>()), IClassFixture<SqlServerHotlinePortal>;

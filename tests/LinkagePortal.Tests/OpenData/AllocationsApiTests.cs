@@ -5,11 +5,11 @@ using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.OpenData;
 
-public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class AllocationsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     readonly HttpClient client = portal.CreateClient();
 
-    [Fact]
+    [SkippableFact]
     public async Task Document9_found_by_its_number_gives_93_county_rows_summing_to_200000_with_the_four_derived_rows_marked()
     {
         var documents = await client.GetJsonAsync("/api/v1/documents?number=" + Uri.EscapeDataString("新财振〔2024〕9号"));
@@ -30,7 +30,7 @@ public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(rows.Count, rows.Select(r => (r.Text("regionCode"), r.Text("task"))).Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_csv_of_document9_carries_the_same_rows_with_exact_amounts()
     {
         var (_, records) = await client.GetCsvAsync("/api/v1/documents/xcz-2024-9/allocations.csv");
@@ -42,7 +42,7 @@ public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains(rows, r => r["regionCode"] == "650102" && r["regionName"] == "天山区");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Document18_marks_its_nine_small_water_source_rows_as_part_of_the_bond_task()
     {
         var rows = await client.GetAllAsync("/api/v1/documents/xcz-2024-18/allocations");
@@ -54,7 +54,7 @@ public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(345700m, rows.Where(r => r.GetProperty("partOfTask").ValueKind == JsonValueKind.Null).Sum(r => r.GetProperty("amountWan").GetDecimal()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_allocations_list_filters_by_region_including_everything_below_it()
     {
         var tacheng = await client.GetAllAsync("/api/v1/allocations?document=xcz-2024-9&region=6542");
@@ -64,7 +64,7 @@ public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.Contains(tacheng, r => r.Text("regionCode") == "654202");
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_unknown_document_is_a_404_problem()
     {
         var response = await client.GetAsync("/api/v1/documents/no-such-document/allocations");
@@ -74,3 +74,6 @@ public sealed class AllocationsApiTests(PortalFactory portal) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/documents/no-such-document")).StatusCode);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class AllocationsApiTestsOnSqlServer(SqlServerPortal portal) : AllocationsApiTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -127,9 +127,15 @@ public static class StrictCsv
 }
 
 /// <summary>A portal whose database the test changes (each instance has its own copy) and whose clock it sets.</summary>
-public sealed class WritablePortal : ClockedPortalFactory
+public class WritablePortal : ClockedPortalFactory
 {
-    public Db Db => new(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(DataDirectory, "linkage.db")));
+    public WritablePortal()
+    {
+    }
+
+    protected WritablePortal(DatabaseProvider provider) : base(provider)
+    {
+    }
 
     public int Execute(string sql, object? parameters = null)
     {
@@ -143,3 +149,6 @@ public sealed class WritablePortal : ClockedPortalFactory
         VALUES (@code, 'linkage', 2024, @name, '650102', @amountYuan, 'printed', 'wusu-2024-budget', 'test')
         """, new { code, name, amountYuan });
 }
+
+/// <summary>A writable portal on a fresh SQL Server database (LINKAGE_SQLSERVER); its tests skip when none is configured.</summary>
+public sealed class SqlServerWritablePortal() : WritablePortal(DatabaseProvider.SqlServer);

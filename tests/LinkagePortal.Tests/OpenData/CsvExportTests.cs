@@ -6,7 +6,7 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.OpenData;
 
 /// <summary>The CSV twins as a journalist's spreadsheet sees them.</summary>
-public sealed class CsvExportTests : IClassFixture<WritablePortal>
+public class CsvExportTests : IClassFixture<WritablePortal>
 {
     readonly WritablePortal portal;
     readonly HttpClient client;
@@ -22,7 +22,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Every_list_has_a_csv_twin_that_starts_with_a_bom_and_parses_as_rfc4180()
     {
         foreach (var url in new[]
@@ -37,7 +37,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bom_false_leaves_the_byte_order_mark_out()
     {
         var (bytes, records) = await client.GetCsvAsync("/api/v1/projects.csv?region=654202&bom=false");
@@ -47,7 +47,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Equal(13, records.Count - 1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_csv_round_trips_the_chinese_text_of_the_json()
     {
         var json = await client.GetAllAsync("/api/v1/projects?programme=all&limit=1000");
@@ -70,7 +70,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Equal(announcement.Text("body"), announcementRecords.Rows().Single(r => r["id"] == announcement.Text("id"))["body"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_project_name_beginning_with_equals_is_neutralised_in_csv_but_intact_in_json()
     {
         var json = await client.GetJsonAsync("/api/v1/projects/TEST-FORMULA");
@@ -83,7 +83,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Equal("1", rows["TEST-FORMULA"]["amountWan"]);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("=1+2", "'=1+2")]
     [InlineData("+86 0992", "'+86 0992")]
     [InlineData("-2", "'-2")]
@@ -95,7 +95,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
     public void Text_that_a_spreadsheet_would_run_gets_a_leading_apostrophe(string text, string written) =>
         Assert.Equal(written, CsvFormat.Neutralise(text));
 
-    [Fact]
+    [SkippableFact]
     public async Task Numbers_stay_numbers_and_codes_stay_text()
     {
         var raw = Encoding.UTF8.GetString((await client.GetCsvAsync("/api/v1/documents/xcz-2024-9/allocations.csv?bom=false")).Bytes);
@@ -105,7 +105,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Contains(",114,114,printed,", first);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Excel_mode_writes_codes_as_text_formulas_and_leaves_amounts_as_numbers()
     {
         var (_, records) = await client.GetCsvAsync("/api/v1/documents/xcz-2024-9/allocations.csv?excel=true");
@@ -117,7 +117,7 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Equal("天山区", row["regionName"]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task An_export_is_not_cached_a_new_row_shows_at_once()
     {
         var before = (await client.GetCsvAsync("/api/v1/projects.csv?region=650102")).Records.Count;
@@ -127,3 +127,6 @@ public sealed class CsvExportTests : IClassFixture<WritablePortal>
         Assert.Equal(before + 1, after);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class CsvExportTestsOnSqlServer(SqlServerWritablePortal portal) : CsvExportTests(portal.OrSkip<SqlServerWritablePortal>()), IClassFixture<SqlServerWritablePortal>;

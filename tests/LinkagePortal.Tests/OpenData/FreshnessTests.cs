@@ -5,7 +5,7 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.OpenData;
 
 /// <summary>ETag, Last-Modified, 304 and CORS on every open-data response.</summary>
-public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class FreshnessTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     readonly HttpClient client = portal.CreateClient();
 
@@ -16,7 +16,7 @@ public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalF
         "/datasets/projects/datapackage.json", "/datasets/catalog.jsonld", "/announcements.atom",
     ];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Addresses))]
     public async Task Every_response_has_validators_and_a_matching_request_gets_304(string url)
     {
@@ -43,7 +43,7 @@ public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(stale)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Different_requests_have_different_etags()
     {
         var a = (await client.GetAsync("/api/v1/projects?region=654202")).Headers.ETag;
@@ -53,7 +53,7 @@ public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(3, new[] { a, b, c }.Distinct().Count());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Any_website_may_read_the_api_and_its_headers()
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/projects?region=654202&limit=2");
@@ -71,7 +71,7 @@ public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("*", allowed.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Errors_are_problems_without_validators()
     {
         var response = await client.GetAsync("/api/v1/projects?limit=0");
@@ -83,3 +83,6 @@ public sealed class FreshnessTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class FreshnessTestsOnSqlServer(SqlServerPortal portal) : FreshnessTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

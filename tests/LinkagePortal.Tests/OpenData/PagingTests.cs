@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace LinkagePortal.Tests.OpenData;
 
 /// <summary>Keyset paging: bounded pages, a Link header, and every row exactly once while rows are being added.</summary>
-public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritablePortal>
+public class PagingTests(WritablePortal portal) : IClassFixture<WritablePortal>
 {
     readonly HttpClient client = portal.CreateClient();
 
-    [Fact]
+    [SkippableFact]
     public async Task Paging_visits_every_project_exactly_once_while_projects_are_inserted_between_pages()
     {
         var before = (await client.GetAllAsync("/api/v1/projects?programme=all&limit=1000")).Select(p => p.Text("id")).ToHashSet();
@@ -37,7 +37,7 @@ public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritableP
         Assert.Equal(inserted.Take(inserted.Count - 1), seen.Where(s => s.StartsWith("TEST-PAGING-", StringComparison.Ordinal)));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Paging_documents_on_a_text_key_is_stable_when_ids_are_inserted_before_and_after_the_cursor()
     {
         var before = (await client.GetAllAsync("/api/v1/documents")).Select(d => d.Text("id")).ToList();
@@ -59,7 +59,7 @@ public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritableP
         Assert.DoesNotContain(seen, s => s.StartsWith("aaa-test-", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("limit=0")]
     [InlineData("limit=1001")]
     [InlineData("limit=-5")]
@@ -75,7 +75,7 @@ public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritableP
         Assert.True(problem.GetProperty("errors").TryGetProperty("limit", out _));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Pages_are_100_by_default_and_1000_at_most()
     {
         Assert.Equal(100, (await client.GetJsonAsync("/api/v1/regions")).GetProperty("items").GetArrayLength());
@@ -84,7 +84,7 @@ public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritableP
         Assert.True(big.GetProperty("total").GetInt64() > 16000);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_tampered_or_borrowed_cursor_is_a_400_naming_cursor()
     {
         var next = (await client.GetJsonAsync("/api/v1/regions?parent=654202&limit=2")).GetProperty("next").GetString()!;
@@ -110,3 +110,6 @@ public sealed class PagingTests(WritablePortal portal) : IClassFixture<WritableP
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/regions?parent=654202&limit=5&cursor=" + Uri.EscapeDataString(cursor))).StatusCode);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class PagingTestsOnSqlServer(SqlServerWritablePortal portal) : PagingTests(portal.OrSkip<SqlServerWritablePortal>()), IClassFixture<SqlServerWritablePortal>;

@@ -4,11 +4,11 @@ using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.OpenData;
 
-public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class ProjectsApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     readonly HttpClient client = portal.CreateClient();
 
-    [Fact]
+    [SkippableFact]
     public async Task Wusu_gives_its_13_linkage_projects_by_default_and_its_38_bond_projects_on_request()
     {
         var linkage = await client.GetAllAsync("/api/v1/projects?region=654202");
@@ -23,7 +23,7 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(51, all.Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_journalist_downloading_wusus_csv_gets_a_bom_and_13_rows()
     {
         var (bytes, records) = await client.GetCsvAsync("/api/v1/projects.csv?region=654202");
@@ -32,7 +32,7 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(13, records.Count - 1);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Xidagou_township_gives_its_two_kekesala_village_projects()
     {
         var projects = await client.GetAllAsync("/api/v1/projects?region=654202109");
@@ -47,7 +47,7 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(projects.Select(p => p.Text("id")), (await client.GetAllAsync("/api/v1/projects?region=654202109200")).Select(p => p.Text("id")));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_project_carries_its_code_amount_unit_villages_and_fund_documents()
     {
         var project = await client.GetJsonAsync("/api/v1/projects/654202-2024-001");
@@ -61,7 +61,7 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("wusu-2024-budget", project.Text("sourceDocumentId"));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Projects_are_found_by_year_text_and_fund_document()
     {
         var greenhouses = await client.GetAllAsync("/api/v1/projects?q=" + Uri.EscapeDataString("温室"));
@@ -73,7 +73,7 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(7, (await client.GetAllAsync("/api/v1/projects?document=tdcz-2023-11")).Count);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bad_region_names_the_parameter_and_an_unknown_project_is_404()
     {
         foreach (var (url, parameter) in new[]
@@ -96,3 +96,6 @@ public sealed class ProjectsApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/projects/654202-2024-999")).StatusCode);
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class ProjectsApiTestsOnSqlServer(SqlServerPortal portal) : ProjectsApiTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LinkagePortal.Tests.Projects;
 
 /// <summary>Everything about one project, reached by the code printed on the notice.</summary>
-public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class ProjectPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
-    [Fact]
+    [SkippableFact]
     public async Task The_printed_code_redirects_to_the_project_page()
     {
         var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -17,7 +17,7 @@ public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Matches(@"^/projects/\d+$", response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_project_page_shows_code_amount_place_funds_announcement_and_whom_to_call()
     {
         var page = await portal.CreateClient().GetPageAsync("/projects/654202-2024-001");
@@ -38,7 +38,7 @@ public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("0992-8508532", page.QuerySelectorAll(".contacts a[href^='tel:']").Select(a => a.Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Facts_the_documents_do_not_give_are_shown_as_unpublished()
     {
         var page = await portal.CreateClient().GetPageAsync("/projects/654202-2024-001");
@@ -52,7 +52,7 @@ public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<Porta
         Assert.All(targets, row => Assert.Equal("未公开", row.QuerySelectorAll("td")[2].Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_bond_project_keeps_the_amount_as_printed_in_yi_yuan()
     {
         var page = await portal.CreateClient().GetPageAsync("/projects/654202-2023-B01");
@@ -62,7 +62,7 @@ public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Contains("债券", page.QuerySelector(".lead")!.Text());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/projects/999999")]
     [InlineData("/projects/654202-2099-001")]
     public async Task An_unknown_project_is_a_chinese_404(string path)
@@ -73,3 +73,6 @@ public sealed class ProjectPageTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("页面不存在（404）", Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class ProjectPageTestsOnSqlServer(SqlServerPortal portal) : ProjectPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -4,7 +4,7 @@ using LinkagePortal.Tests.Support;
 namespace LinkagePortal.Tests.Regions;
 
 /// <summary>A region page at county and village level: its projects with amounts, and whom to call.</summary>
-public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class RegionPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     // 乌苏市's linkage-fund projects as printed in 公告公示（一）（二）, in 万元.
     static readonly Dictionary<string, string> WusuLinkage = new()
@@ -20,7 +20,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
             .Select(row => (row.QuerySelector("td.code")!.Text(), row.QuerySelector("td.amount")!.Text()))
             .ToList();
 
-    [Fact]
+    [SkippableFact]
     public async Task Wusu_lists_exactly_its_13_linkage_projects_with_amounts_and_the_bond_projects_apart()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202");
@@ -37,7 +37,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.All(Projects(page, "bond"), p => Assert.Contains("-2023-B", p.Code));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Wusu_shows_its_hotline_and_discipline_line_as_phone_links()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202");
@@ -47,7 +47,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains("0992-8520186", phones);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_village_of_kekesala_lists_its_two_projects_and_its_countys_hotline()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202109200");
@@ -60,7 +60,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
             page.QuerySelectorAll(".breadcrumb a").Select(a => a.Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_township_counts_the_projects_of_its_villages_once_each()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202107");
@@ -70,7 +70,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains("3个", page.QuerySelector("#projects-bond")!.Text());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_county_lists_its_townships_with_their_project_totals()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202");
@@ -83,7 +83,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.EndsWith("600 万元", cells[^1]);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_prefecture_shows_what_each_county_received_per_document()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/6542");
@@ -94,7 +94,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains("/documents/tdcz-2023-11", received);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task The_full_list_of_a_programme_pages_through_the_projects_and_refuses_an_unknown_programme()
     {
         var client = portal.CreateClient();
@@ -108,7 +108,7 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Contains("programme", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("main p")!.Text());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/regions/999999")]
     [InlineData("/regions/654202109999")]
     [InlineData("/regions/65420")]
@@ -122,3 +122,6 @@ public sealed class RegionPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("页面不存在（404）", page.QuerySelector("h1")!.Text());
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class RegionPageTestsOnSqlServer(SqlServerPortal portal) : RegionPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Import;
+using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 using LinkagePortal.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
@@ -70,6 +71,9 @@ public sealed class PageCacheTests
         {
             connection.Open();
             connection.Execute("UPDATE projects SET name = name || '辣椒烘干' WHERE code = '654202-2024-013'");
+            using var transaction = connection.BeginTransaction();
+            FragmentIndex.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-013'", transaction: transaction)]);
+            transaction.Commit();
         }
 
         Assert.Single((await client.GetPageAsync(Q("辣椒烘干"))).QuerySelectorAll("li.project-hit"));

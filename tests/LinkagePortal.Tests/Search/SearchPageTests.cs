@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace LinkagePortal.Tests.Search;
 
 /// <summary>Search by name or code, tolerant of the documents' loose spellings; one region found goes straight to it.</summary>
-public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public class SearchPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     HttpClient NoRedirects() => portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     static string Q(string text) => $"/search?q={Uri.EscapeDataString(text)}";
 
-    [Fact]
+    [SkippableFact]
     public async Task Dangjiazhuang_village_as_printed_reaches_the_project_at_dangjiazhuangzi()
     {
         var client = portal.CreateClient();
@@ -27,7 +27,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("/regions/654202200214", project.QuerySelector(".places a")!.GetAttribute("href"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("托古里克莫敦村", "/regions/654202105204")]
     [InlineData("乌苏市八十四户乡党家庄村", "/regions/654202200214")]
     [InlineData("西大沟镇 科克萨拉村", "/regions/654202109200")]
@@ -39,7 +39,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(region, response.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_name_several_places_share_lists_them_with_where_they_are_and_their_projects()
     {
         var results = await portal.CreateClient().GetPageAsync(Q("科克"));
@@ -51,7 +51,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(["654202-2024-010", "654202-2024-011"], results.QuerySelectorAll("li.project-hit .code").Select(c => c.Text()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_search_whose_only_match_is_one_region_goes_straight_to_it()
     {
         var response = await NoRedirects().GetAsync(Q("赛特尔莫墩村"));
@@ -60,7 +60,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("/regions/654202107206", response.Headers.Location!.OriginalString);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("654202", "/regions/654202")]
     [InlineData("654202-2024-003", "/projects/")]
     public async Task A_full_code_goes_straight_to_its_region_or_project(string query, string target)
@@ -71,7 +71,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.StartsWith(target, response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Codes_match_by_prefix()
     {
         var results = await portal.CreateClient().GetPageAsync(Q("654202-2024"));
@@ -79,7 +79,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal(13, results.QuerySelectorAll("li.project-hit").Length);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Part_of_a_project_name_finds_the_projects()
     {
         var results = await portal.CreateClient().GetPageAsync(Q("辣椒"));
@@ -88,7 +88,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
             results.QuerySelectorAll("li.project-hit .code").Select(c => c.Text()).Order());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_document_number_is_found_however_its_brackets_are_typed()
     {
         var results = await portal.CreateClient().GetPageAsync(Q("新财振 2024 9号"));
@@ -96,7 +96,7 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Equal("/documents/xcz-2024-9", Assert.Single(results.QuerySelectorAll("li.document-hit a")).GetAttribute("href"));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("")]
     [InlineData("%_*")]
     [InlineData("没有这样的地方吧")]
@@ -108,3 +108,6 @@ public sealed class SearchPageTests(PortalFactory portal) : IClassFixture<Portal
         Assert.Empty(page.QuerySelectorAll("li.region-hit, li.project-hit, li.document-hit"));
     }
 }
+
+/// <summary>The same tests on a fresh SQL Server database (skipped, with the reason, when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class SearchPageTestsOnSqlServer(SqlServerPortal portal) : SearchPageTests(portal.OrSkip<SqlServerPortal>()), IClassFixture<SqlServerPortal>;

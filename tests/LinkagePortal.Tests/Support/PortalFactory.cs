@@ -1,20 +1,81 @@
+using LinkagePortal.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LinkagePortal.Tests.Support;
 
 /// <summary>
-/// The portal in memory on its own copy of the seeded SQLite database. Share one per test class
-/// (IClassFixture&lt;PortalFactory&gt;) for read-only tests; tests that write make their own.
+/// The portal in memory on a database of its own: a copy of the seeded SQLite database, or (a subclass passing
+/// <see cref="DatabaseProvider.SqlServer"/>) a fresh seeded database on the server LINKAGE_SQLSERVER names. Share
+/// one per test class (IClassFixture) for read-only tests; tests that write make their own. A test class runs on SQL
+/// Server as a subclass taking <see cref="SqlServerPortal"/>, whose tests are skipped, with the reason, when no server
+/// is configured (<see cref="OrSkip"/>).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
-    public string DataDirectory { get; } = TestDatabase.SeededSqliteDirectory();
+    readonly SqlServerDatabase? sqlServer;
+    readonly Db? db;
+
+    public PortalFactory() : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected PortalFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            DataDirectory = TestDatabase.SeededSqliteDirectory();
+            db = new Db(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(DataDirectory, "linkage.db")));
+        }
+        else
+        {
+            sqlServer = TestDatabase.FreshSqlServer();
+            db = sqlServer?.Db;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>SQLite only: the directory of the database file (linkage.db).</summary>
+    public string DataDirectory { get; } = "";
+
+    /// <summary>The portal's database, for a test that reads or changes it directly.</summary>
+    public Db Db => db ?? throw new SkipException(TestDatabase.SqlServerSkipReason);
+
+    /// <summary>False only for SQL Server when LINKAGE_SQLSERVER is not set.</summary>
+    public bool IsAvailable => db is not null;
+
+    /// <summary>This factory, or a skip (with the reason) when it is for SQL Server and none is configured.</summary>
+    public T OrSkip<T>() where T : PortalFactory
+    {
+        Skip.If(db is null, TestDatabase.SqlServerSkipReason);
+        return (T)this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            builder.UseSetting("Database:DataDirectory", DataDirectory);
+        }
+        else
+        {
+            builder.UseSetting("Database:ConnectionString", Db.ConnectionString);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            sqlServer?.Dispose();
+        }
     }
 }
+
+/// <summary>The portal on a fresh SQL Server database (LINKAGE_SQLSERVER); its tests skip when none is configured.</summary>
+public sealed class SqlServerPortal() : PortalFactory(DatabaseProvider.SqlServer);

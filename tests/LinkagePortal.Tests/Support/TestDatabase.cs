@@ -6,7 +6,8 @@ namespace LinkagePortal.Tests.Support;
 
 /// <summary>
 /// Databases for tests. SQLite: a fresh file per test class, copied from one seeded template (seeding the 16k
-/// regions once, not per class). SQL Server: the database named by LINKAGE_SQLSERVER, when set.
+/// regions once, not per class). SQL Server, when LINKAGE_SQLSERVER is set: the database it names, or a fresh database
+/// of its own per test class on that server (<see cref="FreshSqlServer"/>).
 /// </summary>
 public static class TestDatabase
 {
@@ -65,10 +66,63 @@ public static class TestDatabase
         return db;
     }
 
+    /// <summary>
+    /// A new database on the server LINKAGE_SQLSERVER names (its login may create databases), migrated and seeded,
+    /// dropped when the returned handle is disposed; null when LINKAGE_SQLSERVER is not set.
+    /// </summary>
+    public static SqlServerDatabase? FreshSqlServer()
+    {
+        if (SqlServerConnectionString is not { } cs)
+        {
+            return null;
+        }
+
+        var database = new SqlServerDatabase(cs, $"linkage_test_{Guid.NewGuid():N}");
+        Migrator.Migrate(database.Db);
+        new Importer(database.Db, TimeProvider.System).SeedIfEmpty(Paths.Data);
+        return database;
+    }
+
     public static string NewDirectory(string purpose)
     {
         var directory = Path.Combine(Path.GetTempPath(), "linkage-tests", $"{purpose}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         return directory;
     }
+}
+
+/// <summary>A database of a test's own on the configured SQL Server: created here, dropped on dispose.</summary>
+public sealed class SqlServerDatabase : IDisposable
+{
+    readonly string master;
+
+    public SqlServerDatabase(string connectionString, string name)
+    {
+        Name = name;
+        master = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { InitialCatalog = "master", Pooling = false }.ConnectionString;
+        Db = new Db(DatabaseProvider.SqlServer,
+            new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { InitialCatalog = name }.ConnectionString);
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(master);
+        connection.Open();
+        connection.Execute($"CREATE DATABASE [{name}]");
+    }
+
+    public string Name { get; }
+    public Db Db { get; }
+
+    public void Dispose()
+    {
+        Microsoft.Data.SqlClient.SqlConnection.ClearAllPools();
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(master);
+        connection.Open();
+        connection.Execute($"ALTER DATABASE [{Name}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE [{Name}]");
+    }
+}
+
+/// <summary>A fresh seeded SQL Server database shared by one test class (null when LINKAGE_SQLSERVER is not set).</summary>
+public sealed class FreshSqlServer : IDisposable
+{
+    public SqlServerDatabase? Database { get; } = TestDatabase.FreshSqlServer();
+
+    public void Dispose() => Database?.Dispose();
 }

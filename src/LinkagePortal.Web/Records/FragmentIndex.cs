@@ -1,0 +1,192 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+
+namespace LinkagePortal.Records;
+
+/// <summary>
+/// The one index of text fragments that search and the hotline lookup find projects by: each project's name,
+/// responsible unit and printed places as their overlapping character pairs (Chinese has no spaces to break words
+/// on: 辣椒烘干 → 辣椒 椒烘 烘干), in the ordinary table <c>project_fragments</c> on both engines (0008_fragments.sql).
+/// The importer writes it (<see cref="Refresh"/>) for the projects it writes; a project changed by plain SQL is found
+/// by its new text only once refreshed. A query's rarest two pairs pick candidates through the index; each candidate's
+/// current text is then compared here, so a stale entry never finds a project by text it no longer has.
+/// </summary>
+public static class FragmentIndex
+{
+    /// <summary>Which text of a project a fragment comes from.</summary>
+    public enum Field { Name = 1, ResponsibleUnit = 2, Place = 3 }
+
+    /// <summary>Rows read to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
+    const int SampleSize = 2000;
+
+    public const string Insert = "INSERT INTO project_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
+    const string DeleteOf = "DELETE FROM project_fragments WHERE project_id IN @ids";
+    const string DeleteAll = "DELETE FROM project_fragments";
+    const string TextsOf = "SELECT id AS Id, name AS Name, responsible_unit AS ResponsibleUnit FROM projects WHERE id IN @ids";
+    const string AllTexts = "SELECT id AS Id, name AS Name, responsible_unit AS ResponsibleUnit FROM projects";
+    const string PlacesOf = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places WHERE project_id IN @ids";
+    const string AllPlaces = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places";
+
+    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it.
+    const string PairSample = "SELECT f.project_id FROM project_fragments f WHERE f.fragment = @fragment AND f.field = @field ORDER BY f.project_id";
+
+    // Candidates: projects having both pairs in the field, in id order (the index's), with the field's current text.
+    const string NameCandidates = $"""
+        SELECT p.id AS ProjectId, p.name AS Text
+        FROM project_fragments f JOIN projects p ON p.id = f.project_id
+        WHERE f.fragment = @first AND f.field = 1
+          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 1 AND s.project_id = f.project_id)
+          AND {Public.Projects}
+        ORDER BY f.project_id
+        """;
+
+    const string UnitCandidates = $"""
+        SELECT p.id AS ProjectId, p.responsible_unit AS Text
+        FROM project_fragments f JOIN projects p ON p.id = f.project_id
+        WHERE f.fragment = @first AND f.field = 2
+          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 2 AND s.project_id = f.project_id)
+          AND {Public.Projects}
+        ORDER BY f.project_id
+        """;
+
+    const string PlaceCandidates = $"""
+        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Text
+        FROM project_fragments f JOIN projects p ON p.id = f.project_id JOIN project_places pp ON pp.project_id = f.project_id
+        WHERE f.fragment = @first AND f.field = 3
+          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 3 AND s.project_id = f.project_id)
+          AND {Public.Projects}
+        ORDER BY f.project_id, pp.id
+        """;
+
+    sealed record ProjectTexts(long Id, string Name, string? ResponsibleUnit);
+
+    sealed record PlaceText(long ProjectId, string Printed);
+
+    sealed record Candidate(long ProjectId, string? Text);
+
+    /// <summary>
+    /// The text as the index sees it: compatibility forms folded (ＡＢ１ → AB1), ASCII letters upper case, and cut into
+    /// runs of letters and digits (spaces and punctuation separate runs and are not indexed).
+    /// </summary>
+    public static IReadOnlyList<string> Runs(string? text)
+    {
+        var runs = new List<string>();
+        var run = new StringBuilder();
+        foreach (var rune in (text ?? "").Normalize(NormalizationForm.FormKC).EnumerateRunes().Append(new Rune(' ')))
+        {
+            if (Rune.IsLetterOrDigit(rune) || Rune.IsNumber(rune))
+            {
+                run.Append(rune.IsAscii ? char.ToUpperInvariant((char)rune.Value) : rune.ToString());
+            }
+            else
+            {
+                if (run.Length > 0)
+                {
+                    runs.Add(run.ToString());
+                }
+
+                run.Clear();
+            }
+        }
+
+        return runs;
+    }
+
+    /// <summary>The character pairs of a text's runs, each once; a run of one character gives none.</summary>
+    public static IEnumerable<string> Pairs(string? text) => Runs(text).SelectMany(RunPairs).Distinct(StringComparer.Ordinal);
+
+    static IEnumerable<string> RunPairs(string run)
+    {
+        var elements = StringInfo.GetTextElementEnumerator(run);
+        var letters = new List<string>();
+        while (elements.MoveNext())
+        {
+            letters.Add(elements.GetTextElement());
+        }
+
+        return letters.Zip(letters.Skip(1), (a, b) => a + b);
+    }
+
+    /// <summary>The index rows of one project: (fragment, field), each once.</summary>
+    public static IEnumerable<(string Fragment, Field Field)> RowsOf(string name, string? responsibleUnit, IEnumerable<string> places) =>
+        Pairs(name).Select(f => (f, Field.Name))
+            .Concat(Pairs(responsibleUnit).Select(f => (f, Field.ResponsibleUnit)))
+            .Concat(places.SelectMany(Pairs).Distinct(StringComparer.Ordinal).Select(f => (f, Field.Place)));
+
+    /// <summary>Writes the index rows of these projects anew from their current name, unit and places.</summary>
+    public static void Refresh(DbConnection connection, DbTransaction transaction, IEnumerable<long> projectIds)
+    {
+        foreach (var ids in projectIds.Distinct().Chunk(IdLists.ChunkSize))
+        {
+            connection.Execute(DeleteOf, new { ids }, transaction);
+            Write(connection, transaction,
+                connection.Query<ProjectTexts>(TextsOf, new { ids }, transaction),
+                connection.Query<PlaceText>(PlacesOf, new { ids }, transaction));
+        }
+    }
+
+    /// <summary>Writes the whole index anew (after the migration that creates it, on a database that has projects).</summary>
+    public static void Rebuild(DbConnection connection, DbTransaction transaction)
+    {
+        connection.Execute(DeleteAll, transaction: transaction);
+        Write(connection, transaction, connection.Query<ProjectTexts>(AllTexts, transaction: transaction),
+            connection.Query<PlaceText>(AllPlaces, transaction: transaction));
+    }
+
+    static void Write(DbConnection connection, DbTransaction transaction, IEnumerable<ProjectTexts> projects, IEnumerable<PlaceText> places)
+    {
+        var placesOf = places.ToLookup(p => p.ProjectId, p => p.Printed);
+        var rows = projects.SelectMany(p => RowsOf(p.Name, p.ResponsibleUnit, placesOf[p.Id])
+            .Select(r => new { fragment = r.Fragment, field = (int)r.Field, projectId = p.Id }));
+        connection.Execute(Insert, rows, transaction);
+    }
+
+    /// <summary>
+    /// Visible projects whose <paramref name="field"/> holds every run of two or more letters or digits of the query,
+    /// in id order, at most <paramref name="take"/>. Null when the query has no such run (the index cannot answer it).
+    /// </summary>
+    public static async Task<IReadOnlyList<long>?> FindAsync(DbConnection connection, SqlDialect dialect, Field field, string query, DateTime now, int take)
+    {
+        var runs = Runs(query).Where(r => r.Length >= 2).ToList();
+        var pairs = runs.SelectMany(RunPairs).Distinct(StringComparer.Ordinal).ToList();
+        if (pairs.Count == 0)
+        {
+            return null;
+        }
+
+        var byRarity = new List<(string Pair, int Count)>();
+        foreach (var pair in pairs)
+        {
+            var sample = await connection.QueryAsync<long>(PairSample + dialect.Limit("@take"), new { fragment = pair, field = (int)field, take = SampleSize });
+            var count = sample.Count();
+            if (count == 0)
+            {
+                return [];
+            }
+
+            byRarity.Add((pair, count));
+        }
+
+        byRarity.Sort((a, b) => a.Count.CompareTo(b.Count));
+        var sql = field switch
+        {
+            Field.Name => NameCandidates,
+            Field.ResponsibleUnit => UnitCandidates,
+            _ => PlaceCandidates,
+        };
+        var candidates = await connection.QueryAsync<Candidate>(sql + dialect.Limit("@take"),
+            new { first = byRarity[0].Pair, second = byRarity[Math.Min(1, byRarity.Count - 1)].Pair, now, take = take * 2 });
+        return candidates
+            .Where(c => Holds(Runs(c.Text), runs))
+            .Select(c => c.ProjectId)
+            .Distinct()
+            .Take(take)
+            .ToList();
+    }
+
+    /// <summary>Each of the query's runs lies inside one run of the text (as a phrase of pairs would).</summary>
+    static bool Holds(IReadOnlyList<string> textRuns, IEnumerable<string> queryRuns) =>
+        queryRuns.All(q => textRuns.Any(t => t.Contains(q, StringComparison.Ordinal)));
+}
