@@ -18,9 +18,10 @@ using Markdig;
 namespace LinkagePortal.Tests.Rendering;
 
 /// <summary>
-/// Every page type rendered with hostile text in every string field of its model (markup, attribute breakouts,
-/// quotes, <c>javascript:</c> URLs, template delimiters, control characters, right-to-left marks): the parsed page
-/// must have exactly the elements and attributes it has with plain text, so none came from data.
+/// Every page type and partial rendered with hostile text in every string field of its model (markup, attribute
+/// breakouts, quotes, <c>javascript:</c> URLs, template delimiters, control characters, right-to-left marks): the
+/// parsed page must have exactly the elements and attributes it has with plain text, so none came from data. A
+/// template without an entry here fails <see cref="Every_template_is_covered"/>.
 /// </summary>
 public sealed class HostileDataTests
 {
@@ -44,13 +45,26 @@ public sealed class HostileDataTests
         { "Search/SearchPage", typeof(SearchPage.Model) },
     };
 
+    /// <summary>Each partial and a model that has what it reads.</summary>
+    public static TheoryData<string, Type> Partials => new()
+    {
+        { "disclosure-summary", typeof(DisclosureViews.Summary) },
+        { "project-table", typeof(RegionPage.ProjectSection) },
+        { "search-box", typeof(ErrorPages.ErrorModel) },
+        { "supervision-contacts", typeof(RegionPage.Model) },
+    };
+
     /// <summary>One field's hostile text; <paramref name="n"/> makes every field's text distinct.</summary>
     static string Hostile(int n) =>
         $"javascript:alert({n})//<script>alert({n})</script>\"><svg onload=alert({n})>'><img src=x onerror=alert({n})>" +
         $" ' \" ` {{{{ Title }}}} {{{{{{Body}}}}}} {{{{> p}}}} {{{{ end }}}} {{% raw %}} </textarea></title><!-- --!> &amp; &lt;b&gt;" +
         $" \u0001\u0008\u000b\u001f\u007f \u202e\u200f\u202b {n}";
 
-    static string Plain(int n) => $"文本{n}";
+    /// <summary>
+    /// The same text with every character that could mean something in HTML made a plain letter: as long as the
+    /// hostile one and split alike (';' stays), so that views deriving anything from text do so alike for both.
+    /// </summary>
+    static string Plain(int n) => new(Hostile(n).Select(c => char.IsLetterOrDigit(c) || c is ';' or ' ' ? c : 'x').ToArray());
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -65,6 +79,56 @@ public sealed class HostileDataTests
             Assert.Contains("<script>alert(", hostile.Body!.TextContent);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Partials))]
+    public void No_element_or_attribute_of_a_partial_comes_from_its_data(string partial, Type model)
+    {
+        var pages = new PageRenderer();
+        foreach (var flags in new[] { true, false })
+        {
+            var plain = Html.Parse(pages.RenderPartial(partial, new ModelFiller(Plain, flags).Make(model)).Html);
+            var hostile = Html.Parse(pages.RenderPartial(partial, new ModelFiller(Hostile, flags).Make(model)).Html);
+            Assert.Empty(Injected(plain, hostile));
+            Assert.Equal(plain.Body!.TextContent.Contains("alert", StringComparison.Ordinal), hostile.Body!.TextContent.Contains("<script>alert(", StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>The detector itself: with values written unencoded, every page and partial that shows data is caught.</summary>
+    [Fact]
+    public void With_encoding_switched_off_in_the_seam_every_page_and_partial_fails()
+    {
+        var unencoded = new PageRenderer(AppContext.BaseDirectory, text => text);
+        foreach (var (template, model) in Cases(Pages))
+        {
+            var plain = Html.Parse(unencoded.Render(template, new ModelFiller(Plain, true).Make(model), Plain(0)));
+            var hostile = Html.Parse(unencoded.Render(template, new ModelFiller(Hostile, true).Make(model), Hostile(0)));
+            Assert.True(Injected(plain, hostile).Count > 0, $"{template} rendered unencoded passed the check");
+        }
+
+        foreach (var (partial, model) in Cases(Partials).Where(p => p.Name != "search-box"))
+        {
+            var plain = Html.Parse(unencoded.RenderPartial(partial, new ModelFiller(Plain, true).Make(model)).Html);
+            var hostile = Html.Parse(unencoded.RenderPartial(partial, new ModelFiller(Hostile, true).Make(model)).Html);
+            Assert.True(Injected(plain, hostile).Count > 0, $"{partial} rendered unencoded passed the check");
+        }
+    }
+
+    [Fact]
+    public void Every_template_is_covered()
+    {
+        var covered = Cases(Pages).Select(p => p.Name)
+            .Concat(Cases(Partials).Select(p => $"Rendering/Partials/{p.Name}"))
+            .Append("Rendering/Layout")
+            .Order(StringComparer.Ordinal);
+        var templates = Directory.EnumerateFiles(AppContext.BaseDirectory, "*" + PageRenderer.Extension, SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(AppContext.BaseDirectory, f)[..^PageRenderer.Extension.Length].Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(templates, covered);
+    }
+
+    static IEnumerable<(string Name, Type Model)> Cases(TheoryData<string, Type> data) =>
+        data.Select(row => ((string)row[0], (Type)row[1]));
 
     /// <summary>
     /// Where <paramref name="hostile"/> differs in its elements and attributes from <paramref name="plain"/>, the same
@@ -128,6 +192,12 @@ public sealed class HostileDataTests
                 return text(next++);
             }
 
+            if (type == typeof(TrustedHtml))
+            {
+                // The one trusted producer a model holds: Markdown, as the about pages render it.
+                return TrustedHtml.FromMarkdown(text(next++), new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build());
+            }
+
             if (type == typeof(bool))
             {
                 return flags;
@@ -186,16 +256,11 @@ public sealed class HostileDataTests
             {
                 if (property.SetMethod is { } setter && property.GetIndexParameters().Length == 0)
                 {
-                    setter.Invoke(instance, [Value(type, property, depth)]);
+                    setter.Invoke(instance, [Make(property.PropertyType, depth + 1)]);
                 }
             }
 
             return instance;
         }
-
-        object? Value(Type owner, PropertyInfo property, int depth) =>
-            owner == typeof(AboutPages.Model) && property.Name == nameof(AboutPages.Model.Html)
-                ? Markdown.ToHtml(text(next++), new MarkdownPipelineBuilder().DisableHtml().Build())
-                : Make(property.PropertyType, depth + 1);
     }
 }
