@@ -43,7 +43,7 @@ public sealed class PageRenderer
     internal PageRenderer(string templateRoot, Func<string, string> encode)
     {
         root = templateRoot;
-        contexts = new DefaultObjectPool<HtmlTemplateContext>(new ContextPolicy(this, encode), Environment.ProcessorCount * 4);
+        contexts = new DefaultObjectPool<HtmlTemplateContext>(new ContextPolicy(this, encode), Environment.ProcessorCount * 8);
     }
 
     /// <summary>Renders <paramref name="template"/> (a path such as <c>Regions/RegionPage</c>) inside the layout.</summary>
