@@ -64,4 +64,17 @@ public sealed class PageRendererTests
         Assert.Equal("#", Href("javascript:alert(1)"));
         Assert.Equal("#", Href("//evil.example/"));
     }
+
+    [Fact]
+    public void Pooled_contexts_serve_concurrent_renders_each_with_its_own_model_and_survive_an_error()
+    {
+        var pages = With("<p>{{ X }}</p>{{ if eq(X, \"bad\") }}{{ partial \"p\" this }}{{ end }}", "{{ Y }}");
+        Assert.Throws<ScriptRuntimeException>(() => pages.Render("Page", Script with { X = "bad" }, "t"));
+
+        var rendered = Enumerable.Range(0, 200).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => (Expected: $"第{i}页", Html: pages.Render("Page", Script with { X = $"第{i}页" }, "t")))
+            .ToList();
+
+        Assert.All(rendered, page => Assert.Equal(page.Expected, Html.Parse(page.Html).QuerySelector("main p")!.TextContent));
+    }
 }
