@@ -9,7 +9,11 @@ namespace LinkagePortal.Rendering;
 /// accessor, without copying every property into a <see cref="ScriptObject"/> on each render. Variables a template
 /// assigns live in the scope itself.
 /// </summary>
-sealed class ModelScope(object model) : ScriptObject
+/// <remarks>
+/// ScriptObject's parameterless constructor reflects over a derived type's static members on every construction;
+/// a scope is made per render, so that import is switched off.
+/// </remarks>
+sealed class ModelScope(object model) : ScriptObject(0, autoImportStaticsFromThisType: false)
 {
     public object Model { get; } = model;
 

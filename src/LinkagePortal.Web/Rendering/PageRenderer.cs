@@ -99,34 +99,34 @@ public sealed class PageRenderer
     static ScriptObject Helpers(PageRenderer renderer)
     {
         var helpers = new ScriptObject();
+        void Add(string name, string[] parameters, Func<ScriptArray, object?> body) => helpers.Add(name, new TemplateFunction(parameters, body));
 
         // {{ partial "project-table" this }}: through the seam, so that its output is encoded once, here.
-        helpers.Import("partial", new Func<string, object, TrustedHtml>(renderer.RenderPartial));
+        Add("partial", ["name", "model"], a => renderer.RenderPartial((string)a[0]!, a[1]!));
 
         // {{ wan AmountYuan }} → 12,345.67 万元 (a no-break space before the unit, which is always shown).
-        helpers.Import("wan", new Func<object?, string>(amount => amount switch
+        Add("wan", ["yuan"], a => a[0] switch
         {
             null => "",
             long yuan => $"{Money.FormatWan(yuan)}\u00a0万元",
-            _ => throw new ArgumentException($"wan expects an amount in yuan (long), got {amount.GetType().Name}"),
-        }));
+            var other => throw new ArgumentException($"wan expects an amount in yuan (long), got {other.GetType().Name}"),
+        });
 
         // {{ date d }} → 2024年1月26日; {{ time t }} → 2024年1月26日 08:00 (Beijing time).
-        helpers.Import("date", new Func<DateTime?, string>(d => d is { } day ? Dates.Chinese(day) : ""));
-        helpers.Import("time", new Func<DateTime?, string>(t => t is { } utc
+        Add("date", ["day"], a => a[0] is DateTime day ? Dates.Chinese(day) : "");
+        Add("time", ["utc"], a => a[0] is DateTime utc
             ? string.Create(Invariant, $"{Dates.Chinese(Dates.ToBeijing(utc))} {Dates.ToBeijing(utc):HH:mm}")
-            : ""));
+            : "");
 
         // {{ isoDate d }} and {{ isoTime t }} (Beijing time, with offset) for <time datetime="…">.
-        helpers.Import("isoTime", new Func<DateTime?, string>(t =>
-            t is { } utc ? Dates.ToBeijing(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", Invariant) : ""));
-        helpers.Import("isoDate", new Func<DateTime?, string>(d => d is { } day ? day.ToString("yyyy-MM-dd", Invariant) : ""));
+        Add("isoTime", ["utc"], a => a[0] is DateTime utc ? Dates.ToBeijing(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", Invariant) : "");
+        Add("isoDate", ["day"], a => a[0] is DateTime day ? day.ToString("yyyy-MM-dd", Invariant) : "");
 
-        // {{ if eq Kind "total" }}: equal as text, as the data's codes are compared.
-        helpers.Import("eq", new Func<object?, object?, bool>((a, b) => Equals(a?.ToString(), b?.ToString())));
+        // {{ if eq(Kind, "total") }}: equal as text, as the data's codes are compared.
+        Add("eq", ["a", "b"], a => Equals(a[0]?.ToString(), a[1]?.ToString()));
 
         // href="{{ url Url }}" where a whole address comes from data: only a path on this site or an http(s) address.
-        helpers.Import("url", new Func<string?, string>(SafeUrl));
+        Add("url", ["address"], a => SafeUrl(a[0] as string));
 
         return helpers;
     }
