@@ -1,3 +1,4 @@
+using LinkagePortal.Rendering;
 using Markdig;
 
 namespace LinkagePortal.About;
@@ -18,7 +19,7 @@ public static class AboutPages
         public string Href => Slug == IndexSlug ? "/about" : $"/about/{Slug}";
     }
 
-    public sealed record Model(string Title, string Html, IReadOnlyList<PageLink> OtherPages);
+    public sealed record Model(string Title, TrustedHtml Html, IReadOnlyList<PageLink> OtherPages);
 
     /// <summary>The page, or null for a name that is not a page (only lower-case letters, digits and '-' are names).</summary>
     public static Model? Load(PortalPaths paths, string slug)
@@ -41,7 +42,7 @@ public static class AboutPages
             .OrderBy(s => s == IndexSlug ? "" : s, StringComparer.Ordinal)
             .Select(s => new PageLink(s, Title(File.ReadAllText(Path.Combine(paths.Pages, s + ".md")), s)))
             .ToList();
-        return new Model(Title(markdown, slug), Markdown.ToHtml(markdown, Pipeline), others);
+        return new Model(Title(markdown, slug), TrustedHtml.FromMarkdown(markdown, Pipeline), others);
     }
 
     static string Title(string markdown, string fallback) =>

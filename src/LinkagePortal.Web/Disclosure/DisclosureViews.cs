@@ -31,7 +31,7 @@ public static class DisclosureViews
     /// <summary>The page lists at most this many late (and overdue) records; the CSV has them all.</summary>
     public const int ListedItems = 500;
 
-    /// <summary>The partial Rendering/Partials/disclosure-summary.hbs: one area's own figure, with a link to the audit.</summary>
+    /// <summary>The partial Rendering/Partials/disclosure-summary.sbn-html: one area's own figure, with a link to the audit.</summary>
     public sealed record Summary(string Code, string Name, string Anchor, string AsOfText, string WindowText, TimelinessCounts Publication,
         TimelinessCounts Chain, bool HasChain);
 

@@ -12,21 +12,9 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
 
     public DisclosureSummaryTests(DisclosureAuditTests.Portal portal) => this.portal = portal;
 
-    /// <summary>Renders <c>{{&gt; disclosure-summary Summary}}</c> with the site's own partials and layout.</summary>
-    static AngleSharp.Dom.IDocument Render(DisclosureViews.Summary summary)
-    {
-        var root = TestDatabase.NewDirectory("templates");
-        var partials = Path.Combine(root, "Rendering", "Partials");
-        Directory.CreateDirectory(partials);
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Rendering", "Partials")))
-        {
-            File.Copy(file, Path.Combine(partials, Path.GetFileName(file)));
-        }
-
-        File.Copy(Path.Combine(AppContext.BaseDirectory, "Rendering", "Layout.hbs"), Path.Combine(root, "Rendering", "Layout.hbs"));
-        File.WriteAllText(Path.Combine(root, "CountyPage.hbs"), "{{> disclosure-summary Summary}}");
-        return Html.Parse(new PageRenderer(root).Render("CountyPage", new { Summary = summary }, "乌苏市"));
-    }
+    /// <summary>Renders the site's own partial <c>{{ partial "disclosure-summary" Disclosure }}</c>.</summary>
+    static AngleSharp.Dom.IDocument Render(DisclosureViews.Summary summary) =>
+        Html.Parse(new PageRenderer().RenderPartial("disclosure-summary", summary).Html);
 
     [Fact]
     public async Task A_county_shows_its_own_counts_and_links_to_its_row_of_the_audit()
