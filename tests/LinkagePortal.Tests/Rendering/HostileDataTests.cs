@@ -3,6 +3,7 @@ using System.Reflection;
 using AngleSharp.Dom;
 using LinkagePortal.About;
 using LinkagePortal.Announcements;
+using LinkagePortal.Checks;
 using LinkagePortal.Disclosure;
 using LinkagePortal.Documents;
 using LinkagePortal.Home;
@@ -31,6 +32,7 @@ public sealed class HostileDataTests
         { "About/AboutPage", typeof(AboutPages.Model) },
         { "Announcements/AnnouncementListPage", typeof(AnnouncementPages.ListModel) },
         { "Announcements/AnnouncementPage", typeof(AnnouncementPages.Model) },
+        { "Checks/ChecksPage", typeof(ChecksPageModel) },
         { "Disclosure/DisclosurePage", typeof(DisclosureViews.PageModel) },
         { "Documents/DocumentPage", typeof(DocumentPage.Model) },
         { "Home/HomePage", typeof(HomeEndpoints.HomeModel) },
@@ -238,6 +240,13 @@ public sealed class HostileDataTests
                 list.Add(Make(item, depth + 1));
                 list.Add(Make(item, depth + 1));
                 return list;
+            }
+
+            if (type == typeof(object))
+            {
+                // A member typed object is filled through a seam: the region page's timeliness summary
+                // (Records.RegionTimeliness), which the Disclosure area gives as its Summary.
+                return Make(typeof(DisclosureViews.Summary), depth);
             }
 
             if (typeof(Delegate).IsAssignableFrom(type) || depth > 8)
