@@ -4,6 +4,7 @@ using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
+using LinkagePortal.Hosting;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.OpenData;
@@ -18,6 +19,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     WebRootPath = paths.WebRoot,
 });
 
+// ---- Hosting: the public address every absolute URL is built from, forwarded headers from known proxies only,
+// per-client rate limits and a cap on expensive work, health checks, no Server header (all in Hosting/).
+builder.WithoutServerHeader();
+builder.Services.AddSingleton(PublicBaseUrl.FromConfiguration(builder.Configuration));
+builder.Services.AddProxyHeaders(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddPortalHealth();
+
 // ---- Services: one connection factory, the importer, the page renderer, output caching.
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -26,7 +35,13 @@ builder.Services.AddSingleton<Importer>();
 builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
-builder.Services.AddOutputCache();
+// The output cache is bounded in memory (Portal:OutputCacheMegabytes, default 64), whatever the number of distinct
+// queries; a response larger than 4 MB is not cached.
+builder.Services.AddOutputCache(options =>
+{
+    options.SizeLimit = builder.Configuration.GetValue("Portal:OutputCacheMegabytes", 64L) * 1024 * 1024;
+    options.MaximumBodySize = 4 * 1024 * 1024;
+});
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
@@ -36,8 +51,19 @@ builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
-// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once.
-var db = app.Services.GetRequiredService<Db>();
+// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once. A database that was
+// initialised and is now missing stops the start here, naming its path.
+Db db;
+try
+{
+    db = app.Services.GetRequiredService<Db>();
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 Migrator.Migrate(db);
 var importer = app.Services.GetRequiredService<Importer>();
 importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
@@ -52,22 +78,31 @@ if (Commands.IsCommand(args))
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache
-// (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages rendered on
-// every request).
+// ---- Pipeline: the client's address from a known proxy, security headers on everything, HEAD as GET without a
+// body, error pages without stack traces, 503 when the database fails, static files, routing, CORS (open data only),
+// output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
+// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseErrorPages();
+app.UseDatabaseFaults();
 app.UseStaticFiles();
+app.UseRouting();
 app.UseCors();
 if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 {
     app.UseOutputCache();
 }
 
+app.UseRateLimiter();
+
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
 app.MapHotline();
 app.MapDisclosure();
+app.MapPortalHealth();
 
 app.Run();
 return 0;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LinkagePortal.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace LinkagePortal.Data;
@@ -16,7 +17,11 @@ public sealed class Db
         Provider = provider;
         ConnectionString = connectionString;
         Dialect = provider == DatabaseProvider.Sqlite ? SqlDialect.Sqlite : SqlDialect.SqlServer;
+        mustExist = provider == DatabaseProvider.Sqlite ? DatabaseFile.MustExist(connectionString) : null;
     }
+
+    // The SQLite file that must already exist (see DatabaseFile), checked on every open.
+    readonly string? mustExist;
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
@@ -36,14 +41,17 @@ public sealed class Db
         return connection;
     }
 
-    DbConnection Create() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnection(ConnectionString)
-        : SqlServerConnections.Create(ConnectionString);
+    DbConnection Create()
+    {
+        DatabaseFile.EnsurePresent(mustExist);
+        return Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : SqlServerConnections.Create(ConnectionString);
+    }
 
     /// <summary>
     /// Reads <c>Database:Provider</c> (<c>Sqlite</c> | <c>SqlServer</c>) and <c>Database:ConnectionString</c>.
     /// With no connection string, SQLite uses <c>Database:DataDirectory</c> (default <c>App_Data</c> under the
-    /// content root) so that a fresh checkout runs with no setup.
+    /// content root) so that a fresh checkout runs with no setup; once created there, it must stay (see DatabaseFile).
+    /// <c>Database:BusyTimeoutSeconds</c> (default 2) bounds how long a request waits for a locked database.
     /// </summary>
     public static Db FromConfiguration(IConfiguration configuration, string contentRoot)
     {
@@ -70,7 +78,8 @@ public sealed class Db
         {
             var dataDirectory = Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", contentRoot);
             Directory.CreateDirectory(dataDirectory);
-            connectionString = SqliteConnectionString(Path.Combine(dataDirectory, "linkage.db"));
+            connectionString = DatabaseFile.Prepare(Path.Combine(dataDirectory, "linkage.db"),
+                configuration.GetValue("Database:CreateIfMissing", true), configuration.GetValue("Database:BusyTimeoutSeconds", 2));
         }
 
         return new Db(provider, connectionString);

@@ -9,6 +9,8 @@ namespace LinkagePortal.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string PublicBaseUrl = "http://localhost";
+
     public string DataDirectory { get; } = TestDatabase.SeededSqliteDirectory();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -16,5 +18,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        // Tests send many requests from one client: the limits are raised here and tested in Hosting/RateLimitTests.
+        foreach (var kind in new[] { "search", "api", "export", "write", "failed-authentication" })
+        {
+            builder.UseSetting($"RateLimits:{kind}:Burst", "1000000");
+            builder.UseSetting($"RateLimits:{kind}:Refill", "1000000");
+        }
     }
 }
