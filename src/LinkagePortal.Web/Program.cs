@@ -12,10 +12,18 @@ using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
 var paths = PortalPaths.Locate();
-// Configuration may be given as --Key=Value; a command's own words (import FILE…, --projects N) are not configuration.
+// Configuration as --Key Value or --Key=Value (--Database:DataDirectory DIR, --urls URL); the rest is a command's own
+// words (import FILE…, keys create --org NAME), checked against what the command takes once all are registered.
+var commandLine = CommandLine.Parse(args);
+if (commandLine.Error is { } argumentError)
+{
+    Console.Error.WriteLine(argumentError);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray(),
+    Args = commandLine.Configuration.ToArray(),
     WebRootPath = paths.WebRoot,
 });
 
@@ -51,6 +59,14 @@ builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
+// ---- Command line: an unknown command or option stops here, before anything touches the database.
+Commands.Register("synthetic", SyntheticData.Run, "projects", "allocations", "seed");
+if (Commands.Problem(commandLine.Command) is { } commandError)
+{
+    Console.Error.WriteLine(commandError);
+    return 2;
+}
+
 // ---- Database: bring the schema up to date; an import evicts this node's cached pages at once. A database that was
 // initialised and is now missing stops the start here, naming its path.
 Db db;
@@ -69,10 +85,9 @@ var importer = app.Services.GetRequiredService<Importer>();
 importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
 
 // ---- Commands: `migrate`, `import FILE…`, `synthetic …` (benchmark data) run against the configured database and exit.
-Commands.Register("synthetic", SyntheticData.Run);
-if (Commands.IsCommand(args))
+if (Commands.IsCommand(commandLine.Command))
 {
-    return Commands.Run(app, args);
+    return Commands.Run(app, commandLine.Command.ToArray());
 }
 
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.

@@ -55,7 +55,7 @@ public static class HotlineEndpoints
         services.AddSingleton<ComplaintCounts>();
         services.AddSingleton<ComplaintsChanged>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplaintsChanged>());
-        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run);
+        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run, "org", "counties");
         return services;
     }
 

@@ -84,7 +84,7 @@ public sealed class DatabaseFaultTests
         SqliteConnection.ClearAllPools();
         File.Delete(file);
 
-        var (code, _, error) = await PortalCommand.RunAsync("migrate", $"--Database:DataDirectory={directory}");
+        var (code, _, error) = await PortalCommand.RunAsync("migrate", "--Database:DataDirectory", directory);
 
         Assert.NotEqual(0, code);
         Assert.Contains(file, error);
