@@ -96,7 +96,8 @@ importer.SeedIfEmpty(paths.Data);
 // ---- Pipeline: the client's address from a known proxy, security headers on everything, HEAD as GET without a
 // body, error pages without stack traces, 503 when the database fails, static files, routing, CORS (open data only),
 // output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
-// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it.
+// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it, and the API
+// keys' authentication (Hotline's scheme) for the endpoints that require it.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseHeadAsGet();
@@ -111,6 +112,8 @@ if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 }
 
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
