@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LinkagePortal.Tests.Hotline;
 
 /// <summary>The portal on its own seeded database, with helpers to issue keys and read what the API wrote.</summary>
-public sealed class HotlinePortal : PortalFactory
+public class HotlinePortal : PortalFactory
 {
     public Db Db => new(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(DataDirectory, "linkage.db")));
 
