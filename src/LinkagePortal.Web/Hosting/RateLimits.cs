@@ -40,7 +40,7 @@ public static class RateLimits
     {
         var buckets = Defaults.Keys.ToDictionary(c => c, c => Bucket(configuration, c));
         var expensive = configuration.GetValue("RateLimits:Expensive:Concurrent", 2 * Environment.ProcessorCount);
-        var queue = configuration.GetValue("RateLimits:Expensive:Queue", 8 * Environment.ProcessorCount);
+        var queue = configuration.GetValue("RateLimits:Expensive:Queue", 32 * Environment.ProcessorCount);
         services.AddSingleton(new FailedAuthentications(PartitionedRateLimiter.Create<string, string>(client =>
             RateLimitPartition.GetTokenBucketLimiter(client, _ => buckets[FailedAuthentication]))));
         services.AddRateLimiter(options =>
