@@ -32,7 +32,11 @@ public sealed class RequestBody
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The body as a JSON object, or the 400/408/413/415 problem to answer with.</summary>
-    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    public static Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, ReadTimeout, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(HttpRequest, CancellationToken)"/>, with the time the whole body may take.</summary>
+    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, TimeSpan readTimeout, CancellationToken cancellationToken = default)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
@@ -49,7 +53,7 @@ public sealed class RequestBody
         // Read at most one byte past the limit, whatever Content-Length says (or does not say, when chunked).
         using var buffer = new MemoryStream();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(ReadTimeout);
+        deadline.CancelAfter(readTimeout);
         try
         {
             var chunk = new byte[4096];
@@ -61,11 +65,11 @@ public sealed class RequestBody
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (null, TooSlow());
+            return (null, TooSlow(readTimeout));
         }
         catch (BadHttpRequestException e)
         {
-            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : TooSlow());
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : TooSlow(readTimeout));
         }
 
         if (buffer.Length > MaxBytes)
@@ -131,8 +135,8 @@ public sealed class RequestBody
     static IResult TooLarge() =>
         Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    static IResult TooSlow() => Results.Problem(title: "请求体传送超时",
-        detail: $"body: 请求体没有在 {ReadTimeout.TotalSeconds:0} 秒内传完。", statusCode: StatusCodes.Status408RequestTimeout);
+    static IResult TooSlow(TimeSpan readTimeout) => Results.Problem(title: "请求体传送超时",
+        detail: $"body: 请求体没有在 {readTimeout.TotalSeconds:0.#} 秒内传完。", statusCode: StatusCodes.Status408RequestTimeout);
 
     /// <summary>A 400 application/problem+json naming one field.</summary>
     public static IResult Invalid(string field, string message) => Problem(new Dictionary<string, string[]> { [field] = [message] });
