@@ -30,7 +30,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // ---- Hosting: the public address every absolute URL is built from, forwarded headers from known proxies only,
 // per-client rate limits and a cap on expensive work, health checks, no Server header (all in Hosting/).
 builder.WithoutServerHeader();
-builder.Services.AddSingleton(PublicBaseUrl.FromConfiguration(builder.Configuration));
+builder.Services.AddSingleton(sp => PublicBaseUrl.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
 builder.Services.AddProxyHeaders(builder.Configuration);
 builder.Services.AddRateLimits(builder.Configuration);
 builder.Services.AddPortalHealth();
@@ -67,11 +67,12 @@ if (Commands.Problem(commandLine.Command) is { } commandError)
     return 2;
 }
 
-// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once. A database that was
-// initialised and is now missing stops the start here, naming its path.
+// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once. A missing public
+// address, or a database that was initialised and is now missing, stops the start here with a message naming it.
 Db db;
 try
 {
+    app.Services.GetRequiredService<PublicBaseUrl>();
     db = app.Services.GetRequiredService<Db>();
 }
 catch (InvalidOperationException e)
