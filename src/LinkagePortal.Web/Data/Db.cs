@@ -23,6 +23,12 @@ public sealed class Db
     // The SQLite file that must already exist (see DatabaseFile), checked on every open.
     readonly string? mustExist;
 
+    /// <summary>
+    /// Throws <see cref="DatabaseUnavailableException"/> when the SQLite file was removed: called after a commit, since
+    /// a connection opened before the removal writes on into the unlinked file and such a write must not be acknowledged.
+    /// </summary>
+    public void EnsurePresent() => DatabaseFile.EnsurePresent(mustExist);
+
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public SqlDialect Dialect { get; }

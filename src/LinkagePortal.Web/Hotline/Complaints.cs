@@ -132,6 +132,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
             await audit.AppendAsync(connection, transaction,
                 new AuditEntry(caller.Organisation, caller.KeyId, "complaint.create", "complaint", Id(created), null, created));
             await transaction.CommitAsync();
+            db.EnsurePresent();
             return (Outcome.Created, created);
         }
         catch (DbException)
@@ -178,6 +179,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
         await audit.AppendAsync(connection, transaction, new AuditEntry(caller.Organisation, caller.KeyId, "complaint.status", "complaint",
             Id(complaint), new { complaint.Status }, new { moved.Status, reason }));
         await transaction.CommitAsync();
+        db.EnsurePresent();
         return (Outcome.Moved, moved);
     }
 
