@@ -43,6 +43,26 @@ public sealed class DatabaseFaultTests
     }
 
     [Fact]
+    public async Task A_complaint_posted_after_the_database_file_was_removed_is_not_acknowledged()
+    {
+        using var portal = new HotlinePortal();
+        var client = portal.ClientWithKey(await portal.IssueKeyAsync("乌苏市纪委监委", "654202"));
+        var projectId = portal.ProjectId("654202-2024-010");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(projectId, "WS-GONE-1"))).StatusCode);
+
+        // The pool keeps connections to the removed file open, as a running server would.
+        foreach (var file in Directory.GetFiles(portal.DataDirectory, "linkage.db*").Where(f => !f.EndsWith(DatabaseFile.MarkerSuffix, StringComparison.Ordinal)))
+        {
+            File.Delete(file);
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/complaints", HotlinePortal.Complaint(projectId, "WS-GONE-2"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task A_complaint_posted_while_the_database_is_locked_gets_503_quickly_and_nothing_is_recorded()
     {
         using var portal = new HotlinePortal();
