@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the portal, on a fresh Debian machine with the .NET SDK: installs what the browser tests need
-# (Debian's Chromium and a CJK font; Playwright brings its own driver), runs dotnet test over the solution, and ends
-# with one line "N passed, N failed, N skipped".
+# (Debian's Chromium and a CJK font; Playwright brings its own driver), runs dotnet test over the solution and the
+# two-node test (tests/TwoNodes/run.sh, which installs nginx), and ends with one line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,5 +28,13 @@ count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1
 total=$(count total); executed=$(count executed); passed=$(count passed); failed=$(count failed)
 total=${total:-0}; executed=${executed:-0}; passed=${passed:-0}; failed=${failed:-0}
 if [ "$code" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+
+# Two nodes on one database behind nginx (installs Debian's nginx if missing): counted as one test.
+if bash tests/TwoNodes/run.sh; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1)); code=1
+fi
+total=$((total + 1)); executed=$((executed + 1))
 echo "$passed passed, $failed failed, $((total - executed)) skipped"
 exit $code

@@ -5,6 +5,7 @@ using LinkagePortal.Commands;
 using LinkagePortal.Data;
 using LinkagePortal.Disclosure;
 using LinkagePortal.Home;
+using LinkagePortal.Hosting;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
 using LinkagePortal.OpenData;
@@ -12,12 +13,28 @@ using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
 var paths = PortalPaths.Locate();
-// Configuration may be given as --Key=Value; a command's own words (import FILE…, --projects N) are not configuration.
+// Configuration as --Key Value or --Key=Value (--Database:DataDirectory DIR, --urls URL); the rest is a command's own
+// words (import FILE…, keys create --org NAME), checked against what the command takes once all are registered.
+var commandLine = CommandLine.Parse(args);
+if (commandLine.Error is { } argumentError)
+{
+    Console.Error.WriteLine(argumentError);
+    return 2;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray(),
+    Args = commandLine.Configuration.ToArray(),
     WebRootPath = paths.WebRoot,
 });
+
+// ---- Hosting: the public address every absolute URL is built from, forwarded headers from known proxies only,
+// per-client rate limits and a cap on expensive work, health checks, no Server header (all in Hosting/).
+builder.WithoutServerHeader();
+builder.Services.AddSingleton(sp => PublicBaseUrl.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+builder.Services.AddProxyHeaders(builder.Configuration);
+builder.Services.AddRateLimits(builder.Configuration);
+builder.Services.AddPortalHealth();
 
 // ---- Services: one connection factory, the importer, the page renderer, output caching.
 builder.Services.AddSingleton(paths);
@@ -27,7 +44,13 @@ builder.Services.AddSingleton<Importer>();
 builder.Services.AddSingleton<PageRenderer>();
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
-builder.Services.AddOutputCache();
+// The output cache is bounded in memory (Portal:OutputCacheMegabytes, default 64), whatever the number of distinct
+// queries; a response larger than 4 MB is not cached.
+builder.Services.AddOutputCache(options =>
+{
+    options.SizeLimit = builder.Configuration.GetValue("Portal:OutputCacheMegabytes", 64L) * 1024 * 1024;
+    options.MaximumBodySize = 4 * 1024 * 1024;
+});
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
@@ -38,32 +61,62 @@ builder.Services.AddDisclosure(paths);
 
 var app = builder.Build();
 
-// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once.
-var db = app.Services.GetRequiredService<Db>();
+// ---- Command line: an unknown command or option stops here, before anything touches the database.
+Commands.Register("synthetic", SyntheticData.Run, "projects", "allocations", "seed");
+if (Commands.Problem(commandLine.Command) is { } commandError)
+{
+    Console.Error.WriteLine(commandError);
+    return 2;
+}
+
+// ---- Database: bring the schema up to date; an import evicts this node's cached pages at once. A missing public
+// address, or a database that was initialised and is now missing, stops the start here with a message naming it.
+Db db;
+try
+{
+    app.Services.GetRequiredService<PublicBaseUrl>();
+    db = app.Services.GetRequiredService<Db>();
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
 Migrator.Migrate(db);
 var importer = app.Services.GetRequiredService<Importer>();
 importer.DataChanged += () => app.Services.GetRequiredService<DataVersion>().RefreshAsync().GetAwaiter().GetResult();
 
 // ---- Commands: `migrate`, `import FILE…`, `synthetic …` (benchmark data) run against the configured database and exit.
-Commands.Register("synthetic", SyntheticData.Run);
-if (Commands.IsCommand(args))
+if (Commands.IsCommand(commandLine.Command))
 {
-    return Commands.Run(app, args);
+    return Commands.Run(app, commandLine.Command.ToArray());
 }
 
 // ---- Seed: an empty database is loaded from content/data through the same importer as the command.
 importer.SeedIfEmpty(paths.Data);
 
-// ---- Pipeline: error pages without stack traces, static files, CORS (open data only), output cache
-// (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages rendered on
-// every request).
+// ---- Pipeline: the client's address from a known proxy, security headers on everything, HEAD as GET without a
+// body, error pages without stack traces, 503 when the database fails, static files, routing, CORS (open data only),
+// output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
+// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it, and the API
+// keys' authentication (Hotline's scheme) for the endpoints that require it.
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+app.UseHeadAsGet();
 app.UseErrorPages();
+app.UseDatabaseFaults();
 app.UseStaticFiles();
+app.UseRouting();
 app.UseCors();
 if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 {
     app.UseOutputCache();
 }
+
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
@@ -71,6 +124,7 @@ app.MapOpenData();
 app.MapHotline();
 app.MapDisclosure();
 app.MapChecks();
+app.MapPortalHealth();
 
 app.Run();
 return 0;

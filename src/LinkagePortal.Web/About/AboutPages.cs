@@ -1,18 +1,16 @@
 using LinkagePortal.Rendering;
-using Markdig;
 
 namespace LinkagePortal.About;
 
 /// <summary>
 /// The Markdown pages of <c>content/pages/</c> rendered with Markdig: <c>about.md</c> at <c>/about</c>, every other
-/// <c>NAME.md</c> at <c>/about/NAME</c>. A page's title is its first heading. Raw HTML in the Markdown is not passed
-/// through, so the output is HTML we produced.
+/// <c>NAME.md</c> at <c>/about/NAME</c>. A page's title is its first heading. The HTML is the page seam's one
+/// Markdown producer's (<see cref="TrustedHtml.FromMarkdown"/>): no raw HTML, no attributes from the text, and only
+/// relative, <c>http(s):</c>, <c>mailto:</c> and <c>tel:</c> links.
 /// </summary>
 public static class AboutPages
 {
     public const string IndexSlug = "about";
-
-    static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
 
     public sealed record PageLink(string Slug, string Title)
     {
@@ -42,7 +40,7 @@ public static class AboutPages
             .OrderBy(s => s == IndexSlug ? "" : s, StringComparer.Ordinal)
             .Select(s => new PageLink(s, Title(File.ReadAllText(Path.Combine(paths.Pages, s + ".md")), s)))
             .ToList();
-        return new Model(Title(markdown, slug), TrustedHtml.FromMarkdown(markdown, Pipeline), others);
+        return new Model(Title(markdown, slug), TrustedHtml.FromMarkdown(markdown), others);
     }
 
     static string Title(string markdown, string fallback) =>

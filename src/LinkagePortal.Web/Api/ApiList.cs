@@ -174,7 +174,7 @@ public static class ApiList
         var parameters = request.Query.Where(q => q.Key != "cursor")
             .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
             .Append(KeyValuePair.Create("cursor", (string?)cursor));
-        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(parameters)}";
+        return $"{Hosting.PublicBaseUrl.Of(request)}{request.Path}{QueryString.Create(parameters)}";
     }
 
     sealed class JsonPage(long total, IReadOnlyList<object> rows, IReadOnlyList<ApiField> fields, string? next) : IResult

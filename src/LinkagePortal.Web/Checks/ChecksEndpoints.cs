@@ -14,6 +14,8 @@ public static class ChecksEndpoints
     {
         services.AddSingleton<CheckResults>();
         services.AddSingleton<CountyChecks>();
+        services.AddSingleton<CountyAccountability>(sp => async (code, cancellation) =>
+            await sp.GetRequiredService<CountyChecks>().ForCountyAsync(code, cancellation) is { HasFindings: true } view ? view : null);
         services.AddHostedService<ChecksRefresher>();
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using LinkagePortal.Data;
 using LinkagePortal.Import;
 
@@ -5,21 +6,57 @@ namespace LinkagePortal.Commands;
 
 /// <summary>
 /// Command-line verbs that run against the configured database and exit instead of serving:
-/// <c>migrate</c>, <c>import FILE…</c>.
+/// <c>migrate</c>, <c>import FILE…</c>, and those areas register. Each declares the options it takes; any other
+/// option is refused, and every command first prints which database it is using.
 /// </summary>
 public static class Commands
 {
-    static readonly Dictionary<string, Func<WebApplication, string[], int>> Verbs = new()
+    static readonly Dictionary<string, (Func<WebApplication, string[], int> Run, string[] Options)> Verbs = new()
     {
-        ["migrate"] = (app, _) => Migrate(app),
-        ["import"] = Import,
+        ["migrate"] = ((app, _) => Migrate(app), []),
+        ["import"] = (Import, []),
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && Verbs.ContainsKey(args[0]);
 
-    public static void Register(string verb, Func<WebApplication, string[], int> run) => Verbs[verb] = run;
+    /// <summary>Adds a verb taking the options <paramref name="options"/> (names without <c>--</c>).</summary>
+    public static void Register(string verb, Func<WebApplication, string[], int> run, params string[] options) => Verbs[verb] = (run, options);
 
-    public static int Run(WebApplication app, string[] args) => Verbs[args[0]](app, args);
+    /// <summary>Why the words of the command line are not a command with options it takes; null when they are.</summary>
+    public static string? Problem(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            return null;
+        }
+
+        if (!Verbs.TryGetValue(args[0], out var verb))
+        {
+            return $"unknown command or option '{args[0]}'. Commands: {string.Join(", ", Verbs.Keys.Order(StringComparer.Ordinal))}; "
+                + "configuration as --Section:Key VALUE (e.g. --Database:DataDirectory /srv/linkage) or --urls URL.";
+        }
+
+        var unknown = args.Skip(1).Select(CommandLine.Split).Where(o => o.Name is not null && !verb.Options.Contains(o.Name)).Select(o => "--" + o.Name).ToList();
+        return unknown.Count == 0
+            ? null
+            : $"{args[0]}: unknown option {string.Join(", ", unknown)}" + (verb.Options.Length == 0 ? "" : $" (it takes {string.Join(", ", verb.Options.Select(o => "--" + o))})");
+    }
+
+    public static int Run(WebApplication app, string[] args)
+    {
+        Console.WriteLine($"Database: {Describe(app.Services.GetRequiredService<Db>())}");
+        return Verbs[args[0]].Run(app, args);
+    }
+
+    /// <summary>Which database: the SQLite file, or the SQL Server and database (never the credentials).</summary>
+    public static string Describe(Db db)
+    {
+        var builder = new DbConnectionStringBuilder { ConnectionString = db.ConnectionString };
+        string? Value(params string[] keys) => keys.Select(k => builder.TryGetValue(k, out var v) ? v?.ToString() : null).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+        return db.Provider == DatabaseProvider.Sqlite
+            ? $"SQLite {Value("Data Source", "DataSource", "Filename")}"
+            : $"SQL Server {Value("Server", "Data Source", "Address")}, database {Value("Database", "Initial Catalog") ?? "(the login's default)"}";
+    }
 
     static int Migrate(WebApplication app)
     {
@@ -30,8 +67,7 @@ public static class Commands
 
     static int Import(WebApplication app, string[] args)
     {
-        // Configuration may ride along as --Key=Value; everything else is a file.
-        var files = args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var files = args[1..];
         if (files.Length == 0)
         {
             Console.Error.WriteLine("usage: import FILE… (each named <dataset>.csv; see content/data/README.md)");

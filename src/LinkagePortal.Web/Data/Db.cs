@@ -1,4 +1,5 @@
 using System.Data.Common;
+using LinkagePortal.Hosting;
 using Microsoft.Data.Sqlite;
 
 namespace LinkagePortal.Data;
@@ -20,7 +21,18 @@ public sealed class Db
         {
             SqlServerConnections.MapParameterTypes();
         }
+
+        mustExist = provider == DatabaseProvider.Sqlite ? DatabaseFile.MustExist(connectionString) : null;
     }
+
+    // The SQLite file that must already exist (see DatabaseFile), checked on every open.
+    readonly string? mustExist;
+
+    /// <summary>
+    /// Throws <see cref="DatabaseUnavailableException"/> when the SQLite file was removed: called after a commit, since
+    /// a connection opened before the removal writes on into the unlinked file and such a write must not be acknowledged.
+    /// </summary>
+    public void EnsurePresent() => DatabaseFile.EnsurePresent(mustExist);
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
@@ -40,14 +52,17 @@ public sealed class Db
         return connection;
     }
 
-    DbConnection Create() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteConnection(ConnectionString)
-        : SqlServerConnections.Create(ConnectionString);
+    DbConnection Create()
+    {
+        DatabaseFile.EnsurePresent(mustExist);
+        return Provider == DatabaseProvider.Sqlite ? new SqliteConnection(ConnectionString) : SqlServerConnections.Create(ConnectionString);
+    }
 
     /// <summary>
     /// Reads <c>Database:Provider</c> (<c>Sqlite</c> | <c>SqlServer</c>) and <c>Database:ConnectionString</c>.
     /// With no connection string, SQLite uses <c>Database:DataDirectory</c> (default <c>App_Data</c> under the
-    /// content root) so that a fresh checkout runs with no setup.
+    /// content root) so that a fresh checkout runs with no setup; once created there, it must stay (see DatabaseFile).
+    /// <c>Database:BusyTimeoutSeconds</c> (default 2) bounds how long a request waits for a locked database.
     /// </summary>
     public static Db FromConfiguration(IConfiguration configuration, string contentRoot)
     {
@@ -74,7 +89,8 @@ public sealed class Db
         {
             var dataDirectory = Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", contentRoot);
             Directory.CreateDirectory(dataDirectory);
-            connectionString = SqliteConnectionString(Path.Combine(dataDirectory, "linkage.db"));
+            connectionString = DatabaseFile.Prepare(Path.Combine(dataDirectory, "linkage.db"),
+                configuration.GetValue("Database:CreateIfMissing", true), configuration.GetValue("Database:BusyTimeoutSeconds", 2));
         }
 
         return new Db(provider, connectionString);

@@ -6,7 +6,7 @@ using LinkagePortal.Data;
 namespace LinkagePortal.Hotline;
 
 /// <summary>Who is calling the write API: the organisation a key was issued to and the regions it may touch.</summary>
-public sealed record ApiCaller(string KeyId, string Organisation, IReadOnlyList<string> Regions)
+public sealed record ApiCaller(string KeyId, long OrganisationId, string Organisation, IReadOnlyList<string> Regions)
 {
     /// <summary>Whether the key may record complaints for a county (codes nest: a key for 6542 covers 654202).</summary>
     public bool Covers(string countyCode) => Regions.Any(r => countyCode.StartsWith(r, StringComparison.Ordinal));
@@ -21,10 +21,17 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
 {
     const string Prefix = "lpk_";
 
-    const string KeyById = "SELECT id AS Id, organisation AS Organisation, secret_hash AS SecretHash FROM api_keys WHERE id = @id AND revoked_at IS NULL";
+    const string KeyById = """
+        SELECT id AS Id, organisation_id AS OrganisationId, organisation AS Organisation, secret_hash AS SecretHash
+        FROM api_keys WHERE id = @id AND revoked_at IS NULL
+        """;
     const string RegionsOfKey = "SELECT region_code FROM api_key_counties WHERE key_id = @id ORDER BY region_code";
     const string RegionLevels = "SELECT code AS Code, level AS Level FROM regions WHERE code IN @codes";
-    const string InsertKey = "INSERT INTO api_keys (id, organisation, secret_hash, created_at) VALUES (@id, @organisation, @secretHash, @now)";
+    const string InsertKey = """
+        INSERT INTO api_keys (id, organisation_id, organisation, secret_hash, created_at) VALUES (@id, @organisationId, @organisation, @secretHash, @now)
+        """;
+    const string OrganisationNamed = "SELECT id FROM organisations WHERE name = @organisation";
+    const string InsertOrganisation = "INSERT INTO organisations (name) VALUES (@organisation)";
     const string InsertRegion = "INSERT INTO api_key_counties (key_id, region_code) VALUES (@id, @code)";
     const string Revoke = "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
     const string AllKeys = """
@@ -36,6 +43,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
     public sealed record KeyRow
     {
         public required string Id { get; init; }
+        public long? OrganisationId { get; init; }
         public required string Organisation { get; init; }
         public string SecretHash { get; init; } = "";
         public DateTime CreatedAt { get; init; }
@@ -73,8 +81,14 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         }
 
         var regions = (await connection.QueryAsync<string>(RegionsOfKey, new { id })).ToList();
-        return new ApiCaller(row.Id, row.Organisation, regions);
+        return row.OrganisationId is { } organisationId ? new ApiCaller(row.Id, organisationId, row.Organisation, regions) : null;
     }
+
+    /// <summary>Whether the request presents a key at all (an absent key is no failed authentication).</summary>
+    public static bool Presents(HttpRequest request) => PresentedKey(request) is not null;
+
+    /// <summary>The public id part of a presented key of the right shape (for the audit log; never the secret).</summary>
+    public static string? PresentedKeyId(HttpRequest request) => PresentedKey(request) is { } key && TryParse(key, out var id) ? id : null;
 
     static string? PresentedKey(HttpRequest request)
     {
@@ -128,14 +142,20 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         var key = $"{Prefix}{id}_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync(InsertKey, new { id, organisation, secretHash = Convert.ToHexStringLower(Sha256(key)), now }, transaction);
+        if (await connection.ExecuteScalarAsync<long?>(OrganisationNamed, new { organisation }, transaction) is not { } organisationId)
+        {
+            await connection.ExecuteAsync(InsertOrganisation, new { organisation }, transaction);
+            organisationId = await connection.ExecuteScalarAsync<long>(OrganisationNamed, new { organisation }, transaction);
+        }
+
+        await connection.ExecuteAsync(InsertKey, new { id, organisationId, organisation, secretHash = Convert.ToHexStringLower(Sha256(key)), now }, transaction);
         foreach (var code in codes)
         {
             await connection.ExecuteAsync(InsertRegion, new { id, code }, transaction);
         }
 
         await audit.AppendAsync(connection, transaction, new AuditEntry(actor, null, "key.create", "api_key", id, null,
-            new { id, organisation, regions = codes, createdAt = now }));
+            new { id, organisationId, organisation, regions = codes, createdAt = now }));
         await transaction.CommitAsync();
         return (id, key);
     }

@@ -14,14 +14,14 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
 {
     const string Select = """
         SELECT c.id AS Id, c.project_id AS ProjectId, p.code AS ProjectCode, p.county_code AS CountyCode,
-               c.organisation AS Organisation, c.case_reference AS CaseReference, c.received_at AS ReceivedAt,
+               c.organisation_id AS OrganisationId, c.organisation AS Organisation, c.case_reference AS CaseReference, c.received_at AS ReceivedAt,
                c.channel AS Channel, c.category AS Category, c.summary AS Summary, c.status AS Status,
                c.recorded_at AS RecordedAt, c.updated_at AS UpdatedAt
         FROM complaints c JOIN projects p ON p.id = c.project_id
         """;
 
     const string ById = Select + " WHERE c.id = @id";
-    const string ByCase = Select + " WHERE c.organisation = @organisation AND c.case_reference = @caseReference";
+    const string ByCase = Select + " WHERE c.organisation_id = @organisationId AND c.case_reference = @caseReference";
 
     const string ListedProject = $"""
         SELECT p.id AS Id, p.code AS Code, p.county_code AS CountyCode FROM projects p
@@ -29,8 +29,8 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
         """;
 
     const string Insert = """
-        INSERT INTO complaints (project_id, organisation, case_reference, received_at, channel, category, summary, status, recorded_at, updated_at)
-        VALUES (@ProjectId, @Organisation, @CaseReference, @ReceivedAt, @Channel, @Category, @Summary, @Status, @now, @now)
+        INSERT INTO complaints (project_id, organisation_id, organisation, case_reference, received_at, channel, category, summary, status, recorded_at, updated_at)
+        VALUES (@ProjectId, @OrganisationId, @Organisation, @CaseReference, @ReceivedAt, @Channel, @Category, @Summary, @Status, @now, @now)
         """;
 
     const string MoveStatus = "UPDATE complaints SET status = @to, updated_at = @now WHERE id = @id AND status = @from";
@@ -55,6 +55,8 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
         public required string ProjectCode { get; init; }
         [JsonIgnore]
         public string CountyCode { get; init; } = "";
+        [JsonIgnore]
+        public long OrganisationId { get; init; }
         public required string Organisation { get; init; }
         public required string CaseReference { get; init; }
         public DateTime ReceivedAt { get => field; init => field = DateTime.SpecifyKind(value, DateTimeKind.Utc); }
@@ -70,6 +72,20 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
 
     public enum Outcome { Created, AlreadyRecorded, CaseReferenceTaken, Moved, Unchanged, IllegalMove, Conflict }
 
+    // SQL Server keeps received_at to the second (DATETIME2(0)).
+    static long WholeSeconds(DateTime time) => time.Ticks / TimeSpan.TicksPerSecond;
+
+    /// <summary>The fields in which a replayed complaint differs from the one recorded under its case reference.</summary>
+    public static IReadOnlyList<string> Differences(Complaint recorded, NewComplaint again) =>
+        new (string Field, bool Same)[]
+        {
+            ("projectId", recorded.ProjectId == again.ProjectId),
+            ("receivedAt", WholeSeconds(recorded.ReceivedAt) == WholeSeconds(again.ReceivedAt)),
+            ("channel", recorded.Channel == again.Channel),
+            ("category", recorded.Category == again.Category),
+            ("summary", recorded.Summary == again.Summary),
+        }.Where(f => !f.Same).Select(f => f.Field).ToList();
+
     public async Task<ProjectRef?> ListedProjectAsync(long id)
     {
         await using var connection = await db.OpenAsync();
@@ -84,12 +100,12 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
 
     /// <summary>
     /// Records a complaint, or returns the one already recorded under the organisation's case reference
-    /// (<see cref="Outcome.AlreadyRecorded"/>, nothing written; <see cref="Outcome.CaseReferenceTaken"/> when that
-    /// one concerns another project).
+    /// by the caller's organisation (<see cref="Outcome.AlreadyRecorded"/>, nothing written;
+    /// <see cref="Outcome.CaseReferenceTaken"/> when that one differs in any field: a replay must be the same request).
     /// </summary>
     public async Task<(Outcome Outcome, Complaint Complaint)> RecordAsync(ApiCaller caller, NewComplaint complaint)
     {
-        var byCase = new { organisation = caller.Organisation, caseReference = complaint.CaseReference };
+        var byCase = new { organisationId = caller.OrganisationId, caseReference = complaint.CaseReference };
         await using var connection = await db.OpenAsync();
         if (await connection.QuerySingleOrDefaultAsync<Complaint>(ByCase, byCase) is { } existing)
         {
@@ -103,6 +119,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
             await connection.ExecuteAsync(Insert, new
             {
                 complaint.ProjectId,
+                caller.OrganisationId,
                 caller.Organisation,
                 complaint.CaseReference,
                 complaint.ReceivedAt,
@@ -116,6 +133,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
             await audit.AppendAsync(connection, transaction,
                 new AuditEntry(caller.Organisation, caller.KeyId, "complaint.create", "complaint", Id(created), null, created));
             await transaction.CommitAsync();
+            db.EnsurePresent();
             return (Outcome.Created, created);
         }
         catch (DbException)
@@ -132,7 +150,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
     }
 
     static Outcome Replay(Complaint existing, NewComplaint again) =>
-        existing.ProjectId == again.ProjectId ? Outcome.AlreadyRecorded : Outcome.CaseReferenceTaken;
+        Differences(existing, again).Count == 0 ? Outcome.AlreadyRecorded : Outcome.CaseReferenceTaken;
 
     /// <summary>Moves a complaint to <paramref name="to"/> with a reason, if the move is allowed from where it stands.</summary>
     public async Task<(Outcome Outcome, Complaint Complaint)> MoveAsync(ApiCaller caller, Complaint complaint, string to, string reason)
@@ -162,6 +180,7 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
         await audit.AppendAsync(connection, transaction, new AuditEntry(caller.Organisation, caller.KeyId, "complaint.status", "complaint",
             Id(complaint), new { complaint.Status }, new { moved.Status, reason }));
         await transaction.CommitAsync();
+        db.EnsurePresent();
         return (Outcome.Moved, moved);
     }
 

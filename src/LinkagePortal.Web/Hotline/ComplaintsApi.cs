@@ -5,8 +5,11 @@ namespace LinkagePortal.Hotline;
 
 /// <summary>
 /// <c>POST /api/v1/complaints</c> and <c>POST /api/v1/complaints/{id}/status</c>, for hotline and discipline-inspection
-/// staff with an organisation's key. Order of refusals: no or unknown key 401, malformed body 400 (naming the field),
-/// a project outside the key's counties 403; only then is anything written.
+/// staff with an organisation's key (<see cref="ApiKeyAuthentication"/>). Order of refusals: no or unknown key 401
+/// (429 after repeated failures), a body that is not JSON 415, too large 413, too slow 408, malformed 400 (naming the
+/// field), a project outside the key's counties or another organisation's complaint 403 (written to the audit log);
+/// only then is anything written. A replay under the same case reference returns the recorded complaint, and is
+/// refused with 409 when it differs from it.
 /// </summary>
 public static class ComplaintsApi
 {
@@ -20,19 +23,15 @@ public static class ComplaintsApi
 
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
-        var complaints = routes.MapGroup("/api/v1/complaints");
+        var complaints = routes.MapGroup("/api/v1/complaints").RequireAuthorization(ApiKeyAuthentication.Policy);
         complaints.MapPost("", Record);
         complaints.MapPost("/{id:long}/status", Move);
         return routes;
     }
 
-    static async Task<IResult> Record(HttpContext http, ApiKeys keys, Complaints complaints, ComplaintsChanged changed, TimeProvider clock)
+    static async Task<IResult> Record(HttpContext http, Complaints complaints, ComplaintsChanged changed, AuditLog audit, TimeProvider clock)
     {
-        if (await keys.AuthenticateAsync(http.Request, http.RequestAborted) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
-
+        var caller = ApiKeyAuthentication.Caller(http.User);
         var (body, problem) = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
@@ -59,7 +58,7 @@ public static class ComplaintsApi
 
         if (!caller.Covers(project.CountyCode))
         {
-            return Forbidden(caller, project.Code);
+            return await RefusedAsync(audit, caller, "project", project.Code, OutsideCounties(caller, project.Code), http.RequestAborted);
         }
 
         var (outcome, recorded) = await complaints.RecordAsync(caller, complaint);
@@ -74,18 +73,15 @@ public static class ComplaintsApi
             Complaints.Outcome.AlreadyRecorded => Results.Json(recorded, HotlineEndpoints.Json),
             _ => Results.Problem(
                 title: "案件编号已被使用",
-                detail: $"caseReference: {caller.Organisation} 已用案件编号 {recorded.CaseReference} 记录了对项目 {recorded.ProjectCode} 的投诉（id {recorded.Id}），不能再用于另一个项目。",
+                detail: $"caseReference: {caller.Organisation} 已用案件编号 {recorded.CaseReference} 记录了对项目 {recorded.ProjectCode} 的投诉（id {recorded.Id}），"
+                    + $"这次提交的 {string.Join("、", Complaints.Differences(recorded, complaint))} 与之不同：同一案件编号只能重复提交完全相同的内容。",
                 statusCode: StatusCodes.Status409Conflict),
         };
     }
 
-    static async Task<IResult> Move(long id, HttpContext http, ApiKeys keys, Complaints complaints, ComplaintsChanged changed)
+    static async Task<IResult> Move(long id, HttpContext http, Complaints complaints, ComplaintsChanged changed, AuditLog audit)
     {
-        if (await keys.AuthenticateAsync(http.Request, http.RequestAborted) is not { } caller)
-        {
-            return Unauthorized(http);
-        }
-
+        var caller = ApiKeyAuthentication.Caller(http.User);
         var (body, problem) = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
@@ -105,9 +101,15 @@ public static class ComplaintsApi
             return Results.Problem(title: "投诉不存在", detail: $"没有 id 为 {id} 的投诉记录。", statusCode: StatusCodes.Status404NotFound);
         }
 
+        if (complaint.OrganisationId != caller.OrganisationId)
+        {
+            return await RefusedAsync(audit, caller, "complaint", complaint.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                $"投诉 {complaint.Id} 由另一单位记录，只有记录它的单位可以改变其状态。", http.RequestAborted);
+        }
+
         if (!caller.Covers(complaint.CountyCode))
         {
-            return Forbidden(caller, complaint.ProjectCode);
+            return await RefusedAsync(audit, caller, "project", complaint.ProjectCode, OutsideCounties(caller, complaint.ProjectCode), http.RequestAborted);
         }
 
         var (outcome, moved) = await complaints.MoveAsync(caller, complaint, to, reason);
@@ -141,17 +143,13 @@ public static class ComplaintsApi
             : $"投诉现为 {from}（{ComplaintStatus.Chinese(from)}），只能改为 {string.Join(" 或 ", allowed)}，不能直接改为 {to}。";
     }
 
-    static IResult Unauthorized(HttpContext http)
-    {
-        http.Response.Headers.WWWAuthenticate = "Bearer";
-        return Results.Problem(
-            title: "需要有效的 API 密钥",
-            detail: "请在 Authorization: Bearer <密钥> 或 X-Api-Key 请求头中给出本单位的密钥；密钥由平台管理员用 keys create 命令签发。",
-            statusCode: StatusCodes.Status401Unauthorized);
-    }
+    static string OutsideCounties(ApiCaller caller, string projectCode) =>
+        $"{caller.Organisation} 的密钥只能用于 {string.Join("、", caller.Regions)} 的项目；项目 {projectCode} 不在其中。";
 
-    static IResult Forbidden(ApiCaller caller, string projectCode) => Results.Problem(
-        title: "不在本密钥的辖区内",
-        detail: $"{caller.Organisation} 的密钥只能用于 {string.Join("、", caller.Regions)} 的项目；项目 {projectCode} 不在其中。",
-        statusCode: StatusCodes.Status403Forbidden);
+    /// <summary>A 403, counted in the audit log (who was refused what, and why).</summary>
+    static async Task<IResult> RefusedAsync(AuditLog audit, ApiCaller caller, string entity, string entityId, string reason, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(new AuditEntry(caller.Organisation, caller.KeyId, "refused", entity, entityId, null, new { status = 403, reason }), cancellationToken);
+        return Results.Problem(title: "无权进行此操作", detail: reason, statusCode: StatusCodes.Status403Forbidden);
+    }
 }

@@ -56,7 +56,10 @@ public static class HotlineEndpoints
         services.AddSingleton<ComplaintCounts>();
         services.AddSingleton<ComplaintsChanged>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplaintsChanged>());
-        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run);
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthorization();
+        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run, "org", "counties");
+        LinkagePortal.Commands.Commands.Register("audit", AuditCommands.Run);
         return services;
     }
 

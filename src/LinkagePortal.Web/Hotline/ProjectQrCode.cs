@@ -13,13 +13,8 @@ public static class ProjectQrCode
 {
     const string ListedProject = $"SELECT p.id FROM projects p WHERE p.id = @id AND {Public.Projects}";
 
-    /// <summary>The project page's address, absolute: from <c>Hotline:PublicBaseUrl</c> when set (behind a proxy), else the request's.</summary>
-    public static string ProjectUrl(HttpRequest request, IConfiguration configuration, long id)
-    {
-        var configured = configuration["Hotline:PublicBaseUrl"];
-        var origin = string.IsNullOrWhiteSpace(configured) ? $"{request.Scheme}://{request.Host}" : configured.TrimEnd('/');
-        return $"{origin}/projects/{id}";
-    }
+    /// <summary>The project page's address, absolute, from <c>Portal:PublicBaseUrl</c> (never the request's Host).</summary>
+    public static string ProjectUrl(HttpRequest request, long id) => $"{Hosting.PublicBaseUrl.Of(request)}/projects/{id}";
 
     /// <summary>An SVG QR code of <paramref name="text"/>, error correction M (survives a crease or a smudge on paper).</summary>
     public static string Svg(string text)
@@ -31,7 +26,7 @@ public static class ProjectQrCode
 
     public static IEndpointRouteBuilder MapProjectQrCode(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpContext http, IConfiguration configuration, Db db, TimeProvider clock) =>
+        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpContext http, Db db, TimeProvider clock) =>
         {
             await using var connection = await db.OpenAsync();
             var listed = await connection.QuerySingleOrDefaultAsync<long?>(ListedProject, new { id, now = clock.GetUtcNow().UtcDateTime });
@@ -42,7 +37,7 @@ public static class ProjectQrCode
 
             // A project's address does not change: browsers and the printer's spooler may keep the image for a day.
             http.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.Text(Svg(ProjectUrl(http.Request, configuration, id)), "image/svg+xml; charset=utf-8");
+            return Results.Text(Svg(ProjectUrl(http.Request, id)), "image/svg+xml; charset=utf-8");
         });
         return routes;
     }

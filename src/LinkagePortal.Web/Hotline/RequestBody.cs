@@ -1,16 +1,28 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 
 namespace LinkagePortal.Hotline;
 
 /// <summary>
 /// Reads a JSON request body field by field, so that every refusal names the field and says why (the framework's
 /// own binding answers a malformed body with a bare 400). Unknown fields are refused too: a client must not be able
-/// to slip a caller's name or number in under another field name.
+/// to slip a caller's name or number in under another field name, and so is a field given twice (which of the two
+/// would count is up to each parser). Before any of that: the body must be declared <c>application/json</c> (415),
+/// at most <see cref="MaxBytes"/> bytes (413), arrive within <see cref="ReadTimeout"/> (408; Kestrel's minimum data
+/// rate also cuts off a trickle) and be valid UTF-8 (400).
 /// </summary>
 public sealed class RequestBody
 {
     public const int MaxBytes = 16 * 1024;
+
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The earliest time a complaint can have been received: the linkage funds' hotlines did not exist before.</summary>
+    public static readonly DateTime EarliestPlausible = new(2016, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     readonly JsonElement root;
     readonly HashSet<string> known = new(StringComparer.Ordinal);
@@ -19,26 +31,65 @@ public sealed class RequestBody
 
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The body as a JSON object, or the 400/413 problem to answer with.</summary>
-    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The body as a JSON object, or the 400/408/413/415 problem to answer with.</summary>
+    public static Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, ReadTimeout, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(HttpRequest, CancellationToken)"/>, with the time the whole body may take.</summary>
+    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, TimeSpan readTimeout, CancellationToken cancellationToken = default)
     {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, Results.Problem(title: "不支持的请求体类型", detail: "Content-Type: 请求体必须是 JSON，并声明 Content-Type: application/json（UTF-8）。",
+                statusCode: StatusCodes.Status415UnsupportedMediaType));
+        }
+
+        if (request.ContentLength > MaxBytes)
+        {
+            return (null, TooLarge());
+        }
+
         // Read at most one byte past the limit, whatever Content-Length says (or does not say, when chunked).
         using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0 && buffer.Length <= MaxBytes)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(readTimeout);
+        try
         {
-            buffer.Write(chunk, 0, read);
+            var chunk = new byte[4096];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, deadline.Token)) > 0 && buffer.Length <= MaxBytes)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, TooSlow(readTimeout));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : TooSlow(readTimeout));
         }
 
         if (buffer.Length > MaxBytes)
         {
-            return (null, Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge));
+            return (null, TooLarge());
+        }
+
+        var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        try
+        {
+            StrictUtf8.GetCharCount(bytes.Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, Invalid("body", "请求体不是有效的 UTF-8 文字。"));
         }
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, Invalid("body", "请求体必须是一个 JSON 对象，例如 {\"projectId\": 10, …}。"));
@@ -48,10 +99,44 @@ public sealed class RequestBody
         }
         catch (JsonException e)
         {
+            if (DuplicateField(bytes.Span) is { } duplicate)
+            {
+                return (null, Invalid(duplicate, "这个字段出现了不止一次：每个字段只能给出一次。"));
+            }
+
             var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
             return (null, Invalid(field, $"请求体不是有效的 JSON（第 {e.LineNumber + 1} 行附近）。"));
         }
     }
+
+    /// <summary>The first field of the top-level object given twice (the parser refuses it without naming it).</summary>
+    static string? DuplicateField(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1 && !seen.Add(reader.GetString()!))
+                {
+                    return reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Malformed before any field was repeated: the caller reports where.
+        }
+
+        return null;
+    }
+
+    static IResult TooLarge() =>
+        Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    static IResult TooSlow(TimeSpan readTimeout) => Results.Problem(title: "请求体传送超时",
+        detail: $"body: 请求体没有在 {readTimeout.TotalSeconds:0.#} 秒内传完。", statusCode: StatusCodes.Status408RequestTimeout);
 
     /// <summary>A 400 application/problem+json naming one field.</summary>
     public static IResult Invalid(string field, string message) => Problem(new Dictionary<string, string[]> { [field] = [message] });
@@ -170,6 +255,10 @@ public sealed class RequestBody
         if (time.UtcDateTime > nowUtc + tolerance)
         {
             Refuse(name, "不能晚于现在。");
+        }
+        else if (time.UtcDateTime < EarliestPlausible)
+        {
+            Refuse(name, $"不能早于 {EarliestPlausible:yyyy-MM-dd}：这不是一个可信的接收时间。");
         }
 
         return time.UtcDateTime;

@@ -20,7 +20,34 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
         }
 
         var value = fields[index].Trim();
+        if (ControlCharacter(value) is { } position)
+        {
+            Fail(column, $"contains the control character U+{(int)value[position]:X4} at character {position + 1}; remove it (it would break the feeds and pages that show this value)");
+        }
+
         return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>
+    /// Where <paramref name="value"/> has a character no page, CSV or XML feed may carry (C0 and C1 controls other than
+    /// tab and line breaks, U+FFFE/U+FFFF, a lone surrogate), or null.
+    /// </summary>
+    public static int? ControlCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var bad = char.IsControl(c) && c is not ('\t' or '\n' or '\r')
+                || c is '\uFFFE' or '\uFFFF'
+                || char.IsHighSurrogate(c) && (i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]))
+                || char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
+            if (bad)
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 
     public string Required(string column)

@@ -11,12 +11,18 @@ public static class RegionEndpoints
     {
         var group = routes.MapGroup("/regions");
 
-        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness, CancellationToken cancellation) =>
+        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
+            CountyAccountability accountability, CancellationToken cancellation) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
             if (model is not null && model.Region.Code.Length <= RegionCodes.CountyLength)
             {
                 model = model with { Disclosure = await timeliness(model.Region.Code, model.Region.ShortName, cancellation) };
+            }
+
+            if (model is not null && model.Region.Code.Length == RegionCodes.CountyLength)
+            {
+                model = model with { Checks = await accountability(model.Region.Code, cancellation) };
             }
 
             return model is null

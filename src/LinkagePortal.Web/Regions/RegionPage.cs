@@ -168,6 +168,9 @@ public static class RegionPage
 
         /// <summary>The region's own timeliness figure (see <see cref="RegionTimeliness"/>), for a county and above; null below.</summary>
         public object? Disclosure { get; init; }
+
+        /// <summary>A county's accountability findings (see <see cref="CountyAccountability"/>); null elsewhere or when none.</summary>
+        public object? Checks { get; init; }
     }
 
     sealed record ProjectTotal

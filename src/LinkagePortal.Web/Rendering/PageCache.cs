@@ -54,7 +54,8 @@ public static class PageCache
             .SetVaryByHost(false)
             .Tag(DataVersion.CacheTag)
             .Expire(Lifetime)
-            .AddPolicy<ScheduledExpiry>()));
+            .AddPolicy<ScheduledExpiry>()
+            .AddPolicy<OrdinaryQueries>()));
 
     /// <summary>Caches the endpoints under the named policy and gives their responses validators (ETag, Last-Modified).</summary>
     public static TBuilder CachedAs<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder
@@ -63,6 +64,35 @@ public static class PageCache
         builder.AddEndpointFilter<TBuilder, Validators>();
         return builder;
     }
+
+    /// <summary>
+    /// Stores no response for a query no reader types: a key given twice, or a value longer than
+    /// <see cref="MaxCachedValue"/> characters. Such a request is still answered, but a flood of them cannot fill the
+    /// cache with entries nobody asks for again (the store's size limit bounds the rest).
+    /// </summary>
+    sealed class OrdinaryQueries : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            var query = context.HttpContext.Request.Query;
+            foreach (var key in context.CacheVaryByRules.QueryKeys)
+            {
+                if (key is not null && query.TryGetValue(key, out var values) && (values.Count > 1 || values.ToString().Length > MaxCachedValue))
+                {
+                    context.AllowCacheStorage = false;
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>The longest query value whose response is cached.</summary>
+    public const int MaxCachedValue = 100;
 
     /// <summary>Shortens a response's cache lifetime to the next scheduled change; none is stored once it is due.</summary>
     sealed class ScheduledExpiry(NextScheduledChange nextChange, TimeProvider clock) : IOutputCachePolicy

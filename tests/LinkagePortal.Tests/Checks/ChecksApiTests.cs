@@ -124,4 +124,19 @@ public sealed class ChecksApiTests(ClockedPortalFactory portal) : IClassFixture<
 
     static string Wan(JsonElement item, string field) =>
         item.GetProperty(field).ValueKind == JsonValueKind.Null ? "" : Money.FormatWan((long)(item.GetProperty(field).GetDecimal() * 10000)) + " 万元";
+
+    [Theory]
+    [InlineData("654202")]
+    [InlineData("653129")]
+    public async Task A_county_page_shows_its_own_findings_as_the_api_gives_them(string county)
+    {
+        var client = portal.CreateClient();
+
+        var section = (await client.GetPageAsync($"/regions/{county}")).QuerySelector("section.county-checks")!;
+        var api = await client.GetAllAsync($"/api/v1/checks?county={county}&check=reconciliation&limit=1000");
+        Assert.NotEmpty(api);
+        Assert.Equal(api.Select(r => (r.GetProperty("subjectId").GetString(), r.GetProperty("outcome").GetString())).Order(),
+            section.QuerySelectorAll("[data-check=reconciliation] tbody tr").Select(tr => (tr.GetAttribute("data-subject"), tr.GetAttribute("data-outcome"))).Order());
+        Assert.Contains($"/api/v1/checks?county={county}", section.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
 }

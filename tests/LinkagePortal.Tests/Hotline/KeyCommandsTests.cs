@@ -13,7 +13,7 @@ public sealed class KeyCommandsTests
     async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
         var (output, error) = (new StringWriter(), new StringWriter());
-        var code = await KeyCommands.RunAsync(new ApiKeys(db, TimeProvider.System, new AuditLog(TimeProvider.System)), args, output, error);
+        var code = await KeyCommands.RunAsync(new ApiKeys(db, TimeProvider.System, new AuditLog(db, TimeProvider.System)), args, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

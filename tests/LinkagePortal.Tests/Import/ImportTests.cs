@@ -58,6 +58,25 @@ public sealed class ImportTests
         Assert.Equal("projects.csv:3: column amount_wan: '12.5万' is not an amount in 万元 (digits, optional point and at most 4 decimals, not negative)", error.ToString());
     }
 
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\u001B")]
+    [InlineData("\u007F")]
+    [InlineData("\u009B")]
+    [InlineData("\uFFFF")]
+    public void A_control_character_is_refused_with_its_line_and_column(string character)
+    {
+        var path = WriteFile("projects.csv", $"""
+            {ProjectHeader}
+            654202-2099-001,linkage,2024,测试项目甲,654202,10.5,,printed,,,,,,,wusu-2024-budget,test,1,,,
+            654202-2099-002,linkage,2024,测试{character}项目乙,654202,12.5,,printed,,,,,,,wusu-2024-budget,test,2,,,
+            """);
+
+        var error = Refused(path);
+        Assert.Equal(("projects.csv", 3, "name"), (error.File, error.Line, error.Column));
+        Assert.StartsWith("projects.csv:3: column name: contains the control character U+", error.ToString());
+    }
+
     [Fact]
     public void An_unknown_region_code_is_refused()
     {

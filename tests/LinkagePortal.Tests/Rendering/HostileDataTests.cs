@@ -14,7 +14,6 @@ using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
 using LinkagePortal.Search;
 using LinkagePortal.Tests.Support;
-using Markdig;
 
 namespace LinkagePortal.Tests.Rendering;
 
@@ -50,6 +49,7 @@ public sealed class HostileDataTests
     /// <summary>Each partial and a model that has what it reads.</summary>
     public static TheoryData<string, Type> Partials => new()
     {
+        { "county-checks", typeof(CountyChecksView) },
         { "disclosure-summary", typeof(DisclosureViews.Summary) },
         { "project-table", typeof(RegionPage.ProjectSection) },
         { "search-box", typeof(ErrorPages.ErrorModel) },
@@ -197,7 +197,7 @@ public sealed class HostileDataTests
             if (type == typeof(TrustedHtml))
             {
                 // The one trusted producer a model holds: Markdown, as the about pages render it.
-                return TrustedHtml.FromMarkdown(text(next++), new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build());
+                return TrustedHtml.FromMarkdown(text(next++));
             }
 
             if (type == typeof(bool))
@@ -242,13 +242,6 @@ public sealed class HostileDataTests
                 return list;
             }
 
-            if (type == typeof(object))
-            {
-                // A member typed object is filled through a seam: the region page's timeliness summary
-                // (Records.RegionTimeliness), which the Disclosure area gives as its Summary.
-                return Make(typeof(DisclosureViews.Summary), depth);
-            }
-
             if (typeof(Delegate).IsAssignableFrom(type) || depth > 8)
             {
                 return null;
@@ -256,6 +249,17 @@ public sealed class HostileDataTests
 
             return Build(type, depth);
         }
+
+        /// <summary>
+        /// A member typed object is filled through a seam, with what the area behind it gives: the region page's
+        /// timeliness summary (Records.RegionTimeliness) and a county's checks (Records.CountyAccountability).
+        /// </summary>
+        static Type SeamType(PropertyInfo property) => property.PropertyType != typeof(object) ? property.PropertyType : property.Name switch
+        {
+            "Disclosure" => typeof(DisclosureViews.Summary),
+            "Checks" => typeof(CountyChecksView),
+            _ => throw new InvalidOperationException($"{property.DeclaringType?.Name}.{property.Name} is typed object: say here what fills it."),
+        };
 
         object Build(Type type, int depth)
         {
@@ -265,7 +269,7 @@ public sealed class HostileDataTests
             {
                 if (property.SetMethod is { } setter && property.GetIndexParameters().Length == 0)
                 {
-                    setter.Invoke(instance, [Make(property.PropertyType, depth + 1)]);
+                    setter.Invoke(instance, [Make(SeamType(property), depth + 1)]);
                 }
             }
 

@@ -13,6 +13,8 @@ namespace LinkagePortal.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string PublicBaseUrl = "http://localhost";
+
     readonly SqlServerDatabase? sqlServer;
     readonly Db? db;
 
@@ -64,6 +66,14 @@ public class PortalFactory : WebApplicationFactory<Program>
         else
         {
             builder.UseSetting("Database:ConnectionString", Db.ConnectionString);
+        }
+
+        builder.UseSetting("Portal:PublicBaseUrl", PublicBaseUrl);
+        // Tests send many requests from one client: the limits are raised here and tested in Hosting/RateLimitTests.
+        foreach (var kind in new[] { "search", "api", "export", "write", "failed-authentication" })
+        {
+            builder.UseSetting($"RateLimits:{kind}:Burst", "1000000");
+            builder.UseSetting($"RateLimits:{kind}:Refill", "1000000");
         }
     }
 

@@ -61,7 +61,7 @@ public static class CatalogEndpoints
         }).WithFreshness().RequireCors(corsPolicy);
     }
 
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
+    public static string BaseUrl(HttpRequest request) => Hosting.PublicBaseUrl.Of(request);
 
     public static async Task<DatasetFacts> FactsAsync(Db db, OpenDataset dataset, DataVersion version, DateTime now)
     {

@@ -128,6 +128,10 @@ public static class OpenApiDocument
             responses["404"] = Problem("不存在或尚未公开。");
         }
 
+        responses["429"] = Problem("请求过于频繁：每个客户端（按 IP 地址）对查找、列表和 CSV 导出各有限额（见 README 的“生产环境”一节），超出后按 Retry-After 头给出的秒数等待再试。");
+        responses["429"]!["headers"] = new JsonObject { ["Retry-After"] = new JsonObject { ["description"] = "再试之前要等的秒数。", ["schema"] = new JsonObject { ["type"] = "integer" } } };
+        responses["503"] = Problem("数据库暂时不可用：按 Retry-After 头给出的秒数等待再试。");
+
         return new JsonObject
         {
             ["operationId"] = OperationId(path),
