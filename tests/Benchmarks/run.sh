@@ -75,9 +75,10 @@ trap cleanup EXIT
 trap "exit 143" INT TERM
 
 # The benchmark measures capacity from one client: the per-client rate limits and the cap on expensive work in
-# flight (see tests/Benchmarks/abuse.sh for those) are lifted here. Run from the checkout, the server reads no
-# appsettings.json: the public address is given.
-unlimited=(--Portal:PublicBaseUrl=http://127.0.0.1 --RateLimits:Expensive:Concurrent=100000 --RateLimits:Expensive:Queue=100000)
+# flight (see tests/Benchmarks/abuse.sh for those) are lifted here. Run from the checkout, the portal reads no
+# appsettings.json: the public address is given to the servers and the commands alike.
+address=(--Portal:PublicBaseUrl=http://127.0.0.1)
+unlimited=("${address[@]}" --RateLimits:Expensive:Concurrent=100000 --RateLimits:Expensive:Queue=100000)
 for kind in search api export; do unlimited+=("--RateLimits:$kind:Burst=100000000" "--RateLimits:$kind:Refill=100000000"); done
 
 # ---- Servers, each pinned to SERVER_CORE under /usr/bin/time -v ("Maximum resident set size"), on ports of their own.
@@ -142,7 +143,7 @@ for size in "$PROJECTS" "$SMALL"; do
   fi
   echo "Generating $size synthetic projects and allocation rows" >&2
   started=$(date +%s)
-  dotnet "$portal_dll" synthetic --projects "$size" --allocations "$size" --seed 1 --Database:DataDirectory="$work/db-$size" >&2
+  dotnet "$portal_dll" synthetic --projects "$size" --allocations "$size" --seed 1 --Database:DataDirectory="$work/db-$size" "${address[@]}" >&2
   generated[$size]="$(( $(date +%s) - started )) s"
   loaded[$size]=$(( $(date +%s) - started ))
 done
@@ -208,7 +209,7 @@ for _ in 1 2 3 4 5; do warm_times+=("$(curl -s -o /dev/null -w '%{time_total}' "
 warm_uncached_ms=$(ms "$(printf '%s\n' "${warm_times[@]}" | sort -g | sed -n 3p)")
 cp "$IMPORT_FILE" "$work/"
 echo "Importing $(basename "$IMPORT_FILE") into the running servers' database" >&2
-dotnet "$portal_dll" import "$work/$(basename "$IMPORT_FILE")" "$large" >&2
+dotnet "$portal_dll" import "$work/$(basename "$IMPORT_FILE")" "$large" "${address[@]}" >&2
 sleep 6
 first_after_import=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$cached$COUNTY_PAGE")
 status[after-import]=${first_after_import% *}
