@@ -10,7 +10,7 @@ public sealed record CheckResult
     public required string RuleId { get; init; }
     public required string CountyCode { get; init; }
     public string? Programme { get; init; }
-    public int? FiscalYear { get; init; }
+    public long? FiscalYear { get; init; }
 
     /// <summary><c>county</c>, <c>document</c>, <c>announcement</c> or <c>project</c>.</summary>
     public required string SubjectKind { get; init; }
