@@ -62,7 +62,7 @@ public static class CheckComputation
 
     // ---- Reconciliation: per allocation document, per programme and year, and printed facts that disagree.
 
-    static IEnumerable<CheckResult> Reconcile(CheckInputs data, CheckInputs.Rule rule, RegionRecord county,
+    static IEnumerable<CheckResult> Reconcile(CheckInputs data, CheckRule rule, RegionRecord county,
         List<AllocationRecord> allocations, List<ProjectRecord> projects, List<CheckInputs.FundReport> reports)
     {
         // Each allocation document: what it gives the county (all its tasks), against the projects that name it.
@@ -171,7 +171,7 @@ public static class CheckComputation
 
     // ---- 30-day detailing: money given to a county and no listed project for it.
 
-    static IEnumerable<CheckResult> Detailing(CheckInputs data, CheckInputs.Rule rule, RegionRecord county,
+    static IEnumerable<CheckResult> Detailing(CheckInputs data, CheckRule rule, RegionRecord county,
         List<AllocationRecord> allocations, List<ProjectRecord> projects, List<CheckInputs.FundReport> reports)
     {
         var keys = allocations.Select(a => (data.Documents[a.DocumentId].Programme, data.Documents[a.DocumentId].FiscalYear))
@@ -214,7 +214,7 @@ public static class CheckComputation
         }
     }
 
-    static CheckResult Judged(CheckInputs.Rule rule, RegionRecord county, string programme, long? year, string subjectKind, string subjectId,
+    static CheckResult Judged(CheckRule rule, RegionRecord county, string programme, long? year, string subjectKind, string subjectId,
         string subjectTitle, DateTime? since, string? source, string detail, DateTime now)
     {
         var outcome = since is not { } start ? Outcomes.CannotTell : now.Date > start.Date.AddDays(DetailingDays) ? Outcomes.Flagged : Outcomes.NotYetDue;
@@ -239,7 +239,7 @@ public static class CheckComputation
     /// <summary>Where a publicity rule comes in §六's list (the rate first); other rules come first.</summary>
     public static int PublicityOrder(string ruleId) => Array.FindIndex(PublicityItems, i => i.RuleId == ruleId);
 
-    static IEnumerable<CheckResult> Completeness(CheckInputs data, Dictionary<string, CheckInputs.Rule> rules, RegionRecord county,
+    static IEnumerable<CheckResult> Completeness(CheckInputs data, Dictionary<string, CheckRule> rules, RegionRecord county,
         List<AnnouncementRecord> announcements, List<ProjectRecord> projects)
     {
         var items = PublicityItems.Where(i => rules.ContainsKey(i.RuleId)).Select(i => (Rule: rules[i.RuleId], i.Item)).ToList();
@@ -296,7 +296,7 @@ public static class CheckComputation
         }
     }
 
-    static (string Outcome, string Why) OnNotice(CheckInputs.Rule rule, AnnouncementRecord notice, List<ProjectRecord> listed)
+    static (string Outcome, string Why) OnNotice(CheckRule rule, AnnouncementRecord notice, List<ProjectRecord> listed)
     {
         var words = rule.Words.Where(w => notice.Body.Contains(w, StringComparison.Ordinal)).ToList();
         var said = words.Count > 0 ? $"正文有“{string.Join("、", words)}”" : rule.Words.Length > 0 ? $"正文没有“{string.Join("、", rule.Words)}”" : "";
@@ -314,7 +314,7 @@ public static class CheckComputation
         };
     }
 
-    static (string Outcome, string Why) OnProject(CheckInputs.Rule rule, ProjectRecord project, bool countyHasHotline) => rule.Id switch
+    static (string Outcome, string Why) OnProject(CheckRule rule, ProjectRecord project, bool countyHasHotline) => rule.Id switch
     {
         "publicity-plan" => (Outcomes.NotApplicable, "年度使用计划是全县的，见公告"),
         "publicity-projects" => (Outcomes.NotApplicable, "项目本身即是"),
@@ -329,7 +329,7 @@ public static class CheckComputation
         _ => (Outcomes.CannotTell, "没有这一项的核对方法"),
     };
 
-    static CheckResult Item(CheckInputs.Rule rule, string item, RegionRecord county, string subjectKind, string subjectId, string title,
+    static CheckResult Item(CheckRule rule, string item, RegionRecord county, string subjectKind, string subjectId, string title,
         string outcome, string why, string? programme, long? year) => new()
     {
         CheckKind = CheckKinds.NoticeCompleteness, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
@@ -366,7 +366,7 @@ public static class CheckComputation
 
     // ---- Project-management fee: at most 1 % of the county's funds of that programme and year (第九条).
 
-    static IEnumerable<CheckResult> ManagementFees(CheckInputs.Rule rule, RegionRecord county, List<AllocationRecord> allocations,
+    static IEnumerable<CheckResult> ManagementFees(CheckRule rule, RegionRecord county, List<AllocationRecord> allocations,
         List<ProjectRecord> projects, CheckInputs data)
     {
         foreach (var project in projects.Where(p => rule.Words.Any(w => (p.Name + "\n" + p.ConstructionContent).Contains(w, StringComparison.Ordinal))))
@@ -391,7 +391,7 @@ public static class CheckComputation
 
     // ---- Complaint handling: counts only. No document sets a handling time, so there is no verdict.
 
-    static IEnumerable<CheckResult> ComplaintHandling(DateTime now, CheckInputs.Rule rule, RegionRecord county, List<CheckInputs.Complaint> complaints)
+    static IEnumerable<CheckResult> ComplaintHandling(DateTime now, CheckRule rule, RegionRecord county, List<CheckInputs.Complaint> complaints)
     {
         if (complaints.Count == 0)
         {

@@ -10,19 +10,6 @@ namespace LinkagePortal.Checks;
 /// </summary>
 public sealed class CheckInputs
 {
-    public sealed record Rule
-    {
-        public required string Id { get; init; }
-        public required string CheckKind { get; init; }
-        public required string Title { get; init; }
-        public required string DocumentId { get; init; }
-        public required string Article { get; init; }
-        public required string Quote { get; init; }
-        public string? Keywords { get; init; }
-
-        public string[] Words => (Keywords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
     public sealed record FundReport
     {
         public required string CountyCode { get; init; }
@@ -48,7 +35,7 @@ public sealed class CheckInputs
     }
 
     public required DateTime Now { get; init; }
-    public required IReadOnlyList<Rule> Rules { get; init; }
+    public required IReadOnlyList<CheckRule> Rules { get; init; }
     public required IReadOnlyDictionary<string, RegionRecord> Counties { get; init; }
     public required IReadOnlyDictionary<string, DocumentRecord> Documents { get; init; }
     public required IReadOnlyList<AllocationRecord> Allocations { get; init; }
@@ -96,7 +83,7 @@ public sealed class CheckInputs
         return new CheckInputs
         {
             Now = now,
-            Rules = await Read<Rule>(CheckSql.Rules),
+            Rules = await Read<CheckRule>(CheckSql.Rules),
             Counties = (await Read<RegionRecord>(CheckSql.Counties)).ToDictionary(c => c.Code, StringComparer.Ordinal),
             Documents = (await Read<DocumentRecord>(CheckSql.Documents)).ToDictionary(d => d.Id, StringComparer.Ordinal),
             Allocations = await Read<AllocationRecord>(CheckSql.Allocations),

@@ -12,11 +12,6 @@ static class CheckSql
         SELECT (SELECT version FROM data_version WHERE id = 1) AS DataVersion, (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS AuditEntry
         """;
 
-    public const string Rules = """
-        SELECT id AS Id, check_kind AS CheckKind, title AS Title, document_id AS DocumentId, article AS Article, quote AS Quote, keywords AS Keywords
-        FROM check_rules ORDER BY id
-        """;
-
     public const string Counties = $"{RegionRecords.Select} WHERE r.level = 'county' ORDER BY r.code";
 
     public const string Documents = $"{DocumentRecords.Select} {DocumentRecords.From} WHERE {Public.Documents}";
@@ -98,7 +93,8 @@ static class CheckSql
         LEFT JOIN documents sd ON sd.id = r.source_document_id
         """;
 
-    public const string RulesWithDocuments = """
+    /// <summary>The rules with the documents that state them: what the checks apply and the /checks page shows.</summary>
+    public const string Rules = """
         SELECT k.id AS Id, k.check_kind AS CheckKind, k.title AS Title, k.document_id AS DocumentId, d.number AS DocumentNumber, d.title AS DocumentTitle,
                k.article AS Article, k.quote AS Quote, k.keywords AS Keywords, k.source AS Source, k.note AS Note
         FROM check_rules k JOIN documents d ON d.id = k.document_id

@@ -3,8 +3,12 @@ using LinkagePortal.Data;
 
 namespace LinkagePortal.Checks;
 
-/// <summary>A rule as the /checks page shows it: its words, where they are printed, and how the portal applies them.</summary>
-public sealed record RuleView
+/// <summary>
+/// A rule of the checks (<c>check_rules</c>) with the document that states it: what the computation applies (its
+/// keywords as <see cref="Words"/>) and what the /checks page shows (its words, where they are printed, how the
+/// portal applies them).
+/// </summary>
+public sealed record CheckRule
 {
     public required string Id { get; init; }
     public required string CheckKind { get; init; }
@@ -18,6 +22,7 @@ public sealed record RuleView
     public required string Source { get; init; }
     public string? Note { get; init; }
 
+    public string[] Words => (Keywords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public string KeywordList => (Keywords ?? "").Replace(";", "、", StringComparison.Ordinal);
 }
 
@@ -41,7 +46,7 @@ public sealed record CountyChecksView(string CountyCode, string CountyName, IRea
 }
 
 /// <summary>One check on the /checks page: what it does in plain Chinese, the rules it applies, and every county's findings.</summary>
-public sealed record CheckSection(string Kind, string Title, string Explanation, IReadOnlyList<RuleView> Rules);
+public sealed record CheckSection(string Kind, string Title, string Explanation, IReadOnlyList<CheckRule> Rules);
 
 public sealed record ChecksPageModel(IReadOnlyList<CheckSection> Sections, IReadOnlyList<CheckResult> Reconciliation, IReadOnlyList<CheckResult> Detailing,
     IReadOnlyList<CheckResult> CompletenessRates, IReadOnlyList<NoticeSummary> Notices, IReadOnlyList<CheckResult> NegativeList,
@@ -104,7 +109,7 @@ public sealed class CountyChecks(Db db, CheckResults results)
     {
         await results.EnsureCurrentAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rules = (await connection.QueryAsync<RuleView>(new CommandDefinition(CheckSql.RulesWithDocuments, cancellationToken: cancellationToken))).AsList();
+        var rules = (await connection.QueryAsync<CheckRule>(new CommandDefinition(CheckSql.Rules, cancellationToken: cancellationToken))).AsList();
         var rows = (await connection.QueryAsync<CheckResult>(new CommandDefinition(AllRows, new { completeness = CheckKinds.NoticeCompleteness },
             cancellationToken: cancellationToken))).AsList();
         // In the documents' order: by article (第四条第1项 … 第7项), the publicity items as §六 lists them.
