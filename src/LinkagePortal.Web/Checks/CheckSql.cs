@@ -12,7 +12,7 @@ static class CheckSql
         SELECT (SELECT version FROM data_version WHERE id = 1) AS DataVersion, (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS AuditEntry
         """;
 
-    public const string Counties = $"{RegionRecords.Select} WHERE r.level = 'county' ORDER BY r.code";
+    public const string Counties = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level = 'county' ORDER BY r.code";
 
     public const string Documents = $"{DocumentRecords.Select} {DocumentRecords.From} WHERE {Public.Documents}";
 

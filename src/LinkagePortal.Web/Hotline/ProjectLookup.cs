@@ -32,7 +32,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
 
     // Regions of Xinjiang (16k rows) by the names people use and the official ones: exact names first.
     const string RegionsNamed = $"""
-        {RegionRecords.Select}
+        {RegionRecords.Select} {RegionRecords.From}
         WHERE r.level IN ('county', 'township', 'village') AND (r.short_name LIKE @like ESCAPE '\' OR r.name LIKE @like ESCAPE '\')
         ORDER BY CASE WHEN r.short_name = @q OR r.name = @q OR r.short_name = @village THEN 0 WHEN r.short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, r.code
         """;
