@@ -24,7 +24,7 @@ public static class CheckComputation
         var rules = data.Rules.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var results = new List<CheckResult>();
         var projectsByCounty = data.Projects.ToLookup(p => p.CountyCode, StringComparer.Ordinal);
-        var allocationsByCounty = data.Allocations.ToLookup(a => a.CountyCode, StringComparer.Ordinal);
+        var allocationsByCounty = data.Allocations.ToLookup(a => a.RegionCode, StringComparer.Ordinal);
         var reportsByCounty = data.FundReports.ToLookup(r => r.CountyCode, StringComparer.Ordinal);
         var announcementsByCounty = data.Announcements.ToLookup(a => a.CountyCode, StringComparer.Ordinal);
         var complaintsByCounty = data.Complaints.ToLookup(c => c.CountyCode, StringComparer.Ordinal);
@@ -62,15 +62,15 @@ public static class CheckComputation
 
     // ---- Reconciliation: per allocation document, per programme and year, and printed facts that disagree.
 
-    static IEnumerable<CheckResult> Reconcile(CheckInputs data, CheckInputs.Rule rule, CheckInputs.County county,
-        List<CheckInputs.Allocation> allocations, List<CheckInputs.Project> projects, List<CheckInputs.FundReport> reports)
+    static IEnumerable<CheckResult> Reconcile(CheckInputs data, CheckRule rule, RegionRecord county,
+        List<AllocationRecord> allocations, List<ProjectRecord> projects, List<CheckInputs.FundReport> reports)
     {
         // Each allocation document: what it gives the county (all its tasks), against the projects that name it.
         foreach (var byDocument in allocations.GroupBy(a => a.DocumentId))
         {
             var document = data.Documents[byDocument.Key];
             var programme = document.Programme;
-            var naming = projects.Where(p => p.Programme == programme && p.FundDocuments.Contains(document.Id)).ToList();
+            var naming = projects.Where(p => p.Programme == programme && p.DocumentIds.Contains(document.Id)).ToList();
             var allocated = byDocument.Sum(a => a.AmountYuan);
             var detailed = naming.Sum(p => p.AmountYuan);
             var tasks = string.Join("；", byDocument.Select(a =>
@@ -81,17 +81,17 @@ public static class CheckComputation
             yield return new CheckResult
             {
                 CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = document.FiscalYear,
-                SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Label, Item = "document",
+                SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Name, Item = "document",
                 Outcome = naming.Count == 0 ? Outcomes.NotDetailed : allocated == detailed ? Outcomes.Balanced : Outcomes.Differs,
                 AllocatedYuan = allocated, DetailedYuan = detailed, DifferenceYuan = allocated - detailed, SourceDocumentId = document.Id,
-                Detail = $"{document.Label} 分配给{county.Name}：{tasks}。列出的项目中注明这份文件的 {naming.Count} 个，合计 {Wan(detailed)} 万元。",
+                Detail = $"{document.Name} 分配给{county.ShortName}：{tasks}。列出的项目中注明这份文件的 {naming.Count} 个，合计 {Wan(detailed)} 万元。",
             };
         }
 
         // Each programme and year: all allocations, all listed projects, and what the county's own account states.
         var years = allocations.Select(a => (data.Documents[a.DocumentId].Programme, data.Documents[a.DocumentId].FiscalYear))
-            .Concat(projects.Select(p => ((string?)p.Programme, (int?)p.FiscalYear)))
-            .Concat(reports.Where(r => StatedLinkageItems.Contains(r.Item) && r.Yuan is not null).Select(r => ((string?)"linkage", (int?)r.FiscalYear)))
+            .Concat(projects.Select(p => ((string?)p.Programme, (long?)p.FiscalYear)))
+            .Concat(reports.Where(r => StatedLinkageItems.Contains(r.Item) && r.Yuan is not null).Select(r => ((string?)"linkage", (long?)r.FiscalYear)))
             .Where(k => k.Item1 is not null && k.Item2 is not null)
             .Distinct()
             .OrderBy(k => k.Item2).ThenBy(k => k.Item1, StringComparer.Ordinal);
@@ -106,15 +106,15 @@ public static class CheckComputation
             var outcome = listed.Count == 0 ? Outcomes.NotDetailed
                 : figures.Count == 0 ? Outcomes.CannotTell
                 : figures.All(f => f == detailed) ? Outcomes.Balanced : Outcomes.Differs;
-            var parts = string.Join("；", cells.GroupBy(a => a.DocumentId).Select(g => $"{data.Documents[g.Key].Label} {Wan(g.Sum(a => a.AmountYuan))} 万元"));
+            var parts = string.Join("；", cells.GroupBy(a => a.DocumentId).Select(g => $"{data.Documents[g.Key].Name} {Wan(g.Sum(a => a.AmountYuan))} 万元"));
             yield return new CheckResult
             {
                 CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
-                SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.Name, Item = "total", Outcome = outcome,
+                SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "total", Outcome = outcome,
                 AllocatedYuan = allocated, DetailedYuan = detailed, ReportedYuan = stated?.Yuan, DifferenceYuan = allocated is { } a ? a - detailed : null,
                 SourceDocumentId = stated?.SourceDocumentId,
                 Detail = $"分配表：{(cells.Count == 0 ? "数据中没有下达到本县的分配表" : parts)}。列出的项目 {listed.Count} 个，合计 {Wan(detailed)} 万元。"
-                    + (stated is null ? "本县的资金报告没有说明收到多少。" : $"本县报告“{stated.Label}”{Wan(stated.Yuan!.Value)} 万元（{data.Documents[stated.SourceDocumentId].Label}）。")
+                    + (stated is null ? "本县的资金报告没有说明收到多少。" : $"本县报告“{stated.Label}”{Wan(stated.Yuan!.Value)} 万元（{data.Documents[stated.SourceDocumentId].Name}）。")
                     + (programme == "linkage" && reports.FirstOrDefault(r => r.FiscalYear == year && r.Item == "projects") is { } count
                         ? $"报告称安排项目 {count.Value} 个。" : ""),
             };
@@ -125,10 +125,10 @@ public static class CheckComputation
                 yield return new CheckResult
                 {
                     CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
-                    SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.Name, Item = "spent", Outcome = Outcomes.Stated,
+                    SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "spent", Outcome = Outcomes.Stated,
                     ReportedYuan = spent.Yuan, DetailedYuan = listedSpent.Count > 0 ? listedSpent.Sum(p => p.SpentYuan!.Value) : null,
                     SourceDocumentId = spent.SourceDocumentId,
-                    Detail = $"本县报告“{spent.Label}”{Wan(spent.Yuan!.Value)} 万元（{data.Documents[spent.SourceDocumentId].Label}）。"
+                    Detail = $"本县报告“{spent.Label}”{Wan(spent.Yuan!.Value)} 万元（{data.Documents[spent.SourceDocumentId].Name}）。"
                         + (listedSpent.Count > 0 ? $"列出的项目中 {listedSpent.Count} 个印有实际支出。" : "列出的项目没有印实际支出，无法逐项核对。"),
                 };
             }
@@ -146,9 +146,9 @@ public static class CheckComputation
                         yield return new CheckResult
                         {
                             CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
-                            SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Label, Item = "printed-fact",
+                            SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Name, Item = "printed-fact",
                             Outcome = Outcomes.DocumentsDiffer, AllocatedYuan = byDocument.Sum(a => a.AmountYuan), SourceDocumentId = document.Id,
-                            Detail = $"{document.Label} 印有：{year}年分配给{county.Name} {Wan(byDocument.Sum(a => a.AmountYuan))} 万元。",
+                            Detail = $"{document.Name} 印有：{year}年分配给{county.ShortName} {Wan(byDocument.Sum(a => a.AmountYuan))} 万元。",
                         };
                     }
 
@@ -156,26 +156,26 @@ public static class CheckComputation
                     yield return new CheckResult
                     {
                         CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
-                        SubjectKind = "document", SubjectId = source.Id, SubjectTitle = source.Label, Item = "printed-fact",
+                        SubjectKind = "document", SubjectId = source.Id, SubjectTitle = source.Name, Item = "printed-fact",
                         Outcome = Outcomes.DocumentsDiffer, DetailedYuan = 0, SourceDocumentId = source.Id,
-                        Detail = $"{source.Label}“{table.Key.SourceTable}”印有 {table.Count()} 行，均为 {tableYears} 年，没有 {year} 年的。",
+                        Detail = $"{source.Name}“{table.Key.SourceTable}”印有 {table.Count()} 行，均为 {tableYears} 年，没有 {year} 年的。",
                     };
                 }
             }
         }
     }
 
-    static CheckInputs.FundReport? Stated(List<CheckInputs.FundReport> reports, int year) =>
+    static CheckInputs.FundReport? Stated(List<CheckInputs.FundReport> reports, long year) =>
         StatedLinkageItems.Select(item => reports.FirstOrDefault(r => r.FiscalYear == year && r.Item == item && r.Yuan is not null))
             .FirstOrDefault(r => r is not null);
 
     // ---- 30-day detailing: money given to a county and no listed project for it.
 
-    static IEnumerable<CheckResult> Detailing(CheckInputs data, CheckInputs.Rule rule, CheckInputs.County county,
-        List<CheckInputs.Allocation> allocations, List<CheckInputs.Project> projects, List<CheckInputs.FundReport> reports)
+    static IEnumerable<CheckResult> Detailing(CheckInputs data, CheckRule rule, RegionRecord county,
+        List<AllocationRecord> allocations, List<ProjectRecord> projects, List<CheckInputs.FundReport> reports)
     {
         var keys = allocations.Select(a => (data.Documents[a.DocumentId].Programme, data.Documents[a.DocumentId].FiscalYear))
-            .Concat(reports.Where(r => StatedLinkageItems.Contains(r.Item) && r.Yuan is not null).Select(r => ((string?)"linkage", (int?)r.FiscalYear)))
+            .Concat(reports.Where(r => StatedLinkageItems.Contains(r.Item) && r.Yuan is not null).Select(r => ((string?)"linkage", (long?)r.FiscalYear)))
             .Where(k => k.Item1 is not null)
             .Distinct()
             .OrderBy(k => k.Item2).ThenBy(k => k.Item1, StringComparer.Ordinal);
@@ -187,13 +187,13 @@ public static class CheckComputation
             if (listed.Count > 0)
             {
                 // Projects are listed for this programme and year: a document that none of them names is asked about alone.
-                foreach (var document in documents.Where(d => !projects.Any(p => p.FundDocuments.Contains(d.Id))))
+                foreach (var document in documents.Where(d => !projects.Any(p => p.DocumentIds.Contains(d.Id))))
                 {
                     var since = document.IssuedOn ?? document.AroseOn;
-                    yield return Judged(rule, county, programme!, year, "document", document.Id, document.Label, since, document.Id,
+                    yield return Judged(rule, county, programme!, year, "document", document.Id, document.Name, since, document.Id,
                         since is null
-                            ? $"{document.Label} 没有印发文日期，列出的项目都没有注明这份文件：无法判断是否超过30日。"
-                            : $"{document.Label} 发文于 {since:yyyy-MM-dd}，列出的项目都没有注明这份文件。", data.Now);
+                            ? $"{document.Name} 没有印发文日期，列出的项目都没有注明这份文件：无法判断是否超过30日。"
+                            : $"{document.Name} 发文于 {since:yyyy-MM-dd}，列出的项目都没有注明这份文件。", data.Now);
                 }
 
                 continue;
@@ -204,17 +204,17 @@ public static class CheckComputation
             var stated = programme == "linkage" && year is { } y ? Stated(reports, y) : null;
             DateTime? start = dated ?? (stated is not null ? new DateTime(stated.FiscalYear, 12, 31, 0, 0, 0, DateTimeKind.Utc) : null);
             var what = stated is not null
-                ? $"本县报告{year}年“{stated.Label}”{Wan(stated.Yuan!.Value)} 万元（{data.Documents[stated.SourceDocumentId].Label}）"
-                : $"分配表下达 {Wan(allocations.Where(a => documents.Any(d => d.Id == a.DocumentId)).Sum(a => a.AmountYuan))} 万元（{string.Join("、", documents.Select(d => d.Label))}）";
+                ? $"本县报告{year}年“{stated.Label}”{Wan(stated.Yuan!.Value)} 万元（{data.Documents[stated.SourceDocumentId].Name}）"
+                : $"分配表下达 {Wan(allocations.Where(a => documents.Any(d => d.Id == a.DocumentId)).Sum(a => a.AmountYuan))} 万元（{string.Join("、", documents.Select(d => d.Name))}）";
             var when = dated is not null
                 ? $"最早的下达文件发文于 {dated:yyyy-MM-dd}"
                 : stated is not null ? $"下达文件没有日期，报告所述资金最晚在 {stated.FiscalYear} 年底到位" : "下达文件没有日期";
-            yield return Judged(rule, county, programme!, year, "county", county.Code, county.Name, start, stated?.SourceDocumentId ?? documents.FirstOrDefault()?.Id,
+            yield return Judged(rule, county, programme!, year, "county", county.Code, county.ShortName, start, stated?.SourceDocumentId ?? documents.FirstOrDefault()?.Id,
                 $"{what}，数据中没有列出任何项目；{when}。", data.Now);
         }
     }
 
-    static CheckResult Judged(CheckInputs.Rule rule, CheckInputs.County county, string programme, int? year, string subjectKind, string subjectId,
+    static CheckResult Judged(CheckRule rule, RegionRecord county, string programme, long? year, string subjectKind, string subjectId,
         string subjectTitle, DateTime? since, string? source, string detail, DateTime now)
     {
         var outcome = since is not { } start ? Outcomes.CannotTell : now.Date > start.Date.AddDays(DetailingDays) ? Outcomes.Flagged : Outcomes.NotYetDue;
@@ -239,8 +239,8 @@ public static class CheckComputation
     /// <summary>Where a publicity rule comes in §六's list (the rate first); other rules come first.</summary>
     public static int PublicityOrder(string ruleId) => Array.FindIndex(PublicityItems, i => i.RuleId == ruleId);
 
-    static IEnumerable<CheckResult> Completeness(CheckInputs data, Dictionary<string, CheckInputs.Rule> rules, CheckInputs.County county,
-        List<CheckInputs.Announcement> announcements, List<CheckInputs.Project> projects)
+    static IEnumerable<CheckResult> Completeness(CheckInputs data, Dictionary<string, CheckRule> rules, RegionRecord county,
+        List<AnnouncementRecord> announcements, List<ProjectRecord> projects)
     {
         var items = PublicityItems.Where(i => rules.ContainsKey(i.RuleId)).Select(i => (Rule: rules[i.RuleId], i.Item)).ToList();
         if (items.Count == 0 || (announcements.Count == 0 && projects.Count == 0))
@@ -248,7 +248,7 @@ public static class CheckComputation
             yield break;
         }
 
-        var byId = projects.ToDictionary(p => p.Id);
+        var byId = projects.ToDictionary(p => p.Code, StringComparer.Ordinal);
         var hasHotline = data.CountiesWithHotline.Contains(county.Code);
         var present = 0;
         var judged = 0;
@@ -278,7 +278,7 @@ public static class CheckComputation
             yield return new CheckResult
             {
                 CheckKind = CheckKinds.NoticeCompleteness, RuleId = rateRule.Id, CountyCode = county.Code, SubjectKind = "county",
-                SubjectId = county.Code, SubjectTitle = county.Name, Item = "rate", Outcome = Outcomes.Rate,
+                SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "rate", Outcome = Outcomes.Rate,
                 Figure = Math.Round(100m * present / judged, 1).ToString("0.0", Invariant), Unit = "%",
                 Detail = $"公告 {announcements.Count} 则、列出的项目 {projects.Count} 个，应公开的 {judged} 项中已公开 {present} 项（不适用的不计）。",
             };
@@ -296,7 +296,7 @@ public static class CheckComputation
         }
     }
 
-    static (string Outcome, string Why) OnNotice(CheckInputs.Rule rule, CheckInputs.Announcement notice, List<CheckInputs.Project> listed)
+    static (string Outcome, string Why) OnNotice(CheckRule rule, AnnouncementRecord notice, List<ProjectRecord> listed)
     {
         var words = rule.Words.Where(w => notice.Body.Contains(w, StringComparison.Ordinal)).ToList();
         var said = words.Count > 0 ? $"正文有“{string.Join("、", words)}”" : rule.Words.Length > 0 ? $"正文没有“{string.Join("、", rule.Words)}”" : "";
@@ -314,7 +314,7 @@ public static class CheckComputation
         };
     }
 
-    static (string Outcome, string Why) OnProject(CheckInputs.Rule rule, CheckInputs.Project project, bool countyHasHotline) => rule.Id switch
+    static (string Outcome, string Why) OnProject(CheckRule rule, ProjectRecord project, bool countyHasHotline) => rule.Id switch
     {
         "publicity-plan" => (Outcomes.NotApplicable, "年度使用计划是全县的，见公告"),
         "publicity-projects" => (Outcomes.NotApplicable, "项目本身即是"),
@@ -322,15 +322,15 @@ public static class CheckComputation
         "publicity-standard" => rule.Words.Any(w => project.ConstructionContent?.Contains(w, StringComparison.Ordinal) == true)
             ? (Outcomes.Present, "建设内容印有补助标准")
             : (Outcomes.Missing, "没有印补助标准"),
-        "publicity-source" => project.AmountYuan > 0 && project.FundDocuments.Count > 0
-            ? (Outcomes.Present, $"印有金额 {Wan(project.AmountYuan)} 万元和资金文件 {project.FundDocuments.Count} 份")
+        "publicity-source" => project.AmountYuan > 0 && project.DocumentIds.Count > 0
+            ? (Outcomes.Present, $"印有金额 {Wan(project.AmountYuan)} 万元和资金文件 {project.DocumentIds.Count} 份")
             : (Outcomes.Missing, "没有同时印金额和资金文件"),
         "publicity-phone" => countyHasHotline ? (Outcomes.Present, "本县公告印有监督电话") : (Outcomes.Missing, "本县没有登记的监督电话"),
         _ => (Outcomes.CannotTell, "没有这一项的核对方法"),
     };
 
-    static CheckResult Item(CheckInputs.Rule rule, string item, CheckInputs.County county, string subjectKind, string subjectId, string title,
-        string outcome, string why, string? programme, int? year) => new()
+    static CheckResult Item(CheckRule rule, string item, RegionRecord county, string subjectKind, string subjectId, string title,
+        string outcome, string why, string? programme, long? year) => new()
     {
         CheckKind = CheckKinds.NoticeCompleteness, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
         SubjectKind = subjectKind, SubjectId = subjectId, SubjectTitle = title, Item = item, Outcome = outcome, Detail = why,
@@ -338,7 +338,7 @@ public static class CheckComputation
 
     // ---- Negative list: words of the forbidden uses in a project's name or construction content. A prompt, not a verdict.
 
-    static IEnumerable<CheckResult> NegativeList(CheckInputs data, CheckInputs.County county, List<CheckInputs.Project> projects)
+    static IEnumerable<CheckResult> NegativeList(CheckInputs data, RegionRecord county, List<ProjectRecord> projects)
     {
         var rules = data.Rules.Where(r => r.CheckKind == CheckKinds.NegativeList).ToList();
         foreach (var project in projects)
@@ -366,8 +366,8 @@ public static class CheckComputation
 
     // ---- Project-management fee: at most 1 % of the county's funds of that programme and year (第九条).
 
-    static IEnumerable<CheckResult> ManagementFees(CheckInputs.Rule rule, CheckInputs.County county, List<CheckInputs.Allocation> allocations,
-        List<CheckInputs.Project> projects, CheckInputs data)
+    static IEnumerable<CheckResult> ManagementFees(CheckRule rule, RegionRecord county, List<AllocationRecord> allocations,
+        List<ProjectRecord> projects, CheckInputs data)
     {
         foreach (var project in projects.Where(p => rule.Words.Any(w => (p.Name + "\n" + p.ConstructionContent).Contains(w, StringComparison.Ordinal))))
         {
@@ -391,7 +391,7 @@ public static class CheckComputation
 
     // ---- Complaint handling: counts only. No document sets a handling time, so there is no verdict.
 
-    static IEnumerable<CheckResult> ComplaintHandling(DateTime now, CheckInputs.Rule rule, CheckInputs.County county, List<CheckInputs.Complaint> complaints)
+    static IEnumerable<CheckResult> ComplaintHandling(DateTime now, CheckRule rule, RegionRecord county, List<CheckInputs.Complaint> complaints)
     {
         if (complaints.Count == 0)
         {
@@ -404,7 +404,7 @@ public static class CheckComputation
         CheckResult Count(string item, string? figure, string unit, string detail, string outcome = Outcomes.Count) => new()
         {
             CheckKind = CheckKinds.ComplaintHandling, RuleId = rule.Id, CountyCode = county.Code, SubjectKind = "county", SubjectId = county.Code,
-            SubjectTitle = county.Name, Item = item, Outcome = outcome, Figure = figure, Unit = unit, Detail = detail,
+            SubjectTitle = county.ShortName, Item = item, Outcome = outcome, Figure = figure, Unit = unit, Detail = detail,
         };
 
         yield return Count("recorded", complaints.Count.ToString(Invariant), "件", $"登记的投诉 {complaints.Count} 件。");

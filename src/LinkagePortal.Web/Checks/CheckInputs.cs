@@ -4,71 +4,12 @@ using Dapper;
 
 namespace LinkagePortal.Checks;
 
-/// <summary>Everything the checks read, public records only (the records' embargo rule, <see cref="Public"/>), read once per rebuild.</summary>
+/// <summary>
+/// Everything the checks read, read once per rebuild: public records only, as the records give them (their row types,
+/// columns and embargo rule, <see cref="Public"/>), besides the rules, the counties' own accounts and the complaints.
+/// </summary>
 public sealed class CheckInputs
 {
-    public sealed record Rule
-    {
-        public required string Id { get; init; }
-        public required string CheckKind { get; init; }
-        public required string Title { get; init; }
-        public required string DocumentId { get; init; }
-        public required string Article { get; init; }
-        public required string Quote { get; init; }
-        public string? Keywords { get; init; }
-
-        public string[] Words => (Keywords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    public sealed record County
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-    }
-
-    public sealed record Document
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Kind { get; init; }
-        public int? FiscalYear { get; init; }
-        public DateTime? IssuedOn { get; init; }
-        public DateTime? AroseOn { get; init; }
-
-        /// <summary>How a document is named on a page: its number, or its title when it has none.</summary>
-        public string Label => Number ?? Title;
-
-        /// <summary>linkage for an allocation document, bond for a bond plan; other kinds allocate nothing.</summary>
-        public string? Programme => Kind switch { "allocation" => "linkage", "bond" => "bond", _ => null };
-    }
-
-    public sealed record Allocation
-    {
-        public required string DocumentId { get; init; }
-        public required string CountyCode { get; init; }
-        public required string Task { get; init; }
-        public required long AmountYuan { get; init; }
-    }
-
-    public sealed record Project
-    {
-        public required int Id { get; init; }
-        public required string Code { get; init; }
-        public required string Programme { get; init; }
-        public required int FiscalYear { get; init; }
-        public required string Name { get; init; }
-        public required string CountyCode { get; init; }
-        public required long AmountYuan { get; init; }
-        public long? SpentYuan { get; init; }
-        public string? Category { get; init; }
-        public string? ConstructionContent { get; init; }
-        public required string SourceDocumentId { get; init; }
-        public required string SourceTable { get; init; }
-
-        public List<string> FundDocuments { get; } = [];
-    }
-
     public sealed record FundReport
     {
         public required string CountyCode { get; init; }
@@ -85,16 +26,6 @@ public sealed class CheckInputs
             : null;
     }
 
-    public sealed record Announcement
-    {
-        public required string Id { get; init; }
-        public required string Title { get; init; }
-        public required string CountyCode { get; init; }
-        public required string Body { get; init; }
-
-        public List<int> ProjectIds { get; } = [];
-    }
-
     public sealed record Complaint
     {
         public required string CountyCode { get; init; }
@@ -104,13 +35,17 @@ public sealed class CheckInputs
     }
 
     public required DateTime Now { get; init; }
-    public required IReadOnlyList<Rule> Rules { get; init; }
-    public required IReadOnlyDictionary<string, County> Counties { get; init; }
-    public required IReadOnlyDictionary<string, Document> Documents { get; init; }
-    public required IReadOnlyList<Allocation> Allocations { get; init; }
-    public required IReadOnlyList<Project> Projects { get; init; }
+    public required IReadOnlyList<CheckRule> Rules { get; init; }
+    public required IReadOnlyDictionary<string, RegionRecord> Counties { get; init; }
+    public required IReadOnlyDictionary<string, DocumentRecord> Documents { get; init; }
+    public required IReadOnlyList<AllocationRecord> Allocations { get; init; }
+
+    /// <summary>The projects, each with the public documents that fund it in <see cref="ProjectRecord.DocumentIds"/>.</summary>
+    public required IReadOnlyList<ProjectRecord> Projects { get; init; }
     public required IReadOnlyList<FundReport> FundReports { get; init; }
-    public required IReadOnlyList<Announcement> Announcements { get; init; }
+
+    /// <summary>The notices, each with the codes of the checked projects it lists in <see cref="AnnouncementRecord.ProjectIds"/>.</summary>
+    public required IReadOnlyList<AnnouncementRecord> Announcements { get; init; }
     public required IReadOnlySet<string> CountiesWithHotline { get; init; }
     public required IReadOnlyList<Complaint> Complaints { get; init; }
 
@@ -120,23 +55,24 @@ public sealed class CheckInputs
         async Task<List<T>> Read<T>(string sql) =>
             (await connection.QueryAsync<T>(new CommandDefinition(sql, at, cancellationToken: cancellationToken))).AsList();
 
-        var projects = await Read<Project>(CheckSql.Projects);
+        var projects = await Read<ProjectRecord>(CheckSql.Projects);
         var byId = projects.ToDictionary(p => p.Id);
-        foreach (var (projectId, documentId) in await Read<(int, string)>(CheckSql.ProjectFunds))
+        foreach (var (projectId, documentId) in await Read<(long, string)>(CheckSql.ProjectFunds))
         {
             if (byId.TryGetValue(projectId, out var project))
             {
-                project.FundDocuments.Add(documentId);
+                project.DocumentIds.Add(documentId);
             }
         }
 
-        var announcements = await Read<Announcement>(CheckSql.Announcements);
+        var checkedCodes = projects.Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var announcements = await Read<AnnouncementRecord>(CheckSql.Announcements);
         var announcementsById = announcements.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var (announcementId, projectId) in await Read<(string, int)>(CheckSql.AnnouncementProjects))
+        foreach (var (announcementId, projectCode) in await Read<(string, string)>(CheckSql.AnnouncementProjects))
         {
-            if (announcementsById.TryGetValue(announcementId, out var announcement) && byId.ContainsKey(projectId))
+            if (announcementsById.TryGetValue(announcementId, out var announcement) && checkedCodes.Contains(projectCode))
             {
-                announcement.ProjectIds.Add(projectId);
+                announcement.ProjectIds.Add(projectCode);
             }
         }
 
@@ -147,17 +83,27 @@ public sealed class CheckInputs
         return new CheckInputs
         {
             Now = now,
-            Rules = await Read<Rule>(CheckSql.Rules),
-            Counties = (await Read<County>(CheckSql.Counties)).ToDictionary(c => c.Code, StringComparer.Ordinal),
-            Documents = (await Read<Document>(CheckSql.Documents)).ToDictionary(d => d.Id, StringComparer.Ordinal),
-            Allocations = await Read<Allocation>(CheckSql.Allocations),
+            Rules = await Read<CheckRule>(CheckSql.Rules),
+            Counties = (await Read<RegionRecord>(CheckSql.Counties)).ToDictionary(c => c.Code, StringComparer.Ordinal),
+            Documents = (await Read<DocumentRecord>(CheckSql.Documents)).ToDictionary(d => d.Id, StringComparer.Ordinal),
+            Allocations = await Read<AllocationRecord>(CheckSql.Allocations),
             Projects = projects,
             FundReports = await Read<FundReport>(CheckSql.FundReports),
             Announcements = announcements,
-            CountiesWithHotline = (await Read<string>(CheckSql.Hotlines)).ToHashSet(StringComparer.Ordinal),
+            CountiesWithHotline = (await Read<ContactRecord>(CheckSql.Hotlines)).Select(c => c.RegionCode).ToHashSet(StringComparer.Ordinal),
             Complaints = complaints,
         };
     }
 
     static DateTime Utc(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Utc);
+}
+
+/// <summary>What the checks read from a fund document beyond its record.</summary>
+static class FundDocument
+{
+    extension(DocumentRecord document)
+    {
+        /// <summary>linkage for an allocation document, bond for a bond plan; other kinds allocate nothing.</summary>
+        public string? Programme => document.Kind switch { "allocation" => "linkage", "bond" => "bond", _ => null };
+    }
 }

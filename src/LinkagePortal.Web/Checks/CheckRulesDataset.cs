@@ -21,8 +21,7 @@ public sealed class CheckRulesDataset : Dataset<CheckRulesDataset.Row>
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
         var id = r.Slug("id");
-        var document = r.Required("document_id");
-        c.CheckDocument(r, "document_id", document);
+        var document = c.RequiredDocument(r, "document_id");
         var kind = r.OneOf("check", CheckKinds.All);
         var keywords = r.Optional("keywords");
         if (keywords is not null && keywords.Split(';').Any(k => k.Trim().Length == 0))

@@ -1,8 +1,8 @@
 namespace LinkagePortal.Checks;
 
 /// <summary>
-/// The SQL the checks read and write. Every query that reads a disclosable record applies the records' embargo rule
-/// (<see cref="Public"/>): a record whose <c>published_at</c> lies ahead of the clock, or whose source document's does,
+/// The SQL the checks read and write. A public table is read through its record (columns, joins and the embargo rule,
+/// <see cref="Public"/>): a record whose <c>published_at</c> lies ahead of the clock, or whose source document's does,
 /// is not public and is not counted. Curated records only: synthetic (benchmark) rows are never checked.
 /// </summary>
 static class CheckSql
@@ -12,36 +12,18 @@ static class CheckSql
         SELECT (SELECT version FROM data_version WHERE id = 1) AS DataVersion, (SELECT COALESCE(MAX(id), 0) FROM audit_log) AS AuditEntry
         """;
 
-    public const string Rules = """
-        SELECT id AS Id, check_kind AS CheckKind, title AS Title, document_id AS DocumentId, article AS Article, quote AS Quote, keywords AS Keywords
-        FROM check_rules ORDER BY id
-        """;
+    public const string Counties = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level = 'county' ORDER BY r.code";
 
-    public const string Counties = "SELECT code AS Code, short_name AS Name FROM regions WHERE level = 'county' ORDER BY code";
-
-    public static readonly string Documents = $"""
-        SELECT d.id AS Id, d.number AS Number, d.title AS Title, d.kind AS Kind, d.fiscal_year AS FiscalYear, d.issued_on AS IssuedOn, d.arose_on AS AroseOn
-        FROM documents d WHERE {Public.Documents}
-        """;
+    public const string Documents = $"{DocumentRecords.Select} {DocumentRecords.From} WHERE {Public.Documents}";
 
     // One printed cell per county × task; a "其中" column (part_of_task) is part of another cell and not added.
-    public static readonly string Allocations = $"""
-        SELECT a.document_id AS DocumentId, a.region_code AS CountyCode, a.task AS Task, a.amount_yuan AS AmountYuan
-        FROM allocations a
-        JOIN documents d ON d.id = a.document_id
-        JOIN regions r ON r.code = a.region_code
+    public const string Allocations = $"""
+        SELECT {AllocationRecords.Columns} {AllocationRecords.From}
         WHERE r.level = 'county' AND a.part_of_task IS NULL AND a.is_synthetic = 0 AND {Public.Allocations}
         ORDER BY a.region_code, a.id
         """;
 
-    public static readonly string Projects = $"""
-        SELECT p.id AS Id, p.code AS Code, p.programme AS Programme, p.fiscal_year AS FiscalYear, p.name AS Name, p.county_code AS CountyCode,
-               p.amount_yuan AS AmountYuan, p.spent_yuan AS SpentYuan, p.category AS Category, p.construction_content AS ConstructionContent,
-               p.source_document_id AS SourceDocumentId, p.source_table AS SourceTable
-        FROM projects p
-        WHERE p.is_synthetic = 0 AND {Public.Projects}
-        ORDER BY p.county_code, p.id
-        """;
+    public const string Projects = $"{ProjectRecords.Select} {ProjectRecords.From} WHERE p.is_synthetic = 0 AND {Public.Projects} ORDER BY p.county_code, p.id";
 
     public static readonly string ProjectFunds = $"""
         SELECT f.project_id AS ProjectId, f.document_id AS DocumentId
@@ -60,24 +42,19 @@ static class CheckSql
         ORDER BY f.region_code, f.id
         """;
 
-    public static readonly string Announcements = $"""
-        SELECT a.id AS Id, a.title AS Title, a.county_code AS CountyCode, a.body AS Body
-        FROM announcements a WHERE {Public.Announcements}
-        ORDER BY a.county_code, a.id
-        """;
+    public const string Announcements = $"{AnnouncementRecords.Select} {AnnouncementRecords.From} WHERE {Public.Announcements} ORDER BY a.county_code, a.id";
 
+    // A notice lists projects by code, as its record does.
     public static readonly string AnnouncementProjects = $"""
-        SELECT ap.announcement_id AS AnnouncementId, ap.project_id AS ProjectId
+        SELECT ap.announcement_id, p.code
         FROM announcement_projects ap
         JOIN announcements a ON a.id = ap.announcement_id
         JOIN projects p ON p.id = ap.project_id
         WHERE {Public.Announcements} AND {Public.Projects}
         """;
 
-    public static readonly string Hotlines = $"""
-        SELECT c.region_code FROM contacts c JOIN documents d ON d.id = c.source_document_id
-        WHERE c.hotline IS NOT NULL AND {Public.Documents}
-        """;
+    // A hotline counts when a public document prints it: the contact's record names its source only then.
+    public const string Hotlines = $"{ContactRecords.Select} {ContactRecords.From} WHERE c.hotline IS NOT NULL AND d.id IS NOT NULL";
 
     // Complaints about public projects only; the time a complaint was closed is its first move to resolved or unfounded.
     public static readonly string Complaints = $"""
@@ -116,7 +93,8 @@ static class CheckSql
         LEFT JOIN documents sd ON sd.id = r.source_document_id
         """;
 
-    public const string RulesWithDocuments = """
+    /// <summary>The rules with the documents that state them: what the checks apply and the /checks page shows.</summary>
+    public const string Rules = """
         SELECT k.id AS Id, k.check_kind AS CheckKind, k.title AS Title, k.document_id AS DocumentId, d.number AS DocumentNumber, d.title AS DocumentTitle,
                k.article AS Article, k.quote AS Quote, k.keywords AS Keywords, k.source AS Source, k.note AS Note
         FROM check_rules k JOIN documents d ON d.id = k.document_id

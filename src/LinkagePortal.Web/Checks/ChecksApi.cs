@@ -2,61 +2,6 @@ using LinkagePortal.Api;
 
 namespace LinkagePortal.Checks;
 
-/// <summary>One stored finding with the rule it cites, as the API, the /checks page and the county section read it.</summary>
-public sealed record CheckRow
-{
-    public required long Id { get; init; }
-    public required string CheckKind { get; init; }
-    public required string RuleId { get; init; }
-    public required string RuleTitle { get; init; }
-    public required string RuleDocumentId { get; init; }
-    public string? RuleDocumentNumber { get; init; }
-    public required string RuleArticle { get; init; }
-    public required string RuleQuote { get; init; }
-    public required string CountyCode { get; init; }
-    public required string CountyName { get; init; }
-    public string? Programme { get; init; }
-    public long? FiscalYear { get; init; }
-    public required string SubjectKind { get; init; }
-    public required string SubjectId { get; init; }
-    public string? SubjectTitle { get; init; }
-    public string? Item { get; init; }
-    public required string Outcome { get; init; }
-    public long? AllocatedYuan { get; init; }
-    public long? DetailedYuan { get; init; }
-    public long? ReportedYuan { get; init; }
-    public long? DifferenceYuan { get; init; }
-    public long? AmountYuan { get; init; }
-    public string? Figure { get; init; }
-    public string? Unit { get; init; }
-    public string? MatchedWords { get; init; }
-    public string? SourceDocumentId { get; init; }
-    public string? SourceDocumentNumber { get; init; }
-    public string? Detail { get; init; }
-
-    public string[] Words => (MatchedWords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
-    public string OutcomeLabel => Outcomes.Label(Outcome);
-    public string SubjectUrl => ChecksPaths.Subject(SubjectKind, SubjectId);
-    public string ProgrammeLabel => Programme switch { "linkage" => "衔接资金", "bond" => "债券", _ => "" };
-
-    /// <summary>The item in plain Chinese for the pages (the API keeps the code).</summary>
-    public string ItemLabel => Item switch
-    {
-        "total" => "合计",
-        "document" => "按文件",
-        "spent" => "报告支出",
-        "printed-fact" => "文件所印",
-        "30-days" => "30日",
-        "rate" => "公开率",
-        "recorded" => "登记件数",
-        "open" => "未办结",
-        "median-days-to-close" => "办结天数中位数",
-        "open-over-30-days" => "超过30日未办结",
-        _ => Item ?? "",
-    };
-    public string WordList => string.Join("、", Words);
-}
-
 /// <summary>Where the portal shows a finding's subject.</summary>
 public static class ChecksPaths
 {
@@ -76,7 +21,7 @@ public static class ChecksApi
 
     static decimal? Wan(long? yuan) => yuan is { } y ? Money.ToWan(y) : null;
 
-    public static readonly IReadOnlyList<ApiField<CheckRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<CheckResult>> Fields =
     [
         new("id", FieldType.Integer, "本次核查结果中的序号（每次重算会变）。", r => r.Id),
         new("check", FieldType.Enum, "核查项目。", r => r.CheckKind) { Values = CheckKinds.All },
@@ -108,7 +53,7 @@ public static class ChecksApi
         new("detail", FieldType.Text, "用中文说明用了哪些数据、怎样得出。", r => r.Detail) { Nullable = true },
     ];
 
-    static readonly ListSource<CheckRow> Source = new()
+    static readonly ListSource<CheckResult> Source = new()
     {
         Dataset = Dataset, Select = CheckSql.ResultSelect, From = CheckSql.ResultFrom, Key = "r.id", KeyKind = KeyKind.Integer, KeyOf = r => r.Id,
         Fields = Fields,

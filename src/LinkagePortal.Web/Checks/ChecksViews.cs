@@ -3,8 +3,12 @@ using LinkagePortal.Data;
 
 namespace LinkagePortal.Checks;
 
-/// <summary>A rule as the /checks page shows it: its words, where they are printed, and how the portal applies them.</summary>
-public sealed record RuleView
+/// <summary>
+/// A rule of the checks (<c>check_rules</c>) with the document that states it: what the computation applies (its
+/// keywords as <see cref="Words"/>) and what the /checks page shows (its words, where they are printed, how the
+/// portal applies them).
+/// </summary>
+public sealed record CheckRule
 {
     public required string Id { get; init; }
     public required string CheckKind { get; init; }
@@ -18,6 +22,7 @@ public sealed record RuleView
     public required string Source { get; init; }
     public string? Note { get; init; }
 
+    public string[] Words => (Keywords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     public string KeywordList => (Keywords ?? "").Replace(";", "、", StringComparison.Ordinal);
 }
 
@@ -32,20 +37,20 @@ public sealed record NoticeSummary(string CountyCode, string CountyName, string 
 }
 
 /// <summary>The findings of one county, for its page: reconciliation, detailing, notices, screening, fees, complaints.</summary>
-public sealed record CountyChecksView(string CountyCode, string CountyName, IReadOnlyList<CheckRow> Reconciliation, IReadOnlyList<CheckRow> Detailing,
+public sealed record CountyChecksView(string CountyCode, string CountyName, IReadOnlyList<CheckResult> Reconciliation, IReadOnlyList<CheckResult> Detailing,
     string? CompletenessRate, IReadOnlyList<NoticeSummary> Notices, IReadOnlyList<NoticeSummary> ProjectsWithMissingItems,
-    IReadOnlyList<CheckRow> NegativeList, IReadOnlyList<CheckRow> ManagementFees, IReadOnlyList<CheckRow> Complaints)
+    IReadOnlyList<CheckResult> NegativeList, IReadOnlyList<CheckResult> ManagementFees, IReadOnlyList<CheckResult> Complaints)
 {
     public bool HasFindings => Reconciliation.Count + Detailing.Count + Notices.Count + NegativeList.Count + ManagementFees.Count + Complaints.Count > 0
         || CompletenessRate is not null;
 }
 
 /// <summary>One check on the /checks page: what it does in plain Chinese, the rules it applies, and every county's findings.</summary>
-public sealed record CheckSection(string Kind, string Title, string Explanation, IReadOnlyList<RuleView> Rules);
+public sealed record CheckSection(string Kind, string Title, string Explanation, IReadOnlyList<CheckRule> Rules);
 
-public sealed record ChecksPageModel(IReadOnlyList<CheckSection> Sections, IReadOnlyList<CheckRow> Reconciliation, IReadOnlyList<CheckRow> Detailing,
-    IReadOnlyList<CheckRow> CompletenessRates, IReadOnlyList<NoticeSummary> Notices, IReadOnlyList<CheckRow> NegativeList,
-    IReadOnlyList<CheckRow> ManagementFees, IReadOnlyList<CheckRow> Complaints);
+public sealed record ChecksPageModel(IReadOnlyList<CheckSection> Sections, IReadOnlyList<CheckResult> Reconciliation, IReadOnlyList<CheckResult> Detailing,
+    IReadOnlyList<CheckResult> CompletenessRates, IReadOnlyList<NoticeSummary> Notices, IReadOnlyList<CheckResult> NegativeList,
+    IReadOnlyList<CheckResult> ManagementFees, IReadOnlyList<CheckResult> Complaints);
 
 /// <summary>
 /// Reads the stored findings for the /checks page and for a county's page. Both read the same rows as the API
@@ -89,7 +94,7 @@ public sealed class CountyChecks(Db db, CheckResults results)
             return null;
         }
 
-        var rows = (await connection.QueryAsync<CheckRow>(new CommandDefinition(CountyRows, new { code }, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<CheckResult>(new CommandDefinition(CountyRows, new { code }, cancellationToken: cancellationToken))).AsList();
         var publicity = rows.Where(r => r.CheckKind == CheckKinds.NoticeCompleteness).ToList();
         return new CountyChecksView(code, name,
             Of(rows, CheckKinds.Reconciliation), Of(rows, CheckKinds.Detailing),
@@ -104,8 +109,8 @@ public sealed class CountyChecks(Db db, CheckResults results)
     {
         await results.EnsureCurrentAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
-        var rules = (await connection.QueryAsync<RuleView>(new CommandDefinition(CheckSql.RulesWithDocuments, cancellationToken: cancellationToken))).AsList();
-        var rows = (await connection.QueryAsync<CheckRow>(new CommandDefinition(AllRows, new { completeness = CheckKinds.NoticeCompleteness },
+        var rules = (await connection.QueryAsync<CheckRule>(new CommandDefinition(CheckSql.Rules, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<CheckResult>(new CommandDefinition(AllRows, new { completeness = CheckKinds.NoticeCompleteness },
             cancellationToken: cancellationToken))).AsList();
         // In the documents' order: by article (第四条第1项 … 第7项), the publicity items as §六 lists them.
         var sections = Explanations.Select(e => new CheckSection(e.Kind, e.Title, e.Explanation, rules.Where(r => r.CheckKind == e.Kind)
@@ -116,13 +121,13 @@ public sealed class CountyChecks(Db db, CheckResults results)
             Of(rows, CheckKinds.NegativeList), Of(rows, CheckKinds.ManagementFee), Of(rows, CheckKinds.ComplaintHandling));
     }
 
-    static List<CheckRow> Of(List<CheckRow> rows, string kind) => rows.Where(r => r.CheckKind == kind).ToList();
+    static List<CheckResult> Of(List<CheckResult> rows, string kind) => rows.Where(r => r.CheckKind == kind).ToList();
 
-    static List<NoticeSummary> Summaries(IEnumerable<CheckRow> items) => items
+    static List<NoticeSummary> Summaries(IEnumerable<CheckResult> items) => items
         .GroupBy(r => (r.SubjectKind, r.SubjectId))
         .Select(g => new NoticeSummary(g.First().CountyCode, g.First().CountyName, g.Key.SubjectKind, g.Key.SubjectId, g.First().SubjectTitle ?? g.Key.SubjectId,
             Items(g, Outcomes.Present), Items(g, Outcomes.Missing), Items(g, Outcomes.NotApplicable)))
         .ToList();
 
-    static List<string> Items(IEnumerable<CheckRow> rows, string outcome) => rows.Where(r => r.Outcome == outcome).Select(r => r.Item ?? "").ToList();
+    static List<string> Items(IEnumerable<CheckResult> rows, string outcome) => rows.Where(r => r.Outcome == outcome).Select(r => r.Item ?? "").ToList();
 }

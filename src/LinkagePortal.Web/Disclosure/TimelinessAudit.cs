@@ -10,16 +10,10 @@ namespace LinkagePortal.Disclosure;
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules, DisclosureOptions options)
 {
-    const string Regions = """
-        SELECT code AS Code, short_name AS Name, level, parent_code
-        FROM regions WHERE level IN ('province', 'prefecture', 'county')
-        """;
+    const string Regions = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level IN ('province', 'prefecture', 'county')";
 
-    const string Documents = """
-        SELECT id, number, title, issuer, kind, issued_on,
-               arose_on, published_at
-        FROM documents
-        """;
+    // Every document, embargoed ones too: the records' columns without their public rule.
+    const string Documents = $"{DocumentRecords.Select} {DocumentRecords.From}";
 
     // An allocation without dates of its own takes its document's; it is public only once its document is too.
     const string Allocations = """
@@ -98,10 +92,10 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     async Task<TimelinessReport> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var regions = (await connection.QueryAsync<RegionRow>(Regions)).ToDictionary(r => r.Code);
+        var regions = (await connection.QueryAsync<RegionRecord>(Regions)).ToDictionary(r => r.Code);
         var places = new Places(regions);
         var areas = new Areas(places);
-        var documents = (await connection.QueryAsync<DocumentRow>(Documents)).ToList();
+        var documents = (await connection.QueryAsync<DocumentRecord>(Documents)).ToList();
         var documentLabels = documents.ToDictionary(d => d.Id, d => d.Number ?? d.Title);
         var issuers = documents.ToDictionary(d => d.Id, d => d.Issuer);
         var days = rules.PublicationDays(options);
@@ -202,7 +196,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     /// document × each county it allocates to, from the date the funds reached the county to the county's own
     /// document named by its projects. Only public documents and projects give dates.
     /// </summary>
-    async Task<IReadOnlyList<ChainRuleReport>> ChainsAsync(System.Data.Common.DbConnection connection, List<DocumentRow> documents, Places places,
+    async Task<IReadOnlyList<ChainRuleReport>> ChainsAsync(System.Data.Common.DbConnection connection, List<DocumentRecord> documents, Places places,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowUtc = now.UtcDateTime;
@@ -268,7 +262,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             foreach (var prefecture in totals.Where(t => t.DocumentId == r && t.Level == "prefecture").Select(t => t.RegionCode).Distinct().Order(StringComparer.Ordinal))
             {
                 var down = PassedDownBy(r, prefecture) is { } d ? Ref(d) : null;
-                var name = places.Regions[prefecture].Name;
+                var name = places.Regions[prefecture].ShortName;
                 passDownItems.Add(new ChainItem
                 {
                     RuleId = passDown.Id,
@@ -298,7 +292,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                 ? PassedDownBy(document, place.Prefecture) is { } d ? Ref(d) : null
                 : Ref(document);
             var detailed = arrived is null ? null : DetailedBy(arrived.Id, county) ?? DetailedBy(document, county);
-            var prefectureName = places.Regions[place.Prefecture].Name;
+            var prefectureName = places.Regions[place.Prefecture].ShortName;
             var startMissing = arrived is null ? $"数据中没有{prefectureName}下达这笔资金的文件，资金到县日期不详" : "下达到县的文件未印发文日期";
             detailItems.Add(new ChainItem
             {
@@ -324,19 +318,19 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         }
     }
 
-    static DateOnly? DateOf(DocumentRow d) => (d.IssuedOn ?? d.AroseOn) is { } date ? DateOnly.FromDateTime(date) : null;
+    static DateOnly? DateOf(DocumentRecord d) => (d.IssuedOn ?? d.AroseOn) is { } date ? DateOnly.FromDateTime(date) : null;
 
     /// <summary>Where a record is counted: a county, a prefecture's own level (County null) or the region's (both null).</summary>
     public readonly record struct Place(string? Prefecture, string? County);
 
     /// <summary>Resolves region codes and issuers to places, and names places.</summary>
-    sealed class Places(Dictionary<string, RegionRow> regions)
+    sealed class Places(Dictionary<string, RegionRecord> regions)
     {
         // Longest name first, so that 塔城地区财政局 is 塔城地区 and not a shorter name that happens to be a prefix.
         readonly List<(string Name, string Code)> names = regions.Values
-            .Select(r => (r.Name, r.Code)).OrderByDescending(n => n.Name.Length).ToList();
+            .Select(r => (Name: r.ShortName, r.Code)).OrderByDescending(n => n.Name.Length).ToList();
 
-        public IReadOnlyDictionary<string, RegionRow> Regions => regions;
+        public IReadOnlyDictionary<string, RegionRecord> Regions => regions;
 
         public Place OfRegion(string code)
         {
@@ -373,8 +367,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         }
 
         public string Name(Place place) =>
-            place.County is { } county ? regions[county].Name
-            : place.Prefecture is { } prefecture ? regions[prefecture].Name + "本级"
+            place.County is { } county ? regions[county].ShortName
+            : place.Prefecture is { } prefecture ? regions[prefecture].ShortName + "本级"
             : "自治区本级";
     }
 
@@ -415,7 +409,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
             var prefectures = counties.GroupBy(c => c.ParentCode!).Select(g =>
             {
-                var area = new AreaTimeliness { Code = g.Key, Name = places.Regions[g.Key].Name, Level = "prefecture", ParentCode = regionCode };
+                var area = new AreaTimeliness { Code = g.Key, Name = places.Regions[g.Key].ShortName, Level = "prefecture", ParentCode = regionCode };
                 foreach (var c in g)
                 {
                     area.Publication.Add(c.Publication);
@@ -434,7 +428,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             }
 
             prefectures = prefectures.OrderBy(p => p.OwnLevel ? 0 : 1).ThenBy(p => p.Code, StringComparer.Ordinal).ToList();
-            var region = new AreaTimeliness { Code = regionCode, Name = places.Regions.TryGetValue(regionCode, out var r) ? r.Name : "新疆维吾尔自治区", Level = "region" };
+            var region = new AreaTimeliness { Code = regionCode, Name = places.Regions.TryGetValue(regionCode, out var r) ? r.ShortName : "新疆维吾尔自治区", Level = "region" };
             foreach (var p in prefectures)
             {
                 region.Publication.Add(p.Publication);
@@ -443,26 +437,6 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
             return (region, prefectures, counties);
         }
-    }
-
-    sealed record RegionRow
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string Level { get; init; }
-        public string? ParentCode { get; init; }
-    }
-
-    sealed record DocumentRow
-    {
-        public required string Id { get; init; }
-        public string? Number { get; init; }
-        public required string Title { get; init; }
-        public required string Issuer { get; init; }
-        public required string Kind { get; init; }
-        public DateTime? IssuedOn { get; init; }
-        public DateTime? AroseOn { get; init; }
-        public DateTime? PublishedAt { get; init; }
     }
 
     /// <summary>The columns the record queries share; each query fills the ones it has.</summary>

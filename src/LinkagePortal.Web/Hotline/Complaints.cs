@@ -23,11 +23,6 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
     const string ById = Select + " WHERE c.id = @id";
     const string ByCase = Select + " WHERE c.organisation_id = @organisationId AND c.case_reference = @caseReference";
 
-    const string ListedProject = $"""
-        SELECT p.id AS Id, p.code AS Code, p.county_code AS CountyCode FROM projects p
-        WHERE p.id = @id AND {Public.Projects}
-        """;
-
     const string Insert = """
         INSERT INTO complaints (project_id, organisation_id, organisation, case_reference, received_at, channel, category, summary, status, recorded_at, updated_at)
         VALUES (@ProjectId, @OrganisationId, @Organisation, @CaseReference, @ReceivedAt, @Channel, @Category, @Summary, @Status, @now, @now)
@@ -39,13 +34,6 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
         INSERT INTO complaint_status_changes (complaint_id, from_status, to_status, reason, organisation, changed_at)
         VALUES (@id, @from, @to, @reason, @organisation, @now)
         """;
-
-    public sealed record ProjectRef
-    {
-        public long Id { get; init; }
-        public required string Code { get; init; }
-        public required string CountyCode { get; init; }
-    }
 
     /// <summary>A complaint as its recorder sees it (the public sees counts only).</summary>
     public sealed record Complaint
@@ -86,10 +74,10 @@ public sealed class Complaints(Db db, TimeProvider clock, AuditLog audit)
             ("summary", recorded.Summary == again.Summary),
         }.Where(f => !f.Same).Select(f => f.Field).ToList();
 
-    public async Task<ProjectRef?> ListedProjectAsync(long id)
+    public async Task<ComplaintCounts.ProjectRef?> ListedProjectAsync(long id)
     {
         await using var connection = await db.OpenAsync();
-        return await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProject, new { id, now = clock.GetUtcNow().UtcDateTime });
+        return await ComplaintCounts.ListedProjectAsync(connection, id, clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<Complaint?> FindAsync(long id)

@@ -31,10 +31,10 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         """;
 
     // Regions of Xinjiang (16k rows) by the names people use and the official ones: exact names first.
-    const string RegionsNamed = """
-        SELECT code AS Code, level AS Level, short_name AS ShortName, name AS Name FROM regions
-        WHERE level IN ('county', 'township', 'village') AND (short_name LIKE @like ESCAPE '\' OR name LIKE @like ESCAPE '\')
-        ORDER BY CASE WHEN short_name = @q OR name = @q OR short_name = @village THEN 0 WHEN short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, code
+    const string RegionsNamed = $"""
+        {RegionRecords.Select} {RegionRecords.From}
+        WHERE r.level IN ('county', 'township', 'village') AND (r.short_name LIKE @like ESCAPE '\' OR r.name LIKE @like ESCAPE '\')
+        ORDER BY CASE WHEN r.short_name = @q OR r.name = @q OR r.short_name = @village THEN 0 WHEN r.short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, r.code
         """;
 
     // Places under a region (a village, or a township and its villages): codes nest, so it is one index range, read
@@ -52,16 +52,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
                p.responsible_unit AS ResponsibleUnit, p.county_code AS CountyCode, c.short_name AS County
         FROM projects p JOIN regions c ON c.code = p.county_code
         WHERE p.id IN @ids
-        """;
-
-    const string PlacesOf = """
-        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Printed, r.code AS RegionCode, r.level AS Level,
-               r.short_name AS RegionName, parent.short_name AS ParentName
-        FROM project_places pp
-        LEFT JOIN regions r ON r.code = pp.region_code
-        LEFT JOIN regions parent ON parent.code = r.parent_code
-        WHERE pp.project_id IN @ids
-        ORDER BY pp.project_id, pp.id
         """;
 
     /// <summary>What matched, best first; the score orders the results, the label tells the operator why.</summary>
@@ -89,14 +79,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         _ => "县市",
     };
 
-    public sealed record RegionRow
-    {
-        public required string Code { get; init; }
-        public required string Level { get; init; }
-        public required string ShortName { get; init; }
-        public required string Name { get; init; }
-    }
-
     public sealed record CodeHit
     {
         public long Id { get; init; }
@@ -113,16 +95,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         public string? ResponsibleUnit { get; init; }
         public required string CountyCode { get; init; }
         public required string County { get; init; }
-    }
-
-    public sealed record PlaceRow
-    {
-        public long ProjectId { get; init; }
-        public required string Printed { get; init; }
-        public string? RegionCode { get; init; }
-        public string? Level { get; init; }
-        public string? RegionName { get; init; }
-        public string? ParentName { get; init; }
     }
 
     /// <summary>A place of a result as the operator reads it: the village (with its township) or the printed text.</summary>
@@ -184,7 +156,6 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             .ToList();
         var threshold = ranked[Math.Min(Take, ranked.Count) - 1].Score;
         var rows = new Dictionary<long, ProjectRow>();
-        var places = new Dictionary<long, List<Place>>();
         foreach (var row in await connection.QueryInChunksAsync<ProjectRow, long>(Details, "ids", ranked.TakeWhile(r => r.Score >= threshold).Select(r => r.Id)))
         {
             rows[row.Id] = row;
@@ -197,28 +168,19 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             .ThenBy(r => rows[r.Id].Code, StringComparer.Ordinal)
             .Take(Take)
             .ToList();
-        foreach (var place in await connection.QueryAsync<PlaceRow>(PlacesOf, new { ids = top.Select(t => t.Id).ToArray() }))
-        {
-            if (!places.TryGetValue(place.ProjectId, out var list))
-            {
-                places[place.ProjectId] = list = [];
-            }
-
-            list.Add(PlaceOf(place));
-        }
-
+        var places = await ProjectRecords.PlacesAsync(connection, top.Select(t => t.Id).ToList());
         return top.Select(t =>
         {
             var p = rows[t.Id];
             return new Result(p.Id, p.Code, p.Name, p.FiscalYear, p.AmountYuan, p.ResponsibleUnit, p.County, p.CountyCode,
-                places.GetValueOrDefault(p.Id) ?? [], Label(t.Best));
+                places[p.Id].Select(PlaceOf).ToList(), Label(t.Best));
         }).ToList();
     }
 
-    static Place PlaceOf(PlaceRow place) => place switch
+    static Place PlaceOf(ProjectPlace place) => place switch
     {
-        { Level: "village", RegionName: { } village, ParentName: { } township } => new Place($"{township} {village}", place.RegionCode),
-        { RegionName: { } region } => new Place(region, place.RegionCode),
+        { Level: "village", Name: { } village, ParentName: { } township } => new Place($"{township} {village}", place.Code),
+        { Name: { } region } => new Place(region, place.Code),
         _ => new Place(place.Printed, null),
     };
 
@@ -239,7 +201,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     async Task MatchRegionsAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
     {
         var like = "%" + EscapeLike(q) + "%";
-        var regions = (await connection.QueryAsync<RegionRow>(RegionsNamed + db.Dialect.Limit("@take"),
+        var regions = (await connection.QueryAsync<RegionRecord>(RegionsNamed + db.Dialect.Limit("@take"),
             new { q, like, prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions })).ToList();
         if (regions.Count == 0)
         {

@@ -120,10 +120,8 @@ sealed class Allocations : Dataset<Allocations.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var document = r.Required("document_id");
-        c.CheckDocument(r, "document_id", document);
-        var region = r.Required("region_code");
-        c.CheckRegion(r, "region_code", region);
+        var document = c.RequiredDocument(r, "document_id");
+        var region = c.RequiredRegion(r, "region_code");
         return new Row(document, r.Required("source_table"), r.OptionalInt("row_no"), region, r.Required("region_name_printed"), r.Required("task"),
             r.Optional("part_of_task"), r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), r.Optional("note"),
             r.Date("arose_on"), r.Time("published_at"));
@@ -147,10 +145,8 @@ sealed class AllocationTotals : Dataset<AllocationTotals.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var document = r.Required("document_id");
-        c.CheckDocument(r, "document_id", document);
-        var region = r.Required("region_code");
-        c.CheckRegion(r, "region_code", region);
+        var document = c.RequiredDocument(r, "document_id");
+        var region = c.RequiredRegion(r, "region_code");
         return new Row(document, r.Required("source_table"), region, r.Required("region_name_printed"), r.Optional("task") ?? "",
             r.Yuan("amount_wan"), r.Optional("printed_text"), r.OneOf("derivation", Vocabulary.Derivations.Values), r.Optional("note"));
     }
@@ -187,10 +183,8 @@ sealed class Projects : Dataset<Projects.Row>
     {
         var code = r.Slug("code");
 
-        var county = r.Required("county_code");
-        c.CheckRegion(r, "county_code", county, "county");
-        var source = r.Required("source_document_id");
-        c.CheckDocument(r, "source_document_id", source);
+        var county = c.RequiredRegion(r, "county_code", "county");
+        var source = c.RequiredDocument(r, "source_document_id");
         var funds = (r.Optional("fund_document_ids") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var fund in funds)
         {
@@ -291,10 +285,8 @@ sealed class Announcements : Dataset<Announcements.Row>
     {
         var id = r.Slug("id");
 
-        var county = r.Required("county_code");
-        c.CheckRegion(r, "county_code", county, "county");
-        var source = r.Required("source_document_id");
-        c.CheckDocument(r, "source_document_id", source);
+        var county = c.RequiredRegion(r, "county_code", "county");
+        var source = c.RequiredDocument(r, "source_document_id");
         c.Announcements.Add(id);
         return new Row(id, r.Required("title"), county, r.Required("publisher"), r.Date("arose_on"), r.Time("published_at"), r.Required("body"),
             source, r.Optional("note"));
@@ -367,10 +359,8 @@ sealed class Contacts : Dataset<Contacts.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var region = r.Required("region_code");
-        c.CheckRegion(r, "region_code", region);
-        var source = r.Required("source_document_id");
-        c.CheckDocument(r, "source_document_id", source);
+        var region = c.RequiredRegion(r, "region_code");
+        var source = c.RequiredDocument(r, "source_document_id");
         var hotline = r.Optional("hotline");
         var discipline = r.Optional("discipline_line");
         if (hotline is null && discipline is null)
@@ -449,10 +439,8 @@ sealed class FundReports : Dataset<FundReports.Row>
 
     protected override Row? Read(CsvRecord r, ImportContext c)
     {
-        var region = r.Required("region_code");
-        c.CheckRegion(r, "region_code", region);
-        var source = r.Required("source_document_id");
-        c.CheckDocument(r, "source_document_id", source);
+        var region = c.RequiredRegion(r, "region_code");
+        var source = c.RequiredDocument(r, "source_document_id");
         var value = r.Required("value");
         if (value.Length > 0 && !decimal.TryParse(value, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out _))
         {

@@ -58,6 +58,22 @@ public sealed class ImportContext(DbConnection connection, DbTransaction transac
         }
     }
 
+    /// <summary>The value of a required column that names a region (of one of <paramref name="levels"/>, when given).</summary>
+    public string RequiredRegion(CsvRecord record, string column, params string[] levels)
+    {
+        var code = record.Required(column);
+        CheckRegion(record, column, code, levels);
+        return code;
+    }
+
+    /// <summary>The value of a required column that names a document.</summary>
+    public string RequiredDocument(CsvRecord record, string column)
+    {
+        var id = record.Required(column);
+        CheckDocument(record, column, id);
+        return id;
+    }
+
     public void CheckDocument(CsvRecord record, string column, string? id)
     {
         if (!string.IsNullOrEmpty(id) && !Documents.Contains(id))

@@ -17,13 +17,11 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         GROUP BY c.status
         """;
 
-    const string ListedProjectById = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name FROM projects p WHERE p.id = @id AND {Visible}
-        """;
+    const string ListedProject = "SELECT p.id, p.code, p.name, p.county_code FROM projects p";
 
-    const string ListedProjectByCode = $"""
-        SELECT p.id AS Id, p.code AS Code, p.name AS Name FROM projects p WHERE p.code = @code AND {Visible}
-        """;
+    const string ListedProjectById = $"{ListedProject} WHERE p.id = @id AND {Visible}";
+
+    const string ListedProjectByCode = $"{ListedProject} WHERE p.code = @code AND {Visible}";
 
     // Projects under a region (county_code in the code's range), most open complaints first.
     const string RankUnder = $"""
@@ -72,11 +70,13 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         };
     }
 
+    /// <summary>A listed project as the counts and the complaints' recorders name it.</summary>
     public sealed record ProjectRef
     {
         public long Id { get; init; }
         public required string Code { get; init; }
         public required string Name { get; init; }
+        public required string CountyCode { get; init; }
     }
 
     public sealed record RankedProject
@@ -115,7 +115,7 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
         await using var connection = await db.OpenAsync();
         var now = clock.GetUtcNow().UtcDateTime;
         var project = long.TryParse(codeOrId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProjectById, new { id, now })
+            ? await ListedProjectAsync(connection, id, now)
             : await connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProjectByCode, new { code = codeOrId, now });
         if (project is null)
         {
@@ -124,6 +124,10 @@ public sealed class ComplaintCounts(Db db, TimeProvider clock)
 
         return (project, await ForAsync(connection, project.Id, now));
     }
+
+    /// <summary>The listed project with this id, or null when no listed project has it.</summary>
+    public static Task<ProjectRef?> ListedProjectAsync(DbConnection connection, long id, DateTime now) =>
+        connection.QuerySingleOrDefaultAsync<ProjectRef>(ListedProjectById, new { id, now });
 
     /// <summary>The counts of a project, for a page that already has a connection open (the project's page).</summary>
     public static async Task<Counts> ForAsync(DbConnection connection, long projectId, DateTime now)

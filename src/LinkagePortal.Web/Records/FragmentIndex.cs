@@ -32,32 +32,19 @@ public static class FragmentIndex
     // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it.
     const string PairSample = "SELECT f.project_id FROM project_fragments f WHERE f.fragment = @fragment AND f.field = @field ORDER BY f.project_id";
 
-    // Candidates: projects having both pairs in the field, in id order (the index's), with the field's current text.
-    const string NameCandidates = $"""
-        SELECT p.id AS ProjectId, p.name AS Text
-        FROM project_fragments f JOIN projects p ON p.id = f.project_id
-        WHERE f.fragment = @first AND f.field = 1
-          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 1 AND s.project_id = f.project_id)
-          AND {Public.Projects}
-        ORDER BY f.project_id
-        """;
+    // Candidates, one statement per field (each a static string, so that the SQL Server parse test reads all three).
+    static readonly string NameCandidates = Candidates(Field.Name, "p.name");
+    static readonly string UnitCandidates = Candidates(Field.ResponsibleUnit, "p.responsible_unit");
+    static readonly string PlaceCandidates = Candidates(Field.Place, "pp.place_as_printed", "JOIN project_places pp ON pp.project_id = f.project_id", ", pp.id");
 
-    const string UnitCandidates = $"""
-        SELECT p.id AS ProjectId, p.responsible_unit AS Text
-        FROM project_fragments f JOIN projects p ON p.id = f.project_id
-        WHERE f.fragment = @first AND f.field = 2
-          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 2 AND s.project_id = f.project_id)
+    /// <summary>Projects having both pairs in the field, in id order (the index's), with the field's current text.</summary>
+    static string Candidates(Field field, string text, string join = "", string thenBy = "") => $"""
+        SELECT p.id AS ProjectId, {text} AS Text
+        FROM project_fragments f JOIN projects p ON p.id = f.project_id {join}
+        WHERE f.fragment = @first AND f.field = {(int)field}
+          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = {(int)field} AND s.project_id = f.project_id)
           AND {Public.Projects}
-        ORDER BY f.project_id
-        """;
-
-    const string PlaceCandidates = $"""
-        SELECT pp.project_id AS ProjectId, pp.place_as_printed AS Text
-        FROM project_fragments f JOIN projects p ON p.id = f.project_id JOIN project_places pp ON pp.project_id = f.project_id
-        WHERE f.fragment = @first AND f.field = 3
-          AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = 3 AND s.project_id = f.project_id)
-          AND {Public.Projects}
-        ORDER BY f.project_id, pp.id
+        ORDER BY f.project_id{thenBy}
         """;
 
     sealed record ProjectTexts(long Id, string Name, string? ResponsibleUnit);

@@ -9,6 +9,9 @@ public record RegionRecord
     public required string Name { get; init; }
     public required string ShortName { get; init; }
     public required string Level { get; init; }
+
+    /// <summary>The division above; null for the autonomous region.</summary>
+    public string? ParentCode { get; init; }
     public string LevelLabel => Vocabulary.RegionLevels.Label(Level);
 }
 
@@ -17,13 +20,16 @@ public static class RegionRecords
 {
     public static readonly PublicRows Rows = new("regions r", Rule: null, SourceColumn: null, HasPublicationTime: false);
 
-    public const string Select = "SELECT r.code, r.name, r.short_name, r.level FROM regions r";
+    /// <summary>The columns of <see cref="RegionRecord"/> over <see cref="From"/>.</summary>
+    public const string Select = "SELECT r.code, r.name, r.short_name, r.level, r.parent_code";
 
-    const string ByCode = $"{Select} WHERE r.code = @code";
+    public const string From = "FROM regions r";
 
-    const string ByCodes = $"{Select} WHERE r.code IN @codes ORDER BY r.code";
+    const string ByCode = $"{Select} {From} WHERE r.code = @code";
 
-    const string Children = $"{Select} WHERE r.parent_code = @code ORDER BY r.code";
+    const string ByCodes = $"{Select} {From} WHERE r.code IN @codes ORDER BY r.code";
+
+    const string Children = $"{Select} {From} WHERE r.parent_code = @code ORDER BY r.code";
 
     /// <summary>The region of a well-formed code; null for any other text.</summary>
     public static async Task<RegionRecord?> FindAsync(DbConnection connection, string code) =>

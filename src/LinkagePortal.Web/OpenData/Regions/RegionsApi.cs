@@ -7,31 +7,19 @@ public static class RegionsApi
 {
     public const string Dataset = "regions";
 
-    const string Select = "SELECT r.code, r.short_name AS Name, r.name AS OfficialName, r.level, r.parent_code";
-    const string From = "FROM regions r";
 
-    public sealed record RegionRow
-    {
-        public required string Code { get; init; }
-        public required string Name { get; init; }
-        public required string OfficialName { get; init; }
-        public required string Level { get; init; }
-        public string? ParentCode { get; init; }
-    }
-
-
-    public static readonly IReadOnlyList<ApiField<RegionRow>> Fields =
+    public static readonly IReadOnlyList<ApiField<RegionRecord>> Fields =
     [
         new("code", FieldType.Code, "统计用区划代码：自治区 2 位、地（州、市）4 位、县（市、区）6 位、乡镇 9 位、村（社区）12 位。上级代码是下级代码的前缀。", r => r.Code),
-        new("name", FieldType.Text, "通用简称：村委会写作“村”（科克萨拉村委会 → 科克萨拉村），社区居委会写作“社区”。", r => r.Name),
-        new("officialName", FieldType.Text, "区划代码表中的全称（如 科克萨拉村委会）。", r => r.OfficialName),
+        new("name", FieldType.Text, "通用简称：村委会写作“村”（科克萨拉村委会 → 科克萨拉村），社区居委会写作“社区”。", r => r.ShortName),
+        new("officialName", FieldType.Text, "区划代码表中的全称（如 科克萨拉村委会）。", r => r.Name),
         new("level", FieldType.Enum, "层级：province 自治区，prefecture 地（州、市），county 县（市、区），township 乡镇，village 村（社区）。", r => r.Level) { Values = Vocabulary.RegionLevels.Values },
         new("parentCode", FieldType.Code, "上级区划代码；自治区为空。", r => r.ParentCode) { Nullable = true, NullMeans = "没有上级（自治区）" },
     ];
 
-    static readonly ListSource<RegionRow> Source = new()
+    static readonly ListSource<RegionRecord> Source = new()
     {
-        Dataset = Dataset, Select = Select, From = From, Key = "r.code", KeyKind = KeyKind.Text, KeyOf = r => r.Code, Fields = Fields,
+        Dataset = Dataset, Select = RegionRecords.Select, From = RegionRecords.From, Key = "r.code", KeyKind = KeyKind.Text, KeyOf = r => r.Code, Fields = Fields,
     };
 
     static readonly ApiParam Parent = new("parent", ParamKind.Code, "只列这个区划的直接下级。") { Example = "654202109" };
