@@ -257,6 +257,10 @@ cached_ratio=$(ratio "${rps[cached]}" "${rps[baseline]}")
 county_ratio=$(ratio "${rps[county]}" "${rps[baseline]}")
 [ "${status[cached]}" = 200 ] || cached_ratio=n/a
 [ "${status[county]}" = 200 ] || county_ratio=n/a
+# A measurement in which no request finished has no latency to judge.
+for key in search lookup; do
+  awk -v r="${rps[$key]:-0}" 'BEGIN { exit !(r > 0) }' || p95[$key]=n/a
+done
 checked_ratio() { # key
   if [ "${status[$1]}" = 200 ]; then ratio "${rps[$1]}" "${rps[baseline]}"; else echo n/a; fi
 }
