@@ -27,6 +27,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = commandLine.Configuration.ToArray(),
     WebRootPath = paths.WebRoot,
 });
+// The build's own appsettings.json as the lowest layer: `dotnet run --project src/LinkagePortal.Web` from the checkout's
+// top folder has that folder as its content root, where no appsettings.json is, and the public address is required.
+builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+{
+    FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+    Path = "appsettings.json",
+    Optional = true,
+});
 
 // ---- Hosting: the public address every absolute URL is built from, forwarded headers from known proxies only,
 // per-client rate limits and a cap on expensive work, health checks, no Server header (all in Hosting/).
