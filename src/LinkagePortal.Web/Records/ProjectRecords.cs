@@ -90,9 +90,6 @@ public static class ProjectRecords
 
     const string PlacesOf = $"SELECT {PlaceColumns} FROM project_places pp {PlaceJoins} WHERE pp.project_id IN @ids ORDER BY pp.id";
 
-    /// <summary>Ids per statement: well under SQL Server's 2,100 parameters.</summary>
-    const int IdsPerQuery = 1000;
-
     public static Task<ProjectRecord?> ByIdAsync(DbConnection connection, long id, DateTime now) =>
         connection.QuerySingleOrDefaultAsync<ProjectRecord>(ById, new { id, now });
 
@@ -100,16 +97,8 @@ public static class ProjectRecords
         connection.QuerySingleOrDefaultAsync<long?>(IdByCode, new { code, now });
 
     /// <summary>The places of the given projects, in the order their notices print them.</summary>
-    public static async Task<ILookup<long, ProjectPlace>> PlacesAsync(DbConnection connection, IReadOnlyCollection<long> ids)
-    {
-        var places = new List<ProjectPlace>();
-        foreach (var chunk in ids.Chunk(IdsPerQuery))
-        {
-            places.AddRange(await connection.QueryAsync<ProjectPlace>(PlacesOf, new { ids = chunk }));
-        }
-
-        return places.ToLookup(p => p.ProjectId);
-    }
+    public static async Task<ILookup<long, ProjectPlace>> PlacesAsync(DbConnection connection, IReadOnlyCollection<long> ids) =>
+        (await connection.QueryInChunksAsync<ProjectPlace, long>(PlacesOf, "ids", ids)).ToLookup(p => p.ProjectId);
 
     /// <summary>The rows of a list, with their places filled in.</summary>
     public static async Task<IReadOnlyList<ProjectRecord>> WithPlacesAsync(DbConnection connection, IReadOnlyList<ProjectRecord> rows)
