@@ -46,7 +46,7 @@ public static class DisclosureCsv
 
     public static readonly IReadOnlyList<ApiField<ItemLine>> ItemFields =
     [
-        new("kind", FieldType.Enum, "记录所在的数据集。", i => i.Item.Kind) { Values = ["documents", "allocations", "projects", "announcements", "performance_targets"] },
+        new("kind", FieldType.Enum, "记录所在的数据集。", i => i.Item.Kind) { Values = TimelinessAudit.Kinds.Values },
         new("kindLabel", FieldType.Text, "数据集的中文名。", i => i.Item.KindLabel),
         new("title", FieldType.Text, "记录的名称。", i => i.Item.Title) { Nullable = true, NullMeans = "尚未公开的记录不显示名称" },
         new("url", FieldType.Text, "记录在本站的地址（相对路径）。", i => i.Item.Url) { Nullable = true, NullMeans = "尚未公开的记录不显示地址" },
