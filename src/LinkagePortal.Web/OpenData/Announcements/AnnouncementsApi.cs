@@ -63,10 +63,7 @@ public static class AnnouncementsApi
             {
                 filter.And(region.Length <= 6
                     ? RegionCodes.Under("a.county_code")
-                    : """
-                      EXISTS (SELECT 1 FROM announcement_projects ap JOIN project_places pp ON pp.project_id = ap.project_id
-                              WHERE ap.announcement_id = a.id AND pp.region_code >= @region AND pp.region_code <= @regionLast)
-                      """,
+                    : $"EXISTS (SELECT 1 FROM announcement_projects ap WHERE ap.announcement_id = a.id AND {ProjectRecords.PlacedUnder("ap.project_id")})",
                     SqlFilter.Under(region));
             }
 

@@ -107,7 +107,7 @@ public static class ProjectsApi
                 {
                     filter.And(region.Length <= 6
                         ? RegionCodes.Under("p.county_code")
-                        : $"EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = p.id AND {RegionCodes.Under("pp.region_code")})",
+                        : ProjectRecords.PlacedUnder("p.id"),
                         SqlFilter.Under(region));
                 }
 
