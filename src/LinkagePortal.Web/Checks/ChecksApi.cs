@@ -36,7 +36,7 @@ public static class ChecksApi
         new("subjectId", FieldType.Code, "核查对象的代码或 id（县代码、文件 id、公告 id、项目编码）。", r => r.SubjectId),
         new("subjectTitle", FieldType.Text, "核查对象的名称。", r => r.SubjectTitle) { Nullable = true },
         new("item", FieldType.Text, "核查的具体一项（如 total、document、printed-fact、补助标准、open）。", r => r.Item) { Nullable = true },
-        new("outcome", FieldType.Enum, "结果。cannot-tell 表示数据缺少判断所需的内容；prompt 只提示查看，不是结论。", r => r.Outcome) { Values = Outcomes.All },
+        new("outcome", FieldType.Enum, "结果。cannot-tell 表示数据缺少判断所需的内容；prompt 只提示查看，不是结论。", r => r.Outcome) { Values = Outcomes.All.Values },
         new("allocatedWan", FieldType.Decimal, "分配表下达的金额。", r => Wan(r.AllocatedYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用或数据中没有" },
         new("detailedWan", FieldType.Decimal, "列出的项目金额之和。", r => Wan(r.DetailedYuan)) { Unit = "万元", Nullable = true, NullMeans = "不适用" },
         new("reportedWan", FieldType.Decimal, "本县资金报告所述金额。", r => Wan(r.ReportedYuan)) { Unit = "万元", Nullable = true, NullMeans = "报告未说明" },
