@@ -43,7 +43,7 @@ public sealed record CheckResult
     public string? Detail { get; init; }
 
     public string[] Words => (MatchedWords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
-    public string OutcomeLabel => Outcomes.Label(Outcome);
+    public string OutcomeLabel => Outcomes.All.Label(Outcome);
     public string SubjectUrl => ChecksPaths.Subject(SubjectKind, SubjectId);
     public string ProgrammeLabel => Programme switch { "linkage" => "衔接资金", "bond" => "债券", _ => "" };
 
@@ -85,31 +85,22 @@ public static class Outcomes
     public const string OverCap = "over-cap";
     public const string Count = "count";
 
-    public static readonly string[] All =
-    [
-        Balanced, Differs, NotDetailed, DocumentsDiffer, Stated, Flagged, NotYetDue, CannotTell, Present, Missing, NotApplicable, Rate, Prompt,
-        WithinCap, OverCap, Count,
-    ];
-
-    /// <summary>Plain Chinese for the pages.</summary>
-    public static string Label(string outcome) => outcome switch
-    {
-        Balanced => "一致",
-        Differs => "有差额",
-        NotDetailed => "未列出项目",
-        DocumentsDiffer => "文件说法不一",
-        Stated => "文件所述",
-        Flagged => "提示：超过30日未细化",
-        NotYetDue => "未到30日",
-        CannotTell => "无法判断",
-        Present => "已公开",
-        Missing => "未见",
-        NotApplicable => "不适用",
-        Rate => "公开率",
-        Prompt => "提示查看",
-        WithinCap => "未超过1%",
-        OverCap => "超过1%",
-        Count => "计数",
-        _ => outcome,
-    };
+    /// <summary>Every outcome with its plain Chinese for the pages (the API's documented values, the pages' words).</summary>
+    public static readonly Terms All = new(
+        new(Balanced, "一致"),
+        new(Differs, "有差额"),
+        new(NotDetailed, "未列出项目"),
+        new(DocumentsDiffer, "文件说法不一"),
+        new(Stated, "文件所述"),
+        new(Flagged, "提示：超过30日未细化"),
+        new(NotYetDue, "未到30日"),
+        new(CannotTell, "无法判断"),
+        new(Present, "已公开"),
+        new(Missing, "未见"),
+        new(NotApplicable, "不适用"),
+        new(Rate, "公开率"),
+        new(Prompt, "提示查看"),
+        new(WithinCap, "未超过1%"),
+        new(OverCap, "超过1%"),
+        new(Count, "计数"));
 }

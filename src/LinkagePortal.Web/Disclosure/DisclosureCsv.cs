@@ -27,26 +27,34 @@ public static class DisclosureCsv
         new("level", FieldType.Enum, "code 的级别。", a => a.Area.Level) { Values = ["region", "prefecture", "county"] },
         new("parentCode", FieldType.Code, "这一行计入的上级：县计入地（州、市），地（州、市）计入全区。", a => a.Area.ParentCode) { Nullable = true, NullMeans = "全区合计行" },
         new("ownLevel", FieldType.Enum, "true 为“本级”行：该地（州、市）或自治区自己的记录。", a => a.Area.OwnLevel ? "true" : "false") { Values = ["true", "false"] },
-        new("onTime", FieldType.Integer, "按时公开的记录数。", a => a.Area.Publication.OnTime),
-        new("late", FieldType.Integer, "逾期公开的记录数。", a => a.Area.Publication.Late),
-        new("overdue", FieldType.Integer, "已过期限仍未公开的记录数。", a => a.Area.Publication.Overdue),
-        new("due", FieldType.Integer, "尚未公开、也未到期的记录数。", a => a.Area.Publication.Due),
-        new("cannotTell", FieldType.Integer, "缺少信息产生日期或公开时间、无法判断的记录数。", a => a.Area.Publication.CannotTell),
-        new("total", FieldType.Integer, "记录总数（以上五项之和）。", a => a.Area.Publication.Total),
-        new("chainOnTime", FieldType.Integer, "资金下达、细化期限：按时的项数。", a => a.Area.Chain.OnTime),
-        new("chainLate", FieldType.Integer, "资金下达、细化期限：逾期的项数。", a => a.Area.Chain.Late),
-        new("chainOverdue", FieldType.Integer, "资金下达、细化期限：逾期未完成的项数（数据不足以判断时不计入）。", a => a.Area.Chain.Overdue),
-        new("chainDue", FieldType.Integer, "资金下达、细化期限：未到期的项数。", a => a.Area.Chain.Due),
-        new("chainCannotTell", FieldType.Integer, "资金下达、细化期限：无法判断的项数。", a => a.Area.Chain.CannotTell),
-        new("chainTotal", FieldType.Integer, "资金下达、细化期限：总项数。", a => a.Area.Chain.Total),
+        ..CountFields("", "公开期限", "记录", a => a.Area.Publication),
+        ..CountFields("chain", "资金下达、细化期限", "项", a => a.Area.Chain),
         new("asOf", FieldType.Date, "核查日期（北京时间）。", a => Day(a.Report.AsOf)),
         new("dayCount", FieldType.Enum, "期限按 calendar（自然日）或 working（工作日）计算。", a => DayCountCode(a.Report.DayCount)) { Values = ["calendar", "working"] },
         new("publicationDays", FieldType.Integer, "公开期限的天数。", a => a.Report.PublicationDays),
     ];
 
+    /// <summary>
+    /// The six columns of one set of counts (the records' publication, the hand-offs' chain), named alike but for the
+    /// prefix: onTime … total, chainOnTime … chainTotal.
+    /// </summary>
+    static ApiField<AreaLine>[] CountFields(string prefix, string deadline, string counted, Func<AreaLine, TimelinessCounts> counts)
+    {
+        string Name(string name) => prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name[1..];
+        return
+        [
+            new(Name("onTime"), FieldType.Integer, $"{deadline}：按时完成的{counted}数。", a => counts(a).OnTime),
+            new(Name("late"), FieldType.Integer, $"{deadline}：逾期完成的{counted}数。", a => counts(a).Late),
+            new(Name("overdue"), FieldType.Integer, $"{deadline}：已过期限仍未完成的{counted}数。", a => counts(a).Overdue),
+            new(Name("due"), FieldType.Integer, $"{deadline}：尚未完成、也未到期的{counted}数。", a => counts(a).Due),
+            new(Name("cannotTell"), FieldType.Integer, $"{deadline}：缺少日期、无法判断的{counted}数。", a => counts(a).CannotTell),
+            new(Name("total"), FieldType.Integer, $"{deadline}：{counted}总数（以上五项之和）。", a => counts(a).Total),
+        ];
+    }
+
     public static readonly IReadOnlyList<ApiField<ItemLine>> ItemFields =
     [
-        new("kind", FieldType.Enum, "记录所在的数据集。", i => i.Item.Kind) { Values = ["documents", "allocations", "projects", "announcements", "performance_targets"] },
+        new("kind", FieldType.Enum, "记录所在的数据集。", i => i.Item.Kind) { Values = TimelinessAudit.Kinds.Values },
         new("kindLabel", FieldType.Text, "数据集的中文名。", i => i.Item.KindLabel),
         new("title", FieldType.Text, "记录的名称。", i => i.Item.Title) { Nullable = true, NullMeans = "尚未公开的记录不显示名称" },
         new("url", FieldType.Text, "记录在本站的地址（相对路径）。", i => i.Item.Url) { Nullable = true, NullMeans = "尚未公开的记录不显示地址" },

@@ -61,14 +61,9 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         ORDER BY p.id
         """;
 
-    static readonly Dictionary<string, string> KindLabels = new()
-    {
-        ["documents"] = "文件",
-        ["allocations"] = "分配表",
-        ["projects"] = "项目",
-        ["announcements"] = "公告公示",
-        ["performance_targets"] = "绩效目标",
-    };
+    /// <summary>The tables the audit checks, with their Chinese names: the items' kinds and the CSV's documented values.</summary>
+    public static readonly Terms Kinds = new(
+        new("documents", "文件"), new("allocations", "分配表"), new("projects", "项目"), new("announcements", "公告公示"), new("performance_targets", "绩效目标"));
 
     sealed record Kept(string Key, TimelinessReport Report);
 
@@ -123,7 +118,6 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             var item = new TimelinessItem
             {
                 Kind = kind,
-                KindLabel = KindLabels[kind],
                 Title = title,
                 Url = url,
                 PrefectureCode = place.Prefecture,

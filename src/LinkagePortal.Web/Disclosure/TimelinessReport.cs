@@ -70,15 +70,15 @@ public sealed record AreaTimeliness
 /// </summary>
 public sealed record TimelinessItem
 {
-    /// <summary>documents, allocations, projects, announcements, performance_targets.</summary>
+    /// <summary>One of <see cref="TimelinessAudit.Kinds"/>.</summary>
     public required string Kind { get; init; }
-    public required string KindLabel { get; init; }
     public string? Title { get; init; }
     public string? Url { get; init; }
     public string? PrefectureCode { get; init; }
     public string? CountyCode { get; init; }
     public required string PlaceName { get; init; }
     public required DisclosureDeadline Deadline { get; init; }
+    public string KindLabel => TimelinessAudit.Kinds.Label(Kind);
 }
 
 /// <summary>A document named in a hand-off: its id, its number (or title), and its date when printed.</summary>

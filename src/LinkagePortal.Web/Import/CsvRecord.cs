@@ -102,75 +102,48 @@ public sealed class CsvRecord(string file, int line, IReadOnlyDictionary<string,
 
     public int? OptionalYear(string column) => Optional(column) is null ? null : Year(column);
 
-    public int? OptionalInt(string column)
-    {
-        var value = Optional(column);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-        {
-            Fail(column, $"'{value}' is not a whole number");
-            return null;
-        }
-
-        return number;
-    }
+    public int? OptionalInt(string column) =>
+        Parsed<int>(column, Optional(column), (string v, out int n) => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out n),
+            "a whole number");
 
     /// <summary>An amount in 万元, returned as whole yuan: at most 4 decimals, not negative.</summary>
     public long Yuan(string column) => OptionalYuan(column, required: true) ?? 0;
 
-    public long? OptionalYuan(string column, bool required = false)
+    public long? OptionalYuan(string column, bool required = false) =>
+        Parsed<long>(column, required ? Required(column) : Optional(column), Money.TryParseWan,
+            "an amount in 万元 (digits, optional point and at most 4 decimals, not negative)");
+
+    public DateTime? Date(string column) =>
+        Parsed<DateTime>(column, Optional(column),
+            (string v, out DateTime d) => DateTime.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d),
+            "a date written YYYY-MM-DD");
+
+    /// <summary>An ISO 8601 time with offset, returned in UTC.</summary>
+    public DateTime? Time(string column) =>
+        Parsed<DateTimeOffset>(column, Optional(column),
+            (string v, out DateTimeOffset t) => DateTimeOffset.TryParseExact(v, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"],
+                CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out t),
+            "a time written YYYY-MM-DDThh:mm:ss+08:00")?.UtcDateTime;
+
+    delegate bool Parser<T>(string value, out T parsed);
+
+    /// <summary>
+    /// The one way every typed reader treats a cell: empty is null; a value <paramref name="parse"/> refuses is
+    /// reported as "'value' is not <paramref name="expected"/>" and read as null.
+    /// </summary>
+    T? Parsed<T>(string column, string? value, Parser<T> parse, string expected) where T : struct
     {
-        var value = required ? Required(column) : Optional(column);
         if (string.IsNullOrEmpty(value))
         {
             return null;
         }
 
-        if (!Money.TryParseWan(value, out var yuan))
+        if (parse(value, out var parsed))
         {
-            Fail(column, $"'{value}' is not an amount in 万元 (digits, optional point and at most 4 decimals, not negative)");
-            return null;
+            return parsed;
         }
 
-        return yuan;
-    }
-
-    public DateTime? Date(string column)
-    {
-        var value = Optional(column);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            Fail(column, $"'{value}' is not a date written YYYY-MM-DD");
-            return null;
-        }
-
-        return date;
-    }
-
-    /// <summary>An ISO 8601 time with offset, returned in UTC.</summary>
-    public DateTime? Time(string column)
-    {
-        var value = Optional(column);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (!DateTimeOffset.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss'Z'"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-        {
-            Fail(column, $"'{value}' is not a time written YYYY-MM-DDThh:mm:ss+08:00");
-            return null;
-        }
-
-        return time.UtcDateTime;
+        Fail(column, $"'{value}' is not {expected}");
+        return null;
     }
 }

@@ -84,6 +84,13 @@ public static class ProjectRecords
 
     public const string PlaceJoins = "LEFT JOIN regions pr ON pr.code = pp.region_code LEFT JOIN regions pu ON pu.code = pr.parent_code";
 
+    /// <summary>
+    /// "Project <paramref name="projectId"/> names a place under region C", over the parameters of
+    /// <see cref="RegionCodes.Under"/>: how a township or village finds its projects, and its notices through them.
+    /// </summary>
+    public static string PlacedUnder(string projectId) =>
+        $"EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = {projectId} AND {RegionCodes.Under("pp.region_code")})";
+
     const string ById = $"{Select} {From} WHERE p.id = @id AND {Public.Projects}";
 
     const string IdByCode = $"SELECT p.id FROM projects p WHERE p.code = @code AND {Public.Projects}";

@@ -12,10 +12,8 @@ public static class AllocationsApi
 
     public static readonly IReadOnlyList<ApiField<AllocationRecord>> Fields =
     [
-        new("documentId", FieldType.Code, "分配表所在文件的 id（见 documents）。", a => a.DocumentId),
-        new("documentNumber", FieldType.Text, "该文件的发文字号。", a => a.DocumentNumber) { Nullable = true },
-        new("regionCode", FieldType.Code, "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode),
-        new("regionName", FieldType.Text, "区划通用简称（以区划代码表为准）。", a => a.RegionName),
+        ..CommonFields.Document<AllocationRecord>("document", "分配表所在", a => a.DocumentId, a => a.DocumentNumber),
+        ..CommonFields.Region<AllocationRecord>("region", "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode, a => a.RegionName),
         new("regionNamePrinted", FieldType.Text, "分配表上印的名称，照扫描件识读原样（可能有缺字，如“留县”）。", a => a.RegionNamePrinted),
         new("regionLevel", FieldType.Enum, "区划层级。", a => a.RegionLevel) { Values = Vocabulary.RegionLevels.Values },
         new("task", FieldType.Text, "资金任务（分配表的列）。", a => a.Task),

@@ -34,8 +34,7 @@ public static class AnnouncementsApi
     [
         new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id),
         new("title", FieldType.Text, "公告标题。", a => a.Title),
-        new("countyCode", FieldType.Code, "发布公告的县（市、区）代码。", a => a.CountyCode),
-        new("countyName", FieldType.Text, "县（市、区）名称。", a => a.CountyName),
+        ..CommonFields.Region<AnnouncementRecord>("county", "发布公告的县（市、区）代码。", a => a.CountyCode, a => a.CountyName),
         new("publisher", FieldType.Text, "发布单位。", a => a.Publisher),
         new("aroseOn", FieldType.Date, "信息形成日期。", a => a.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公告日期（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "未说明" },
@@ -64,10 +63,7 @@ public static class AnnouncementsApi
             {
                 filter.And(region.Length <= 6
                     ? RegionCodes.Under("a.county_code")
-                    : """
-                      EXISTS (SELECT 1 FROM announcement_projects ap JOIN project_places pp ON pp.project_id = ap.project_id
-                              WHERE ap.announcement_id = a.id AND pp.region_code >= @region AND pp.region_code <= @regionLast)
-                      """,
+                    : $"EXISTS (SELECT 1 FROM announcement_projects ap WHERE ap.announcement_id = a.id AND {ProjectRecords.PlacedUnder("ap.project_id")})",
                     SqlFilter.Under(region));
             }
 

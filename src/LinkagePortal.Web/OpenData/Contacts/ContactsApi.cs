@@ -9,8 +9,7 @@ public static class ContactsApi
 
     public static readonly IReadOnlyList<ApiField<ContactRecord>> Fields =
     [
-        new("regionCode", FieldType.Code, "联系方式所属区划的代码。", c => c.RegionCode),
-        new("regionName", FieldType.Text, "区划通用简称。", c => c.RegionName),
+        ..CommonFields.Region<ContactRecord>("region", "联系方式所属区划的代码。", c => c.RegionCode, c => c.RegionName),
         new("hotline", FieldType.Text, "监督电话，照公告原样（区号-号码）。", c => c.Hotline) { Nullable = true, NullMeans = "公告未印" },
         new("disciplineLine", FieldType.Text, "纪检监察举报电话。", c => c.DisciplineLine) { Nullable = true, NullMeans = "公告未印" },
         new("address", FieldType.Text, "通讯地址。", c => c.Address) { Nullable = true, NullMeans = "公告未印" },

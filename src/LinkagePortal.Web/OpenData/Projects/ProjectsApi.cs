@@ -41,8 +41,7 @@ public static class ProjectsApi
         new("programme", FieldType.Enum, "资金类别：linkage 财政衔接推进乡村振兴补助资金项目；bond 地方政府债券项目（县级预算公开中的债券使用情况表）。", p => p.Programme)
             { Values = Vocabulary.Programmes.Values },
         new("fiscalYear", FieldType.Integer, "项目资金年度。", p => p.FiscalYear),
-        new("countyCode", FieldType.Code, "项目所在县（市、区）的区划代码。", p => p.CountyCode),
-        new("countyName", FieldType.Text, "县（市、区）名称。", p => p.CountyName),
+        ..CommonFields.Region<ProjectRecord>("county", "项目所在县（市、区）的区划代码。", p => p.CountyCode, p => p.CountyName),
         new("amountWan", FieldType.Decimal, "项目资金，单位万元，精确小数。", p => Money.ToWan(p.AmountYuan)) { Unit = "万元" },
         new("printedText", FieldType.Text, "金额在原件上的印法（如 0.1000 亿元）。", p => p.PrintedText) { Nullable = true },
         new("derivation", FieldType.Enum, "金额的来历：printed 照原件；derived 推算；corrected 更正。", p => p.Derivation) { Values = Vocabulary.Derivations.Values },
@@ -108,7 +107,7 @@ public static class ProjectsApi
                 {
                     filter.And(region.Length <= 6
                         ? RegionCodes.Under("p.county_code")
-                        : $"EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = p.id AND {RegionCodes.Under("pp.region_code")})",
+                        : ProjectRecords.PlacedUnder("p.id"),
                         SqlFilter.Under(region));
                 }
 
