@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace LinkagePortal.Disclosure;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace LinkagePortal.Disclosure;
 public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalendar calendar)
 {
     public DayCount DayCount => options.DayCount;
+
+    /// <summary>The same calendar, counting days the other way: the audit reports both clocks side by side.</summary>
+    public DeadlineCalculator Counting(DayCount count) => count == options.DayCount ? this : new(options with { DayCount = count }, calendar);
 
     public DateOnly DueOn(DateOnly start, int days)
     {
@@ -72,6 +77,11 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
             return CannotTell(arose, "来源未载明公开时间");
         }
 
+        if (Uncounted(arose, days, published <= now.UtcDateTime ? BeijingDate(published) : null) is { } uncounted)
+        {
+            return uncounted;
+        }
+
         var due = DueOn(arose, days);
         return published <= now.UtcDateTime
             ? Done(arose, due, BeijingDate(published))
@@ -95,6 +105,11 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
             return CannotTell(null, startMissing);
         }
 
+        if (Uncounted(start, days, doneOn) is { } uncounted)
+        {
+            return uncounted;
+        }
+
         var due = DueOn(start, days);
         if (doneOn is { } done)
         {
@@ -104,6 +119,34 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
         return BeijingDate(now) <= due
             ? new DisclosureDeadline { State = DisclosureState.Due, StartOn = start, DueOn = due, DayCount = options.DayCount }
             : CannotTell(start, doneMissing) with { DueOn = due };
+    }
+
+    /// <summary>
+    /// A working-day deadline that runs into a year the holiday calendar lacks cannot be counted: that record is
+    /// "cannot tell" on the working-day clock (naming the year), while the calendar-day clock still judges it.
+    /// </summary>
+    DisclosureDeadline? Uncounted(DateOnly start, int days, DateOnly? doneOn)
+    {
+        if (options.DayCount == DayCount.Calendar)
+        {
+            return null;
+        }
+
+        try
+        {
+            var due = DueOn(start, days);
+            if (doneOn is { } done && done > due)
+            {
+                // A late record's days late are counted up to when it was done, which may lie in a later year still.
+                DaysAfter(due, done);
+            }
+
+            return null;
+        }
+        catch (HolidayCalendarException missing)
+        {
+            return CannotTell(start, string.Create(CultureInfo.InvariantCulture, $"节假日安排缺少{missing.Year}年，无法按工作日计算"));
+        }
     }
 
     DisclosureDeadline Done(DateOnly start, DateOnly due, DateOnly done) => done <= due

@@ -32,7 +32,7 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
             counts);
         Assert.Equal((1, 1), (wusu.Publication.OnTime, wusu.Publication.Late));
         Assert.Contains($"{wusu.Publication.Total} 条记录", section.Text());
-        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/disclosure#region-654202", section.QuerySelector("a")!.GetAttribute("href"));
         // Its two detail deadlines are judged (on time).
         Assert.Contains("按时 2", section.Text());
     }
@@ -58,7 +58,7 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
         var section = county.QuerySelector("section.disclosure-summary")!;
         Assert.Equal([wusu.Publication.OnTime, wusu.Publication.Late, wusu.Publication.Overdue, wusu.Publication.Due, wusu.Publication.CannotTell],
             section.QuerySelectorAll(".disclosure-counts strong").Select(s => int.Parse(s.Text())));
-        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
+        Assert.Equal("/disclosure#region-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
 
         var prefecture = (await client.GetPageAsync("/regions/6542")).QuerySelector("section.disclosure-summary")!;
         Assert.Contains($"{report.Area("6542")!.Publication.Total} 条记录", prefecture.Text());
