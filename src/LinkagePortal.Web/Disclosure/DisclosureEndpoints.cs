@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using LinkagePortal.Api;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
@@ -88,40 +90,30 @@ public static class DisclosureEndpoints
     /// The configured clock's report at the top level (as before both were computed), and both clocks side by side
     /// under <c>clocks</c>, each naming its rule.
     /// </summary>
-    static object Json(DisclosureClocks clocks, DayCount configured)
+    static JsonObject Json(DisclosureClocks clocks, DayCount configured)
     {
-        var r = clocks.Of(configured);
-        return new
-        {
-            asOf = r.AsOf,
-            dayCount = DisclosureCsv.DayCountCode(r.DayCount),
-            publicationDays = r.PublicationDays,
-            rules = r.Rules,
-            note = "Every record is judged on two clocks (under clocks): 20 calendar days (伽师县's practice) and 20 working days "
-                + "(《政府信息公开条例》第二十六条), each with its rule; the top-level figures are those of Disclosure:DayCount. “cannot-tell” (无法判断) "
-                + "means the source does not state a date needed to judge; cannotTellReasons says which. Overdue records are not public yet and are "
-                + "listed without title or address.",
-            region = r.Region,
-            prefectures = r.Prefectures,
-            counties = r.Counties,
-            late = r.Late,
-            overdue = r.Overdue,
-            chains = Chains(r),
-            clocks = clocks.Both.Select(c => new
-            {
-                dayCount = DisclosureCsv.DayCountCode(c.DayCount),
-                publicationDays = c.PublicationDays,
-                rule = c.PublicationRule.Id,
-                cannotTellReasons = c.CannotTellReasons,
-                region = c.Region,
-                prefectures = c.Prefectures,
-                counties = c.Counties,
-                late = c.Late,
-                overdue = c.Overdue,
-                chains = Chains(c),
-            }),
-        };
+        var json = Clock(clocks.Of(configured));
+        json["asOf"] = JsonSerializer.SerializeToNode(clocks.Calendar.AsOf, JsonSerializerOptions.Web);
+        json["rules"] = JsonSerializer.SerializeToNode(clocks.Calendar.Rules, JsonSerializerOptions.Web);
+        json["note"] = "Every record is judged on two clocks (under clocks): 20 calendar days (伽师县's practice) and 20 working days "
+            + "(《政府信息公开条例》第二十六条), each with its rule; the top-level figures are those of Disclosure:DayCount. “cannot-tell” (无法判断) "
+            + "means the source does not state a date needed to judge; cannotTellReasons says which. Overdue records are not public yet and are "
+            + "listed without title or address.";
+        json["clocks"] = new JsonArray([.. clocks.Both.Select(c => (JsonNode)Clock(c))]);
+        return json;
     }
 
-    static IEnumerable<object> Chains(TimelinessReport r) => r.Chains.Select(c => new { rule = c.Rule.Id, counts = c.Counts, items = c.Items });
+    static JsonObject Clock(TimelinessReport r) => JsonSerializer.SerializeToNode(new
+    {
+        dayCount = DisclosureCsv.DayCountCode(r.DayCount),
+        publicationDays = r.PublicationDays,
+        rule = r.PublicationRule.Id,
+        cannotTellReasons = r.CannotTellReasons,
+        region = r.Region,
+        prefectures = r.Prefectures,
+        counties = r.Counties,
+        late = r.Late,
+        overdue = r.Overdue,
+        chains = r.Chains.Select(c => new { rule = c.Rule.Id, counts = c.Counts, items = c.Items }),
+    }, JsonSerializerOptions.Web)!.AsObject();
 }
