@@ -16,6 +16,21 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
     static AngleSharp.Dom.IDocument Render(DisclosureViews.Summary summary) =>
         Html.Parse(new PageRenderer().RenderPartial("disclosure-summary", summary).Html);
 
+    [SkippableTheory]
+    [InlineData("/regions/65")]
+    [InlineData("/regions/6542")]
+    [InlineData("/regions/654202")]
+    [InlineData("/regions/653129")]
+    public async Task The_summary_of_every_region_level_links_to_an_anchor_that_exists_on_the_audit(string path)
+    {
+        using var client = portal.CreateClient();
+        var link = (await client.GetPageAsync(path)).QuerySelector("section.disclosure-summary a[href^='/disclosure#']")!.GetAttribute("href")!;
+        var audit = await client.GetPageAsync("/disclosure");
+
+        Assert.Matches("^/disclosure#region-[0-9]+$", link);
+        Assert.NotNull(audit.GetElementById(link["/disclosure#".Length..]));
+    }
+
     [Fact]
     public async Task A_county_shows_its_own_counts_and_links_to_its_row_of_the_audit()
     {
