@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace LinkagePortal.Disclosure;
@@ -9,18 +10,19 @@ namespace LinkagePortal.Disclosure;
 /// </summary>
 public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalendar calendar)
 {
+    // Working-day due dates by start and window: the audit asks for the same few dates for every record on both clocks.
+    readonly ConcurrentDictionary<(DateOnly Start, int Days), DateOnly> workingDue = new();
+
     public DayCount DayCount => options.DayCount;
 
     /// <summary>The same calendar, counting days the other way: the audit reports both clocks side by side.</summary>
     public DeadlineCalculator Counting(DayCount count) => count == options.DayCount ? this : new(options with { DayCount = count }, calendar);
 
-    public DateOnly DueOn(DateOnly start, int days)
-    {
-        if (options.DayCount == DayCount.Calendar)
-        {
-            return start.AddDays(days);
-        }
+    public DateOnly DueOn(DateOnly start, int days) =>
+        options.DayCount == DayCount.Calendar ? start.AddDays(days) : workingDue.GetOrAdd((start, days), key => CountWorkingDays(key.Start, key.Days));
 
+    DateOnly CountWorkingDays(DateOnly start, int days)
+    {
         var day = start;
         for (var counted = 0; counted < days;)
         {

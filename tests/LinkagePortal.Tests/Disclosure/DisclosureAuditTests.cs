@@ -181,6 +181,10 @@ public class DisclosureAuditTests : IClassFixture<DisclosureAuditTests.Portal>
         Assert.Equal(["calendar", "working"], regionLines.Select(f => f[header.IndexOf("dayCount")]));
         Assert.Equal(["publish-20", "publish-20-working"], regionLines.Select(f => f[header.IndexOf("rule")]));
         Assert.Equal("《中华人民共和国政府信息公开条例》（国务院令第711号） 第二十六条", regionLines[1][header.IndexOf("ruleSource")]);
+
+        var items = (await client.GetStringAsync("/api/v1/disclosure/items.csv?bom=false")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var itemHeader = items[0].Split(',').ToList();
+        Assert.Equal(["calendar", "working"], items.Skip(1).Select(l => l.Split(',')[itemHeader.IndexOf("dayCount")]).Distinct().Order());
     }
 
     [SkippableFact]
