@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
 namespace LinkagePortal.Disclosure;
 
 /// <summary>
@@ -7,15 +10,19 @@ namespace LinkagePortal.Disclosure;
 /// </summary>
 public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalendar calendar)
 {
+    // Working-day due dates by start and window: the audit asks for the same few dates for every record on both clocks.
+    readonly ConcurrentDictionary<(DateOnly Start, int Days), DateOnly> workingDue = new();
+
     public DayCount DayCount => options.DayCount;
 
-    public DateOnly DueOn(DateOnly start, int days)
-    {
-        if (options.DayCount == DayCount.Calendar)
-        {
-            return start.AddDays(days);
-        }
+    /// <summary>The same calendar, counting days the other way: the audit reports both clocks side by side.</summary>
+    public DeadlineCalculator Counting(DayCount count) => count == options.DayCount ? this : new(options with { DayCount = count }, calendar);
 
+    public DateOnly DueOn(DateOnly start, int days) =>
+        options.DayCount == DayCount.Calendar ? start.AddDays(days) : workingDue.GetOrAdd((start, days), key => CountWorkingDays(key.Start, key.Days));
+
+    DateOnly CountWorkingDays(DateOnly start, int days)
+    {
         var day = start;
         for (var counted = 0; counted < days;)
         {
@@ -72,6 +79,11 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
             return CannotTell(arose, "来源未载明公开时间");
         }
 
+        if (Uncounted(arose, days, published <= now.UtcDateTime ? BeijingDate(published) : null) is { } uncounted)
+        {
+            return uncounted;
+        }
+
         var due = DueOn(arose, days);
         return published <= now.UtcDateTime
             ? Done(arose, due, BeijingDate(published))
@@ -95,6 +107,11 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
             return CannotTell(null, startMissing);
         }
 
+        if (Uncounted(start, days, doneOn) is { } uncounted)
+        {
+            return uncounted;
+        }
+
         var due = DueOn(start, days);
         if (doneOn is { } done)
         {
@@ -104,6 +121,34 @@ public sealed class DeadlineCalculator(DisclosureOptions options, HolidayCalenda
         return BeijingDate(now) <= due
             ? new DisclosureDeadline { State = DisclosureState.Due, StartOn = start, DueOn = due, DayCount = options.DayCount }
             : CannotTell(start, doneMissing) with { DueOn = due };
+    }
+
+    /// <summary>
+    /// A working-day deadline that runs into a year the holiday calendar lacks cannot be counted: that record is
+    /// "cannot tell" on the working-day clock (naming the year), while the calendar-day clock still judges it.
+    /// </summary>
+    DisclosureDeadline? Uncounted(DateOnly start, int days, DateOnly? doneOn)
+    {
+        if (options.DayCount == DayCount.Calendar)
+        {
+            return null;
+        }
+
+        try
+        {
+            var due = DueOn(start, days);
+            if (doneOn is { } done && done > due)
+            {
+                // A late record's days late are counted up to when it was done, which may lie in a later year still.
+                DaysAfter(due, done);
+            }
+
+            return null;
+        }
+        catch (HolidayCalendarException missing)
+        {
+            return CannotTell(start, string.Create(CultureInfo.InvariantCulture, $"节假日安排缺少{missing.Year}年，无法按工作日计算"));
+        }
     }
 
     DisclosureDeadline Done(DateOnly start, DateOnly due, DateOnly done) => done <= due

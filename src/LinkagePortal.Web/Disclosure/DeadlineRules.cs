@@ -4,10 +4,10 @@ using LinkagePortal.Import;
 
 namespace LinkagePortal.Disclosure;
 
-/// <summary>What a rule measures; the code knows how to find the two dates of each kind in the data.</summary>
+/// <summary>What a rule measures; the code knows how to find the two dates of each checked kind in the data.</summary>
 public enum DeadlineRuleKind
 {
-    /// <summary>A record published within N days of its information arising.</summary>
+    /// <summary>A record published within N days of its information arising (one rule per way of counting days).</summary>
     Publication,
 
     /// <summary>A prefecture passes region funds down to its counties within N days of the region's document.</summary>
@@ -16,12 +16,16 @@ public enum DeadlineRuleKind
     /// <summary>A county details the funds it received into projects within N days.</summary>
     Detail,
 
-    /// <summary>Spending reports by the 1st of each month; no dates in the data, shown as a rule only.</summary>
-    MonthlyReport,
+    /// <summary>A deadline a document states whose dates are not in the data (internal filings, reports): shown with its source, not checked.</summary>
+    Stated,
 }
 
-/// <summary>One row of <c>content/data/disclosure_rules.csv</c>: a deadline and the document that states it, in its own words.</summary>
-public sealed record DeadlineRule(string Id, [property: JsonIgnore] DeadlineRuleKind Kind, int? Days, string Title, string DocumentId, IReadOnlyList<string> AlsoIn, string Quote, string? Note)
+/// <summary>
+/// One row of <c>content/data/disclosure_rules.csv</c>: a deadline and the document that states it, in its own words.
+/// <see cref="DocumentId"/> is null for a document not in the portal (the national 条例), which <see cref="Document"/> names.
+/// </summary>
+public sealed record DeadlineRule(string Id, [property: JsonIgnore] DeadlineRuleKind Kind, int? Days, int? DayOfMonth, [property: JsonIgnore] DayCount? DayCount,
+    string Title, string? DocumentId, string Document, string Article, IReadOnlyList<string> AlsoIn, string Quote, [property: JsonIgnore] string Source, string? Note)
 {
     [JsonPropertyName("kind")]
     public string KindCode => Kind switch
@@ -29,39 +33,51 @@ public sealed record DeadlineRule(string Id, [property: JsonIgnore] DeadlineRule
         DeadlineRuleKind.Publication => "publication",
         DeadlineRuleKind.PassDown => "pass-down",
         DeadlineRuleKind.Detail => "detail",
-        _ => "monthly-report",
+        _ => "stated",
+    };
+
+    /// <summary>calendar or working where the rule says how days are counted; null where it does not.</summary>
+    [JsonPropertyName("dayCount")]
+    public string? DayCountCode => DayCount switch
+    {
+        Disclosure.DayCount.Calendar => "calendar",
+        Disclosure.DayCount.Working => "working",
+        _ => null,
     };
 }
 
 /// <summary>
 /// The deadline rules, data-driven: their days, titles, sources and quotes come from disclosure_rules.csv (read at
-/// start-up), so a rule can be corrected or re-sourced without touching code. Each kind must appear exactly once.
+/// start-up), so a rule can be corrected or re-sourced without touching code. Pass-down and detail appear exactly once,
+/// publication once per way of counting days (calendar, working); any number of stated rules.
 /// </summary>
 public sealed class DeadlineRules
 {
     public const string FileName = "disclosure_rules.csv";
-    static readonly string[] Header = ["id", "kind", "days", "title", "document_id", "also_in", "quote", "note"];
+    static readonly string[] Header = ["id", "kind", "days", "day_of_month", "day_count", "title", "document_id", "document", "article", "also_in", "quote", "source", "note"];
 
     static readonly Dictionary<string, DeadlineRuleKind> Kinds = new()
     {
         ["publication"] = DeadlineRuleKind.Publication,
         ["pass-down"] = DeadlineRuleKind.PassDown,
         ["detail"] = DeadlineRuleKind.Detail,
-        ["monthly-report"] = DeadlineRuleKind.MonthlyReport,
+        ["stated"] = DeadlineRuleKind.Stated,
     };
+
+    static readonly Dictionary<string, DayCount> DayCounts = new() { ["calendar"] = DayCount.Calendar, ["working"] = DayCount.Working };
 
     DeadlineRules(IReadOnlyList<DeadlineRule> all) => All = all;
 
     public IReadOnlyList<DeadlineRule> All { get; }
 
-    public DeadlineRule Publication => Of(DeadlineRuleKind.Publication);
-    public DeadlineRule PassDown => Of(DeadlineRuleKind.PassDown);
-    public DeadlineRule Detail => Of(DeadlineRuleKind.Detail);
+    /// <summary>The publication rule counted in <paramref name="count"/> days.</summary>
+    public DeadlineRule Publication(DayCount count) => All.Single(r => r.Kind == DeadlineRuleKind.Publication && r.DayCount == count);
+
+    public DeadlineRule PassDown => All.Single(r => r.Kind == DeadlineRuleKind.PassDown);
+    public DeadlineRule Detail => All.Single(r => r.Kind == DeadlineRuleKind.Detail);
 
     /// <summary>The publication window in days: the configured one when set, else the rule's.</summary>
-    public int PublicationDays(DisclosureOptions options) => options.PublicationDays ?? Publication.Days!.Value;
-
-    DeadlineRule Of(DeadlineRuleKind kind) => All.Single(r => r.Kind == kind);
+    public int PublicationDays(DisclosureOptions options, DayCount count) => options.PublicationDays ?? Publication(count).Days!.Value;
 
     public static DeadlineRules Load(string file)
     {
@@ -87,46 +103,23 @@ public sealed class DeadlineRules
                 continue;
             }
 
-            string? Cell(int i) => f[i].Trim() is { Length: > 0 } v ? v : null;
-            if (!Kinds.TryGetValue(f[1].Trim(), out var kind))
+            if (Read(f, message => problems.Add($"{file}:{line}: {message}")) is { } rule)
             {
-                problems.Add($"{file}:{line}: column kind: '{f[1]}' is not one of {string.Join(", ", Kinds.Keys)}");
-                continue;
+                rules.Add(rule);
             }
-
-            int? days = null;
-            if (Cell(2) is { } daysText)
-            {
-                if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1)
-                {
-                    problems.Add($"{file}:{line}: column days: '{daysText}' is not a whole number of days");
-                }
-
-                days = d;
-            }
-            else if (kind != DeadlineRuleKind.MonthlyReport)
-            {
-                problems.Add($"{file}:{line}: column days: is empty; a {f[1]} rule needs its number of days");
-            }
-
-            foreach (var (column, index) in new[] { ("id", 0), ("title", 3), ("document_id", 4), ("quote", 6) })
-            {
-                if (Cell(index) is null)
-                {
-                    problems.Add($"{file}:{line}: column {column}: is empty; every rule names its source and quotes it");
-                }
-            }
-
-            rules.Add(new DeadlineRule(f[0].Trim(), kind, days, f[3].Trim(), f[4].Trim(),
-                f[5].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), f[6].Trim(), Cell(7)));
         }
 
-        foreach (var kind in Kinds)
+        foreach (var (label, count) in new[]
         {
-            var count = rules.Count(r => r.Kind == kind.Value);
+            ("pass-down", rules.Count(r => r.Kind == DeadlineRuleKind.PassDown)),
+            ("detail", rules.Count(r => r.Kind == DeadlineRuleKind.Detail)),
+            ("publication counted in calendar days", rules.Count(r => r.Kind == DeadlineRuleKind.Publication && r.DayCount == DayCount.Calendar)),
+            ("publication counted in working days", rules.Count(r => r.Kind == DeadlineRuleKind.Publication && r.DayCount == DayCount.Working)),
+        })
+        {
             if (count != 1)
             {
-                problems.Add($"{file}: {count} rules of kind {kind.Key}; there must be exactly one");
+                problems.Add($"{file}: {count} rules of kind {label}; there must be exactly one");
             }
         }
 
@@ -136,5 +129,70 @@ public sealed class DeadlineRules
         }
 
         return new DeadlineRules(rules);
+    }
+
+    /// <summary>One row, or null when its kind is unknown; every other problem is reported and the row kept for the count checks.</summary>
+    static DeadlineRule? Read(string[] f, Action<string> problem)
+    {
+        string? Cell(int i) => f[i].Trim() is { Length: > 0 } v ? v : null;
+        if (!Kinds.TryGetValue(f[1].Trim(), out var kind))
+        {
+            problem($"column kind: '{f[1]}' is not one of {string.Join(", ", Kinds.Keys)}");
+            return null;
+        }
+
+        int? Number(int index, string column, int max)
+        {
+            if (Cell(index) is not { } text)
+            {
+                return null;
+            }
+
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > max)
+            {
+                problem($"column {column}: '{text}' is not a whole number from 1 to {max}");
+            }
+
+            return n;
+        }
+
+        var days = Number(2, "days", 366);
+        var dayOfMonth = Number(3, "day_of_month", 31);
+        if (kind != DeadlineRuleKind.Stated && days is null)
+        {
+            problem($"column days: is empty; a {f[1].Trim()} rule needs its number of days");
+        }
+        else if (days is null && dayOfMonth is null)
+        {
+            problem("column days: is empty, and so is day_of_month; a stated rule needs one of them");
+        }
+
+        DayCount? dayCount = null;
+        if (Cell(4) is { } countText)
+        {
+            if (DayCounts.TryGetValue(countText, out var c))
+            {
+                dayCount = c;
+            }
+            else
+            {
+                problem($"column day_count: '{countText}' is not one of calendar, working");
+            }
+        }
+        else if (kind == DeadlineRuleKind.Publication)
+        {
+            problem("column day_count: is empty; a publication rule says whether it counts calendar or working days");
+        }
+
+        foreach (var (column, index) in new[] { ("id", 0), ("title", 5), ("document", 7), ("article", 8), ("quote", 10), ("source", 11) })
+        {
+            if (Cell(index) is null)
+            {
+                problem($"column {column}: is empty; every rule names its source, where in it, and quotes it");
+            }
+        }
+
+        return new DeadlineRule(f[0].Trim(), kind, days, dayOfMonth, dayCount, f[5].Trim(), Cell(6), f[7].Trim(), f[8].Trim(),
+            f[9].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), f[10].Trim(), f[11].Trim(), Cell(12));
     }
 }

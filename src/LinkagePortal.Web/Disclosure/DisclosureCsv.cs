@@ -32,6 +32,8 @@ public static class DisclosureCsv
         new("asOf", FieldType.Date, "核查日期（北京时间）。", a => Day(a.Report.AsOf)),
         new("dayCount", FieldType.Enum, "期限按 calendar（自然日）或 working（工作日）计算。", a => DayCountCode(a.Report.DayCount)) { Values = ["calendar", "working"] },
         new("publicationDays", FieldType.Integer, "公开期限的天数。", a => a.Report.PublicationDays),
+        new("rule", FieldType.Code, "这一口径的公开期限规则（disclosure 接口 rules 中的 id）。", a => a.Report.PublicationRule.Id),
+        new("ruleSource", FieldType.Text, "规定这一期限的文件及条款。", a => a.Report.PublicationRule.Document + " " + a.Report.PublicationRule.Article),
     ];
 
     /// <summary>
@@ -71,7 +73,7 @@ public static class DisclosureCsv
         new("asOf", FieldType.Date, "核查日期（北京时间）。", i => Day(i.Report.AsOf)),
     ];
 
-    /// <summary>One line per area: the region, then every prefecture row, then every county row (本级 rows included).</summary>
+    /// <summary>One line per area of one clock: the region, then every prefecture row, then every county row (本级 rows included).</summary>
     public static IEnumerable<AreaLine> Areas(TimelinessReport report) =>
         new[] { new AreaLine("region", report.Region, report) }
             .Concat(report.Prefectures.Select(p => new AreaLine("prefecture", p, report)))

@@ -8,25 +8,42 @@ namespace LinkagePortal.Disclosure;
 /// </summary>
 public static class DisclosureViews
 {
-    public sealed record AreaRow(string Code, string Name, string Anchor, bool OwnLevel, string? Url, TimelinessCounts Publication, TimelinessCounts Chain);
+    /// <summary>One area's figures on both clocks; <see cref="Judgeable"/> when either clock judges any of its records.</summary>
+    public sealed record AreaRow(string Code, string Name, string Anchor, bool OwnLevel, string? Url, TimelinessCounts Calendar, TimelinessCounts Working)
+    {
+        public bool Judgeable => Calendar.Total > Calendar.CannotTell || Working.Total > Working.CannotTell;
+    }
 
-    public sealed record PrefectureGroup(AreaRow Prefecture, IReadOnlyList<AreaRow> Counties);
+    /// <summary>A prefecture's counties: those with something judged in a table, the rest collapsed.</summary>
+    public sealed record PrefectureGroup(AreaRow Prefecture, IReadOnlyList<AreaRow> Judged, IReadOnlyList<AreaRow> Unjudged);
 
     public sealed record ItemRow(string KindLabel, string? Title, string? Url, string PlaceName, string? StartText, string? DueText, string? DoneText,
         string StatusCode, string StatusLabel);
 
+    /// <summary>One hand-off on both clocks (the items of the two reports are built in the same order).</summary>
     public sealed record ChainRow(string PlaceName, string FromLabel, string FromUrl, string? FromDateText, string? ToLabel, string? ToUrl,
-        string? ToDateText, string? DueText, string StatusCode, string StatusLabel, string? Reason);
+        string? ToDateText, ClockStatus Calendar, ClockStatus Working, string? Reason);
 
-    public sealed record SourceLink(string Label, string Url);
+    public sealed record ClockStatus(string? DueText, string StatusCode, string StatusLabel);
 
-    public sealed record RuleView(string Id, string Title, string DaysText, string Quote, string? Note, IReadOnlyList<SourceLink> Sources,
-        TimelinessCounts? Counts, IReadOnlyList<ChainRow> Judged, IReadOnlyList<ChainRow> Unjudged);
+    public sealed record SourceLink(string Label, string? Url);
 
-    public sealed record PageModel(
-        string AsOfText, string DayCountLabel, int PublicationDays, RuleView Publication, AreaRow Region, IReadOnlyList<AreaRow> Prefectures,
-        IReadOnlyList<PrefectureGroup> Groups, IReadOnlyList<ItemRow> Late, int LateNotShown, IReadOnlyList<ItemRow> Overdue, int OverdueNotShown,
-        IReadOnlyList<RuleView> Chains, IReadOnlyList<RuleView> Unchecked);
+    /// <summary>A rule with where it is stated: the document (linked when it is in the portal), its part or article, and the documents that repeat it.</summary>
+    public sealed record RuleView(string Id, string Title, string DaysText, string Quote, string? Note, SourceLink Document, string Article,
+        IReadOnlyList<SourceLink> AlsoIn);
+
+    /// <summary>One clock: its rule and the region's figures on it.</summary>
+    public sealed record ClockView(string Code, string Label, RuleView Rule, TimelinessCounts Counts, int Judged, IReadOnlyList<ItemRow> Late, int LateNotShown,
+        IReadOnlyList<ItemRow> Overdue, int OverdueNotShown);
+
+    public sealed record ChainView(RuleView Rule, TimelinessCounts Calendar, TimelinessCounts Working, IReadOnlyList<ChainRow> Judged, IReadOnlyList<ChainRow> Unjudged);
+
+    /// <summary>Why records cannot be judged, with the count on each clock.</summary>
+    public sealed record ReasonRow(string KindLabel, string Reason, int Calendar, int Working);
+
+    public sealed record PageModel(string AsOfText, int Total, IReadOnlyList<ClockView> Clocks, IReadOnlyList<ReasonRow> Reasons, AreaRow Region,
+        IReadOnlyList<AreaRow> Prefectures, IReadOnlyList<AreaRow> UnjudgedPrefectures, IReadOnlyList<PrefectureGroup> Groups, IReadOnlyList<ChainView> Chains,
+        IReadOnlyList<RuleView> Stated);
 
     /// <summary>The page lists at most this many late (and overdue) records; the CSV has them all.</summary>
     public const int ListedItems = 500;
@@ -49,39 +66,72 @@ public static class DisclosureViews
             area?.Publication ?? new TimelinessCounts(), area?.Chain ?? new TimelinessCounts(), area is not null && area.Chain.Total > 0);
     }
 
-    public static PageModel Page(TimelinessReport report)
+    public static PageModel Page(DisclosureClocks clocks)
     {
-        AreaRow Row(AreaTimeliness a) => new(a.Code, a.Name, a.Anchor, a.OwnLevel, a.OwnLevel ? null : "/regions/" + a.Code, a.Publication, a.Chain);
+        var calendar = clocks.Calendar;
+        var working = clocks.Working;
+        var workingAreas = working.Prefectures.Concat(working.Counties).ToDictionary(a => a.Anchor);
+
+        AreaRow Row(AreaTimeliness a, TimelinessCounts w) => new(a.Code, a.Name, a.Anchor, a.OwnLevel, a.OwnLevel ? null : "/regions/" + a.Code, a.Publication, w);
+        AreaRow Both(AreaTimeliness a) => Row(a, workingAreas.TryGetValue(a.Anchor, out var w) ? w.Publication : new TimelinessCounts());
 
         ItemRow Item(TimelinessItem i) => new(i.KindLabel, i.Title, i.Url, i.PlaceName, Nullable(i.Deadline.StartOn), Nullable(i.Deadline.DueOn),
             Nullable(i.Deadline.DoneOn), i.Deadline.Code, i.Deadline.Label);
 
-        ChainRow Chain(ChainItem c) => new(c.CountyName ?? c.PrefectureName, c.From.Label, c.From.Url, Nullable(c.From.Date), c.To?.Label, c.To?.Url,
-            Nullable(c.To?.Date), Nullable(c.Deadline.DueOn), c.Deadline.Code, c.Deadline.Label, c.Deadline.Reason);
+        ClockStatus Status(DisclosureDeadline d) => new(Nullable(d.DueOn), d.Code, d.Label);
 
-        IReadOnlyList<SourceLink> Sources(DeadlineRule rule) => new[] { rule.DocumentId }.Concat(rule.AlsoIn)
-            .Select(id => new SourceLink(report.DocumentLabels.TryGetValue(id, out var label) ? label : id, "/documents/" + id)).ToList();
+        ChainRow Chain(ChainItem c, ChainItem w) => new(c.CountyName ?? c.PrefectureName, c.From.Label, c.From.Url, Nullable(c.From.Date), c.To?.Label, c.To?.Url,
+            Nullable(c.To?.Date), Status(c.Deadline), Status(w.Deadline), c.Deadline.Reason ?? w.Deadline.Reason);
 
-        string Days(DeadlineRule rule) => rule.Days is { } d ? WindowText(d, report.DayCount) : "每月1日前";
+        SourceLink Source(string id) => new(calendar.DocumentLabels.TryGetValue(id, out var label) ? label : id, "/documents/" + id);
 
-        var publication = new RuleView(report.PublicationRule.Id, report.PublicationRule.Title, WindowText(report.PublicationDays, report.DayCount),
-            report.PublicationRule.Quote, report.PublicationRule.Note, Sources(report.PublicationRule), report.Region.Publication, [], []);
-        var chains = report.Chains.Select(c => new RuleView(c.Rule.Id, c.Rule.Title, Days(c.Rule), c.Rule.Quote, c.Rule.Note, Sources(c.Rule), c.Counts,
-            c.Items.Where(i => i.Deadline.State != DisclosureState.CannotTell).Select(Chain).ToList(),
-            c.Items.Where(i => i.Deadline.State == DisclosureState.CannotTell).Select(Chain).ToList())).ToList();
-        var checkedRules = report.Chains.Select(c => c.Rule.Id).Append(report.PublicationRule.Id).ToHashSet();
-        var notChecked = report.Rules.Where(r => !checkedRules.Contains(r.Id))
-            .Select(r => new RuleView(r.Id, r.Title, Days(r), r.Quote, r.Note, Sources(r), null, [], [])).ToList();
+        RuleView Rule(DeadlineRule rule, DayCount count) => new(rule.Id, rule.Title, DaysText(rule, count), rule.Quote, rule.Note,
+            rule.DocumentId is { } id && calendar.DocumentLabels.ContainsKey(id) ? new SourceLink(rule.Document, "/documents/" + id) : new SourceLink(rule.Document, null),
+            rule.Article, rule.AlsoIn.Select(Source).ToList());
 
-        var counties = report.Counties.ToLookup(c => c.ParentCode);
-        return new PageModel(
-            Text(report.AsOf), DayCountLabel(report.DayCount), report.PublicationDays, publication, Row(report.Region),
-            report.Prefectures.Where(p => p.Publication.Total > 0).Select(Row).ToList(),
-            report.Prefectures.Where(p => !p.OwnLevel)
-                .Select(p => new PrefectureGroup(Row(p), counties[p.Code].Where(c => c.Publication.Total > 0).Select(Row).ToList())).ToList(),
-            report.Late.Take(ListedItems).Select(Item).ToList(), Math.Max(0, report.Late.Count - ListedItems),
-            report.Overdue.Take(ListedItems).Select(Item).ToList(), Math.Max(0, report.Overdue.Count - ListedItems), chains, notChecked);
+        ClockView Clock(TimelinessReport r) => new(DisclosureCsv.DayCountCode(r.DayCount), WindowText(r.PublicationDays, r.DayCount),
+            Rule(r.PublicationRule, r.DayCount) with { DaysText = WindowText(r.PublicationDays, r.DayCount) }, r.Region.Publication,
+            r.Region.Publication.Total - r.Region.Publication.CannotTell,
+            r.Late.Take(ListedItems).Select(Item).ToList(), Math.Max(0, r.Late.Count - ListedItems),
+            r.Overdue.Take(ListedItems).Select(Item).ToList(), Math.Max(0, r.Overdue.Count - ListedItems));
+
+        var chains = calendar.Chains.Zip(working.Chains, (c, w) =>
+        {
+            var rows = c.Items.Zip(w.Items, (ci, wi) => (Row: Chain(ci, wi), Judged: ci.Deadline.State != DisclosureState.CannotTell || wi.Deadline.State != DisclosureState.CannotTell)).ToList();
+            return new ChainView(Rule(c.Rule, DayCount.Calendar) with { DaysText = ChainDaysText(c.Rule) }, c.Counts, w.Counts,
+                rows.Where(r => r.Judged).Select(r => r.Row).ToList(), rows.Where(r => !r.Judged).Select(r => r.Row).ToList());
+        }).ToList();
+
+        var reasons = calendar.CannotTellReasons.Select(r => (r.KindLabel, r.Reason)).Union(working.CannotTellReasons.Select(r => (r.KindLabel, r.Reason)))
+            .Select(k => new ReasonRow(k.KindLabel, k.Reason, Count(calendar, k), Count(working, k))).OrderByDescending(r => Math.Max(r.Calendar, r.Working)).ToList();
+
+        var prefectures = calendar.Prefectures.Where(p => p.Publication.Total > 0).Select(Both).ToList();
+        var counties = calendar.Counties.ToLookup(c => c.ParentCode);
+        var groups = calendar.Prefectures.Where(p => !p.OwnLevel).Select(p =>
+        {
+            var rows = counties[p.Code].Where(c => c.Publication.Total > 0).Select(Both).ToList();
+            return new PrefectureGroup(Both(p), rows.Where(r => r.Judgeable).ToList(), rows.Where(r => !r.Judgeable).ToList());
+        }).ToList();
+
+        return new PageModel(Text(calendar.AsOf), calendar.Region.Publication.Total, [Clock(calendar), Clock(working)], reasons,
+            Row(calendar.Region, working.Region.Publication), prefectures.Where(p => p.Judgeable).ToList(), prefectures.Where(p => !p.Judgeable).ToList(), groups,
+            chains, calendar.Rules.Where(r => r.Kind == DeadlineRuleKind.Stated).Select(r => Rule(r, DayCount.Calendar)).ToList());
     }
+
+    static int Count(TimelinessReport report, (string KindLabel, string Reason) key) =>
+        report.CannotTellReasons.FirstOrDefault(r => r.KindLabel == key.KindLabel && r.Reason == key.Reason)?.Count ?? 0;
+
+    /// <summary>A rule's deadline as the document words it: N days (counted as its clock counts, when it says), or by a day of the month.</summary>
+    static string DaysText(DeadlineRule rule, DayCount count) => rule switch
+    {
+        { Kind: DeadlineRuleKind.Publication, Days: { } d } => WindowText(d, count),
+        { Days: { } d } => string.Create(CultureInfo.InvariantCulture, $"{d}日内"),
+        { DayOfMonth: { } m } => string.Create(CultureInfo.InvariantCulture, $"{m}日前"),
+        _ => "",
+    };
+
+    static string ChainDaysText(DeadlineRule rule) =>
+        string.Create(CultureInfo.InvariantCulture, $"{rule.Days}日；按自然日和工作日各算一次");
 
     static string? Nullable(DateOnly? date) => date is null ? null : Text(date);
 }

@@ -5,8 +5,9 @@ namespace LinkagePortal.Disclosure;
 /// <summary>
 /// Computes the status of every disclosable record (documents, allocations, projects, announcements, performance
 /// targets) and of the hand-off deadlines, and adds them up per county, prefecture and region. Embargoed records are
-/// counted (an unpublished record past its due date is exactly what the audit is for) but never described. The report
-/// is kept until the embargo state, the data or the Beijing date changes.
+/// counted (an unpublished record past its due date is exactly what the audit is for) but never described. Every
+/// record is judged on both clocks in one pass (calendar days, 伽师县's practice; working days, the national 条例).
+/// The reports are kept until the embargo state, the data or the Beijing date changes.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules, DisclosureOptions options)
 {
@@ -28,7 +29,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         """;
 
     const string Announcements = """
-        SELECT id, title, county_code, arose_on, published_at
+        SELECT id, title, county_code, arose_on, published_at, signed_on
         FROM announcements
         """;
 
@@ -65,45 +66,75 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     public static readonly Terms Kinds = new(
         new("documents", "文件"), new("allocations", "分配表"), new("projects", "项目"), new("announcements", "公告公示"), new("performance_targets", "绩效目标"));
 
-    sealed record Kept(string Key, TimelinessReport Report);
+    sealed record Kept(string Key, DisclosureClocks Clocks);
 
     Kept? last;
 
-    public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default)
+    /// <summary>The report on the configured clock (<c>Disclosure:DayCount</c>), as the regions' summaries show it.</summary>
+    public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default) =>
+        (await ClocksAsync(cancellationToken)).Of(options.DayCount);
+
+    /// <summary>The reports on both clocks, as /disclosure and its API show them side by side.</summary>
+    public async Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var state = await embargo.CurrentAsync(cancellationToken);
         var key = state.Stamp + "|" + DeadlineCalculator.BeijingDate(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         if (last is { } kept && kept.Key == key)
         {
-            return kept.Report;
+            return kept.Clocks;
         }
 
-        var report = await ComputeAsync(now, cancellationToken);
-        last = new Kept(key, report);
-        return report;
+        var clocks = await ComputeAsync(now, cancellationToken);
+        last = new Kept(key, clocks);
+        return clocks;
     }
 
-    async Task<TimelinessReport> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>What one clock gathers while the records stream past.</summary>
+    sealed class Tally(DeadlineCalculator calculator, DeadlineRule rule, int days, Places places)
+    {
+        public DeadlineCalculator Calculator { get; } = calculator;
+        public DeadlineRule Rule { get; } = rule;
+        public int Days { get; } = days;
+        public Areas Areas { get; } = new(places);
+        public List<(TimelinessItem Item, string Sort)> Late { get; } = [];
+        public List<(TimelinessItem Item, string Sort)> Overdue { get; } = [];
+        public Dictionary<(string Kind, string Reason), int> CannotTell { get; } = [];
+    }
+
+    async Task<DisclosureClocks> ComputeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var regions = (await connection.QueryAsync<RegionRecord>(Regions)).ToDictionary(r => r.Code);
         var places = new Places(regions);
-        var areas = new Areas(places);
+        var tallies = new[] { DayCount.Calendar, DayCount.Working }
+            .Select(count => new Tally(calculator.Counting(count), rules.Publication(count), rules.PublicationDays(options, count), places)).ToArray();
         var documents = (await connection.QueryAsync<DocumentRecord>(Documents)).ToList();
         var documentLabels = documents.ToDictionary(d => d.Id, d => d.Number ?? d.Title);
         var issuers = documents.ToDictionary(d => d.Id, d => d.Issuer);
-        var days = rules.PublicationDays(options);
-        var late = new List<(TimelinessItem Item, string Sort)>();
-        var overdue = new List<(TimelinessItem Item, string Sort)>();
 
         // Records are read as a stream and only counted; just the late and overdue ones are kept, and only a late one
-        // (public by definition) is described, so memory does not grow with the number of projects.
-        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe)
+        // (public by definition) is described, so memory does not grow with the number of projects. A record that
+        // cannot be judged is counted under its reason, so the page can say why.
+        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy = null)
         {
-            var deadline = calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
-                published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, days, now);
-            areas.Publication(place).Add(deadline.State);
+            foreach (var tally in tallies)
+            {
+                Judge(tally, kind, place, arose, published, describe, unstatedWhy);
+            }
+        }
+
+        void Judge(Tally tally, string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy)
+        {
+            var deadline = tally.Calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
+                published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, tally.Days, now);
+            tally.Areas.Publication(place).Add(deadline.State);
+            if (deadline.State == DisclosureState.CannotTell)
+            {
+                var why = (KindLabels[kind], arose is null && published is null && unstatedWhy is not null ? unstatedWhy : deadline.Reason ?? "");
+                tally.CannotTell[why] = tally.CannotTell.GetValueOrDefault(why) + 1;
+            }
+
             if (deadline.State is not (DisclosureState.Late or DisclosureState.Overdue))
             {
                 return;
@@ -125,7 +156,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                 PlaceName = places.Name(place),
                 Deadline = deadline,
             };
-            (deadline.State == DisclosureState.Late ? late : overdue).Add((item, place.County ?? place.Prefecture ?? ""));
+            (deadline.State == DisclosureState.Late ? tally.Late : tally.Overdue).Add((item, place.County ?? place.Prefecture ?? ""));
         }
 
         foreach (var d in documents)
@@ -146,7 +177,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
         await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Announcements).WithCancellation(cancellationToken))
         {
-            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id));
+            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id),
+                a.SignedOn is { } signed ? $"只印有落款日期（{Dates.Chinese(signed)}），未载明信息产生日期和公开时间" : null);
         }
 
         await foreach (var t in connection.QueryUnbufferedAsync<DatedRow>(Targets).WithCancellation(cancellationToken))
@@ -157,29 +189,36 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                     t.ProjectCode is { } code ? "/projects/" + code : "/documents/" + t.DocumentId));
         }
 
-        var chains = await ChainsAsync(connection, documents, places, now, cancellationToken);
-        foreach (var item in chains.SelectMany(c => c.Items))
+        var chains = await ChainsAsync(connection, documents, places, tallies.Select(t => t.Calculator).ToList(), now, cancellationToken);
+        var labels = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= now.UtcDateTime)
+            .ToDictionary(d => d.Id, d => d.Number ?? d.Title);
+        var reports = tallies.Select((tally, i) =>
         {
-            areas.Chain(new Place(item.PrefectureCode, item.CountyCode)).Add(item.Deadline.State);
-        }
+            foreach (var item in chains[i].SelectMany(c => c.Items))
+            {
+                tally.Areas.Chain(new Place(item.PrefectureCode, item.CountyCode)).Add(item.Deadline.State);
+            }
 
-        var (region, prefectures, counties) = areas.Build();
-        return new TimelinessReport
-        {
-            AsOf = DeadlineCalculator.BeijingDate(now),
-            DayCount = calculator.DayCount,
-            PublicationDays = days,
-            PublicationRule = rules.Publication,
-            Rules = rules.All,
-            Region = region,
-            Prefectures = prefectures,
-            Counties = counties,
-            Late = late.OrderByDescending(i => i.Item.Deadline.DaysLate).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
-            Overdue = overdue.OrderBy(i => i.Item.Deadline.DueOn).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
-            Chains = chains,
-            DocumentLabels = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= now.UtcDateTime)
-                .ToDictionary(d => d.Id, d => d.Number ?? d.Title),
-        };
+            var (region, prefectures, counties) = tally.Areas.Build();
+            return new TimelinessReport
+            {
+                AsOf = DeadlineCalculator.BeijingDate(now),
+                DayCount = tally.Calculator.DayCount,
+                PublicationDays = tally.Days,
+                PublicationRule = tally.Rule,
+                Rules = rules.All,
+                Region = region,
+                Prefectures = prefectures,
+                Counties = counties,
+                Late = tally.Late.OrderByDescending(i => i.Item.Deadline.DaysLate).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
+                Overdue = tally.Overdue.OrderBy(i => i.Item.Deadline.DueOn).ThenBy(i => i.Sort, StringComparer.Ordinal).Select(i => i.Item).ToList(),
+                Chains = chains[i],
+                CannotTellReasons = tally.CannotTell.OrderByDescending(r => r.Value).ThenBy(r => r.Key.Kind, StringComparer.Ordinal)
+                    .ThenBy(r => r.Key.Reason, StringComparer.Ordinal).Select(r => new CannotTellReason(r.Key.Kind, r.Key.Reason, r.Value)).ToList(),
+                DocumentLabels = labels,
+            };
+        }).ToArray();
+        return new DisclosureClocks(reports[0], reports[1]);
     }
 
     static DateTime? Latest(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
@@ -190,8 +229,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     /// document × each county it allocates to, from the date the funds reached the county to the county's own
     /// document named by its projects. Only public documents and projects give dates.
     /// </summary>
-    async Task<IReadOnlyList<ChainRuleReport>> ChainsAsync(System.Data.Common.DbConnection connection, List<DocumentRecord> documents, Places places,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    async Task<IReadOnlyList<ChainRuleReport>[]> ChainsAsync(System.Data.Common.DbConnection connection, List<DocumentRecord> documents, Places places,
+        IReadOnlyList<DeadlineCalculator> calculators, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowUtc = now.UtcDateTime;
         var visible = documents.Where(d => d.PublishedAt is null || DateTime.SpecifyKind(d.PublishedAt.Value, DateTimeKind.Utc) <= nowUtc)
@@ -250,28 +289,31 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             .Distinct().Select(Ref).OrderByDescending(r => r.Date).FirstOrDefault();
 
         var passDown = rules.PassDown;
-        var passDownItems = new List<ChainItem>();
+        var passDownItems = calculators.Select(_ => new List<ChainItem>()).ToArray();
         foreach (var r in regionDocuments.Order(StringComparer.Ordinal))
         {
             foreach (var prefecture in totals.Where(t => t.DocumentId == r && t.Level == "prefecture").Select(t => t.RegionCode).Distinct().Order(StringComparer.Ordinal))
             {
                 var down = PassedDownBy(r, prefecture) is { } d ? Ref(d) : null;
                 var name = places.Regions[prefecture].ShortName;
-                passDownItems.Add(new ChainItem
+                for (var c = 0; c < calculators.Count; c++)
                 {
-                    RuleId = passDown.Id,
-                    PrefectureCode = prefecture,
-                    PrefectureName = name,
-                    From = Ref(r),
-                    To = down,
-                    Deadline = calculator.Chain(Ref(r).Date, "自治区文件未印发文日期", down?.Date,
-                        down is null ? $"数据中没有{name}下达这笔资金的文件" : "地（州、市）下达文件未印发文日期", passDown.Days!.Value, now),
-                });
+                    passDownItems[c].Add(new ChainItem
+                    {
+                        RuleId = passDown.Id,
+                        PrefectureCode = prefecture,
+                        PrefectureName = name,
+                        From = Ref(r),
+                        To = down,
+                        Deadline = calculators[c].Chain(Ref(r).Date, "自治区文件未印发文日期", down?.Date,
+                            down is null ? $"数据中没有{name}下达这笔资金的文件" : "地（州、市）下达文件未印发文日期", passDown.Days!.Value, now),
+                    });
+                }
             }
         }
 
         var detail = rules.Detail;
-        var detailItems = new List<ChainItem>();
+        var detailItems = calculators.Select(_ => new List<ChainItem>()).ToArray();
         foreach (var (document, county) in allocatedTo.Select(a => (a.DocumentId, a.RegionCode)).Distinct().OrderBy(a => a.DocumentId, StringComparer.Ordinal).ThenBy(a => a.RegionCode, StringComparer.Ordinal))
         {
             var place = places.OfRegion(county);
@@ -288,21 +330,24 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             var detailed = arrived is null ? null : DetailedBy(arrived.Id, county) ?? DetailedBy(document, county);
             var prefectureName = places.Regions[place.Prefecture].ShortName;
             var startMissing = arrived is null ? $"数据中没有{prefectureName}下达这笔资金的文件，资金到县日期不详" : "下达到县的文件未印发文日期";
-            detailItems.Add(new ChainItem
+            for (var c = 0; c < calculators.Count; c++)
             {
-                RuleId = detail.Id,
-                PrefectureCode = place.Prefecture,
-                PrefectureName = prefectureName,
-                CountyCode = county,
-                CountyName = places.Name(place),
-                From = arrived ?? Ref(document),
-                To = detailed,
-                Deadline = calculator.Chain(arrived?.Date, startMissing, detailed?.Date,
-                    detailed is null ? "数据中没有该县（市、区）细化到项目的本级文件" : "县（市、区）本级文件未印发文日期", detail.Days!.Value, now),
-            });
+                detailItems[c].Add(new ChainItem
+                {
+                    RuleId = detail.Id,
+                    PrefectureCode = place.Prefecture,
+                    PrefectureName = prefectureName,
+                    CountyCode = county,
+                    CountyName = places.Name(place),
+                    From = arrived ?? Ref(document),
+                    To = detailed,
+                    Deadline = calculators[c].Chain(arrived?.Date, startMissing, detailed?.Date,
+                        detailed is null ? "数据中没有该县（市、区）细化到项目的本级文件" : "县（市、区）本级文件未印发文日期", detail.Days!.Value, now),
+                });
+            }
         }
 
-        return [Report(passDown, passDownItems), Report(detail, detailItems)];
+        return calculators.Select((_, c) => (IReadOnlyList<ChainRuleReport>)[Report(passDown, passDownItems[c]), Report(detail, detailItems[c])]).ToArray();
 
         static ChainRuleReport Report(DeadlineRule rule, List<ChainItem> items)
         {
@@ -453,6 +498,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         public DateTime? ParentAroseOn { get; init; }
         public DateTime? ParentPublishedAt { get; init; }
         public DateTime? ProjectPublishedAt { get; init; }
+        public DateTime? SignedOn { get; init; }
     }
 
     sealed record TotalRow

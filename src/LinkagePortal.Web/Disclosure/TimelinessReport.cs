@@ -59,9 +59,9 @@ public sealed record AreaTimeliness
     /// <summary>The hand-off deadlines owed here: pass-down (a prefecture) and detail into projects (a county).</summary>
     public TimelinessCounts Chain { get; init; } = new();
 
-    /// <summary>Anchor on /disclosure: county-654202, prefecture-6542, own-6542.</summary>
+    /// <summary>Anchor on /disclosure, the same for every level: region-65, region-6542, region-654202; a 本级 row own-6542.</summary>
     [JsonIgnore]
-    public string Anchor => OwnLevel ? "own-" + Code : Level + "-" + Code;
+    public string Anchor => OwnLevel ? "own-" + Code : "region-" + Code;
 }
 
 /// <summary>
@@ -118,6 +118,9 @@ public sealed record TimelinessReport
     public required IReadOnlyList<TimelinessItem> Overdue { get; init; }
     public required IReadOnlyList<ChainRuleReport> Chains { get; init; }
 
+    /// <summary>Why the records that cannot be judged cannot be, by kind of record: most first.</summary>
+    public required IReadOnlyList<CannotTellReason> CannotTellReasons { get; init; }
+
     /// <summary>Number (or title) of every public document, for naming the rules' sources.</summary>
     public required IReadOnlyDictionary<string, string> DocumentLabels { get; init; }
 
@@ -125,4 +128,15 @@ public sealed record TimelinessReport
     public AreaTimeliness? Area(string code) =>
         code == Region.Code ? Region
         : Prefectures.FirstOrDefault(p => p.Code == code && !p.OwnLevel) ?? Counties.FirstOrDefault(c => c.Code == code && !c.OwnLevel);
+}
+
+/// <summary>How many records of one kind cannot be judged for one reason (a date the source does not state).</summary>
+public sealed record CannotTellReason(string KindLabel, string Reason, int Count);
+
+/// <summary>The audit on both clocks: 20 calendar days (伽师县's practice) and 20 working days (the national 条例).</summary>
+public sealed record DisclosureClocks(TimelinessReport Calendar, TimelinessReport Working)
+{
+    public TimelinessReport Of(DayCount count) => count == DayCount.Working ? Working : Calendar;
+
+    public IReadOnlyList<TimelinessReport> Both => [Calendar, Working];
 }

@@ -1,4 +1,5 @@
 using LinkagePortal.Rendering;
+using LinkagePortal.Rendering.Charts;
 
 namespace LinkagePortal.Documents;
 
@@ -84,7 +85,11 @@ public static class DocumentPage
         ProjectList Funded,
         ProjectList Listed,
         IReadOnlyList<AnnouncementRecord> Announcements,
-        IReadOnlyList<TargetTable> Targets);
+        IReadOnlyList<TargetTable> Targets)
+    {
+        /// <summary>The allocations by prefecture as a bar chart, for a document allocating to more than one; null otherwise.</summary>
+        public BarChart? Chart { get; init; }
+    }
 
     /// <summary>The page's model, or null when there is no such visible document.</summary>
     public static async Task<Model?> LoadAsync(Db db, string id, DateTime now)
@@ -104,7 +109,24 @@ public static class DocumentPage
         var listed = new ProjectList(await connection.ExecuteScalarAsync<long>(CountListedProjects, args),
             (await connection.QueryAsync<ProjectRecord>(ListedProjects + db.Dialect.Limit("@take"), args)).ToList());
         return new Model(document, BuildTables(cells, totals), funded, listed,
-            (await connection.QueryAsync<AnnouncementRecord>(Announcements, args)).ToList(), await PerformanceTargetRecords.OfDocumentAsync(connection, id, now));
+            (await connection.QueryAsync<AnnouncementRecord>(Announcements, args)).ToList(), await PerformanceTargetRecords.OfDocumentAsync(connection, id, now))
+        {
+            Chart = PrefectureChart(document, await AllocationRecords.SumsByPrefectureAsync(connection, id, now)),
+        };
+    }
+
+    static BarChart? PrefectureChart(DocumentRecord document, IReadOnlyList<RegionAmount> prefectures)
+    {
+        if (prefectures.Count < 2)
+        {
+            return null;
+        }
+
+        var largest = prefectures.MaxBy(p => p.AmountYuan)!;
+        return BarChart.Build("chart-prefectures", $"{document.Name}按地（州、市）分配的资金",
+            $"{prefectures.Count}个地（州、市）共 {Money.FormatWan(prefectures.Sum(p => p.AmountYuan))} 万元（各县之和，不含“其中”列）；"
+            + $"最多的是{largest.Name}，{Money.FormatWan(largest.AmountYuan)} 万元。",
+            "地（州、市）", ["分配资金"], prefectures.Select(p => new BarChart.Input(p.Name, "/regions/" + p.Code, [p.AmountYuan])).ToList());
     }
 
     static List<Table> BuildTables(List<AllocationRecord> cells, List<AllocationRecord> totals)

@@ -274,10 +274,13 @@ sealed class ProjectPlaces : Dataset<ProjectPlaces.Row>
 sealed class Announcements : Dataset<Announcements.Row>
 {
     public sealed record Row(string id, string title, string county_code, string publisher, DateTime? arose_on, DateTime? published_at,
-        string body, string source_document_id, string? note);
+        string body, string source_document_id, string? note, DateTime? signed_on);
 
     public override string Name => "announcements";
-    public override string[] Columns => ["id", "title", "county_code", "publisher", "arose_on", "published_at", "body", "source_document_id", "note"];
+    public override string[] Columns => ["id", "title", "county_code", "publisher", "arose_on", "published_at", "body", "source_document_id", "note", "signed_on"];
+
+    /// <summary>signed_on (落款日期, the date printed at the notice's foot) came after the other columns; older files lack it.</summary>
+    public override string[] OptionalColumns => ["signed_on"];
 
     protected override string? Key(Row row) => row.id;
 
@@ -289,7 +292,7 @@ sealed class Announcements : Dataset<Announcements.Row>
         var source = c.RequiredDocument(r, "source_document_id");
         c.Announcements.Add(id);
         return new Row(id, r.Required("title"), county, r.Required("publisher"), r.Date("arose_on"), r.Time("published_at"), r.Required("body"),
-            source, r.Optional("note"));
+            source, r.Optional("note"), r.Date("signed_on"));
     }
 
     protected override void Write(Row row, ImportContext c) =>

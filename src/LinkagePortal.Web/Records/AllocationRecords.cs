@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace LinkagePortal.Records;
 
 /// <summary>
@@ -48,4 +50,28 @@ public static class AllocationRecords
         """;
 
     public const string TotalsFrom = "FROM allocation_totals t JOIN documents d ON d.id = t.document_id JOIN regions r ON r.code = t.region_code";
+
+    // A document's public county cells summed per prefecture (their parent region); a "其中" column is part of a task
+    // already counted, so it is left out.
+    const string SumsByPrefecture = $"""
+        SELECT p.code AS Code, p.short_name AS Name, SUM(a.amount_yuan) AS AmountYuan
+        FROM allocations a
+        JOIN regions c ON c.code = a.region_code
+        JOIN regions p ON p.code = c.parent_code
+        WHERE a.document_id = @id AND a.part_of_task IS NULL AND c.level = 'county' AND {Public.Allocations}
+        GROUP BY p.code, p.short_name
+        ORDER BY p.code
+        """;
+
+    /// <summary>What a document allocated to each prefecture: the sum of its public county cells there, by prefecture code.</summary>
+    public static async Task<IReadOnlyList<RegionAmount>> SumsByPrefectureAsync(DbConnection connection, string documentId, DateTime now) =>
+        (await connection.QueryAsync<RegionAmount>(SumsByPrefecture, new { id = documentId, now })).ToList();
+}
+
+/// <summary>An amount in yuan for a region, named by its short name.</summary>
+public sealed record RegionAmount
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public long AmountYuan { get; init; }
 }

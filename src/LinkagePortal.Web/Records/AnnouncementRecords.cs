@@ -14,6 +14,9 @@ public sealed record AnnouncementRecord : DisclosedRecord
     public required string SourceDocumentId { get; init; }
     public required string SourceDocumentName { get; init; }
 
+    /// <summary>落款日期: the date printed at the notice's foot beside its issuer; not its publication time.</summary>
+    public DateTime? SignedOn { get; init; }
+
     /// <summary>The public projects and documents it names, when asked for (per batch in the API).</summary>
     public List<string> ProjectIds { get; } = [];
 
@@ -34,7 +37,7 @@ public static class AnnouncementRecords
     /// <summary>The columns of <see cref="AnnouncementRecord"/> over <see cref="From"/>.</summary>
     public const string Select = """
         SELECT a.id, a.title, a.county_code, c.short_name AS county_name, a.publisher, a.arose_on, a.published_at, a.body,
-               a.source_document_id, COALESCE(d.number, d.title) AS source_document_name, a.note
+               a.source_document_id, COALESCE(d.number, d.title) AS source_document_name, a.note, a.signed_on
         """;
 
     public const string From = "FROM announcements a JOIN regions c ON c.code = a.county_code JOIN documents d ON d.id = a.source_document_id";

@@ -104,6 +104,22 @@ public static class ProjectRecords
         connection.QuerySingleOrDefaultAsync<long?>(IdByCode, new { code, now });
 
     /// <summary>The places of the given projects, in the order their notices print them.</summary>
+    // The public projects of a county that name each fund document, summed per document: only projects of the
+    // document's own programme (a bond document's bond projects, an allocation document's linkage projects).
+    const string DetailedByDocument = $"""
+        SELECT f.document_id AS DocumentId, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
+        FROM projects p
+        JOIN project_funds f ON f.project_id = p.id
+        JOIN documents fd ON fd.id = f.document_id
+        WHERE p.county_code = @code AND {Public.Projects}
+          AND p.programme = CASE WHEN fd.kind = 'bond' THEN 'bond' ELSE 'linkage' END
+        GROUP BY f.document_id
+        """;
+
+    /// <summary>Money a county detailed into listed projects, per fund document the projects name.</summary>
+    public static async Task<IReadOnlyDictionary<string, DetailedAmount>> DetailedByDocumentAsync(DbConnection connection, string countyCode, DateTime now) =>
+        (await connection.QueryAsync<DetailedAmount>(DetailedByDocument, new { code = countyCode, now })).ToDictionary(d => d.DocumentId);
+
     public static async Task<ILookup<long, ProjectPlace>> PlacesAsync(DbConnection connection, IReadOnlyCollection<long> ids) =>
         (await connection.QueryInChunksAsync<ProjectPlace, long>(PlacesOf, "ids", ids)).ToLookup(p => p.ProjectId);
 
@@ -118,4 +134,12 @@ public static class ProjectRecords
 
         return rows;
     }
+}
+
+/// <summary>How many listed projects name a fund document, and their total in yuan.</summary>
+public sealed record DetailedAmount
+{
+    public required string DocumentId { get; init; }
+    public long Projects { get; init; }
+    public long AmountYuan { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LinkagePortal.Rendering;
+using LinkagePortal.Rendering.Charts;
 
 namespace LinkagePortal.Regions;
 
@@ -171,6 +172,12 @@ public static class RegionPage
 
         /// <summary>A county's accountability findings (see <see cref="CountyAccountability"/>); null elsewhere or when none.</summary>
         public object? Checks { get; init; }
+
+        /// <summary>
+        /// A prefecture: what each county received, per document; a county: what it received per document against what
+        /// its listed projects detail. Null elsewhere or when nothing was allocated.
+        /// </summary>
+        public BarChart? Chart { get; init; }
     }
 
     sealed record ProjectTotal
@@ -246,7 +253,51 @@ public static class RegionPage
 
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
             childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
-            contacts, contactsBelow);
+            contacts, contactsBelow)
+        {
+            Chart = region.Level switch
+            {
+                "prefecture" => CountiesChart(region, childRows),
+                "county" => ReceivedAndDetailedChart(region, allocations, await ProjectRecords.DetailedByDocumentAsync(connection, code, now)),
+                _ => null,
+            },
+        };
+    }
+
+    /// <summary>Each county's allocations, one bar per document (the "其中" parts left out, as in the children's table).</summary>
+    static BarChart? CountiesChart(RegionRecord prefecture, IReadOnlyList<ChildRow> children)
+    {
+        var documents = children.SelectMany(c => c.Allocations).Select(a => (a.DocumentId, a.DocumentName)).Distinct().ToList();
+        var counties = children.Where(c => c.Allocations.Count > 0).ToList();
+        if (counties.Count == 0)
+        {
+            return null;
+        }
+
+        return BarChart.Build("chart-counties", $"{prefecture.ShortName}各县（市、区）分配到的资金",
+            $"{counties.Count}个县（市、区），按文件：" + string.Join("；", documents.Select(d =>
+                $"{d.DocumentName}共 {Money.FormatWan(counties.Sum(c => c.Allocations.Where(a => a.DocumentId == d.DocumentId).Sum(a => a.AmountYuan)))} 万元")) + "。",
+            "县（市、区）", documents.Select(d => d.DocumentName).ToList(),
+            counties.Select(c => new BarChart.Input(c.Name, "/regions/" + c.Code,
+                documents.Select(d => c.Allocations.FirstOrDefault(a => a.DocumentId == d.DocumentId)?.AmountYuan).ToList())).ToList());
+    }
+
+    /// <summary>Per allocation document: what the county received, against what the listed projects that name the document detail.</summary>
+    static BarChart? ReceivedAndDetailedChart(RegionRecord county, IReadOnlyList<AllocationRow> allocations, IReadOnlyDictionary<string, DetailedAmount> detailed)
+    {
+        var received = allocations.Where(a => a.PartOfTask is null && !a.IsPrintedTotalOnly)
+            .GroupBy(a => (a.DocumentId, a.DocumentName)).Select(g => (g.Key.DocumentId, g.Key.DocumentName, AmountYuan: g.Sum(a => a.AmountYuan))).ToList();
+        if (received.Count == 0)
+        {
+            return null;
+        }
+
+        return BarChart.Build("chart-received", $"{county.ShortName}收到的资金与细化到所列项目的资金",
+            string.Join("；", received.Select(r => $"{r.DocumentName}：收到 {Money.FormatWan(r.AmountYuan)} 万元，注明这份文件的项目 "
+                + $"{detailed.GetValueOrDefault(r.DocumentId)?.Projects ?? 0} 个、合计 {Money.FormatWan(detailed.GetValueOrDefault(r.DocumentId)?.AmountYuan ?? 0)} 万元")) + "。",
+            "文件", ["收到的资金", "细化到所列项目"],
+            received.Select(r => new BarChart.Input(r.DocumentName, "/documents/" + r.DocumentId,
+                [r.AmountYuan, detailed.GetValueOrDefault(r.DocumentId)?.AmountYuan ?? 0])).ToList());
     }
 
     static string ProjectFilter(string code) =>

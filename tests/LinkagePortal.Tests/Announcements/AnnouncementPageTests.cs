@@ -6,18 +6,18 @@ namespace LinkagePortal.Tests.Announcements;
 public class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     [SkippableFact]
-    public async Task The_list_links_both_wusu_notices_with_their_dates()
+    public async Task The_list_links_both_wusu_notices_with_their_signature_dates()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements");
 
         var items = page.QuerySelectorAll(".announcement-list li").ToList();
         Assert.Equal(["/announcements/wusu-2024-gs-1", "/announcements/wusu-2024-gs-2"],
             items.Select(i => i.QuerySelector("a")!.GetAttribute("href")).Order());
-        Assert.All(items, i => Assert.Equal("2023年12月29日", i.QuerySelector("time")!.Text()));
+        Assert.All(items, i => Assert.Contains("落款 2023年12月29日", i.QuerySelector(".meta")!.Text()));
     }
 
     [SkippableFact]
-    public async Task A_notice_shows_its_date_its_seven_projects_their_total_its_documents_and_contacts()
+    public async Task A_notice_shows_its_signature_date_its_seven_projects_their_total_its_documents_and_contacts()
     {
         var page = await portal.CreateClient().GetPageAsync("/announcements/wusu-2024-gs-1");
 
@@ -25,7 +25,9 @@ public class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal("乌苏市中央财政衔接推进乡村振兴补助资金安排使用情况公告公示（一）", notice.QuerySelector("h1")!.Text());
         var date = notice.QuerySelector(".meta time")!;
         Assert.Equal("2023年12月29日", date.Text());
-        Assert.Equal("2023-12-29T00:00:00+08:00", date.GetAttribute("datetime"));
+        Assert.Equal("2023-12-29", date.GetAttribute("datetime"));
+        Assert.Contains("落款日期 2023年12月29日", notice.QuerySelector(".meta")!.Text());
+        Assert.Contains("公开时间 来源未载明", notice.QuerySelector(".meta")!.Text());
 
         var codes = notice.QuerySelectorAll("tr.project td.code").Select(c => c.Text()).ToList();
         Assert.Equal(Enumerable.Range(1, 7).Select(n => $"654202-2024-{n:000}"), codes);
@@ -34,6 +36,17 @@ public class AnnouncementPageTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(["/documents/tdcz-2023-11", "/documents/wcz-2023-9"],
             notice.QuerySelectorAll("#notice-documents + ul a").Select(a => a.GetAttribute("href")!).Order());
         Assert.Contains("0992-8508532", notice.QuerySelectorAll(".contacts a[href^='tel:']").Select(a => a.Text()));
+    }
+
+    [SkippableFact]
+    public async Task The_api_gives_the_signature_date_and_no_publication_time_for_the_wusu_notices()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await portal.CreateClient().GetStringAsync("/api/v1/announcements"));
+
+        var notices = json.RootElement.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(2, notices.Count);
+        Assert.All(notices, n => Assert.Equal("2023-12-29", n.GetProperty("signedOn").GetString()));
+        Assert.All(notices, n => Assert.Equal(System.Text.Json.JsonValueKind.Null, n.GetProperty("publishedAt").ValueKind));
     }
 
     [SkippableFact]

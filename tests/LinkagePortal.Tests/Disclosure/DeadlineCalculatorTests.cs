@@ -90,6 +90,18 @@ public sealed class DeadlineCalculatorTests
     }
 
     [Fact]
+    public void A_record_whose_working_day_deadline_runs_into_a_year_the_calendar_lacks_cannot_be_told_on_that_clock_only()
+    {
+        var arose = new DateOnly(2026, 12, 15);
+        var published = Utc(Beijing(2027, 1, 5, 9));
+
+        var working = WorkingDays.Publication(arose, published, 20, Beijing(2027, 2, 1));
+        Assert.Equal(DisclosureState.CannotTell, working.State);
+        Assert.Equal("节假日安排缺少2027年，无法按工作日计算", working.Reason);
+        Assert.Equal(DisclosureState.Late, CalendarDays.Publication(arose, published, 20, Beijing(2027, 2, 1)).State);
+    }
+
+    [Fact]
     public void A_year_missing_from_the_holiday_calendar_is_a_configuration_error_naming_the_year_and_the_file()
     {
         // The file covers 2023–2026: 20 working days from mid-December 2026 run into 2027.

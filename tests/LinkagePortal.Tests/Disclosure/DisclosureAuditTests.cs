@@ -123,24 +123,82 @@ public class DisclosureAuditTests : IClassFixture<DisclosureAuditTests.Portal>
         var page = await client.GetPageAsync("/disclosure");
         Assert.Equal("公开时限核查", page.QuerySelector("h1")!.Text());
 
-        var regionRow = page.QuerySelectorAll("section[aria-labelledby=prefectures] tfoot tr").Single();
-        Assert.Equal(["1", "2", "1", "1", "271", "276"], regionRow.QuerySelectorAll("td").Select(td => td.Text()));
+        var clocks = page.QuerySelector("table.clock-table")!;
+        var calendar = clocks.QuerySelectorAll("tbody tr").Skip(1).Append(clocks.QuerySelector("tfoot tr")!).Select(r => r.QuerySelectorAll("td")[0].Text());
+        Assert.Equal(["1", "2", "1", "1", "271", "276"], calendar);
 
-        var lateLinks = page.QuerySelectorAll("section[aria-labelledby=late] a").Select(a => a.GetAttribute("href")).ToHashSet();
-        Assert.Contains("/projects/T5-LATE", lateLinks);
-        var overdue = page.QuerySelector("section[aria-labelledby=overdue] ul")!;
+        var late = page.QuerySelector("section[aria-labelledby=late-calendar]")!;
+        Assert.Contains("/projects/T5-LATE", late.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        var overdue = late.QuerySelector("ul.overdue-items")!;
         Assert.Empty(overdue.QuerySelectorAll("a"));
         Assert.Contains("伽师县", overdue.Text());
         Assert.Contains("2026年4月21日", overdue.Text());
 
-        // The honest answer for the curated data, said on the page.
-        Assert.Contains("无法判断", page.QuerySelector(".honest-note")!.Text());
+        // The page leads with what can be judged, then why the rest cannot: the reasons add up to what cannot be judged.
+        var judged = page.QuerySelector("section#region-65")!;
+        Assert.Equal("能判断什么，为什么其余无法判断", judged.QuerySelector("h2")!.Text());
+        Assert.Equal(271, judged.QuerySelectorAll("tbody tr").Sum(r => int.Parse(r.QuerySelectorAll("td")[1].Text())));
 
-        // The county table of 塔城地区 adds its own level and its counties to its total.
-        var tacheng = page.QuerySelector("#prefecture-6542-counties table")!;
-        var rows = tacheng.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => int.Parse(td.Text())).ToArray()).ToList();
-        var total = tacheng.QuerySelectorAll("tfoot td").Select(td => int.Parse(td.Text())).ToArray();
-        Assert.Equal(total, Enumerable.Range(0, total.Length).Select(i => rows.Sum(r => r[i])));
+        // Areas where nothing can be judged are collapsed, not printed as rows of zeros; every area keeps its anchor.
+        var tacheng = page.QuerySelector("#region-6542-counties")!;
+        Assert.All(tacheng.QuerySelectorAll("tbody tr"), r => Assert.True(r.QuerySelectorAll("td").Take(4)
+            .SelectMany(td => td.Text().Split(" / ")).Sum(int.Parse) > 0, r.Text()));
+        Assert.NotNull(tacheng.QuerySelector("#region-654202"));
+        Assert.NotEmpty(tacheng.QuerySelectorAll("details li"));
+        Assert.All(page.QuerySelectorAll("details li[id^=region-]"), li => Assert.Null(page.QuerySelector($"tr#{li.Id}")));
+    }
+
+    [SkippableFact]
+    public async Task The_page_api_and_csv_report_both_clocks_each_with_its_rule()
+    {
+        var report = await Json();
+        var clocks = report.GetProperty("clocks").EnumerateArray().ToList();
+        Assert.Equal(["calendar", "working"], clocks.Select(c => c.GetProperty("dayCount").GetString()));
+        Assert.Equal(["publish-20", "publish-20-working"], clocks.Select(c => c.GetProperty("rule").GetString()));
+        Assert.All(clocks, c => Assert.Equal(20, c.GetProperty("publicationDays").GetInt32()));
+
+        using var client = portal.CreateClient();
+        var page = await client.GetPageAsync("/disclosure");
+        var table = page.QuerySelector("table.clock-table")!;
+        Assert.Equal(["20日", "20个工作日"], table.QuerySelectorAll("thead th[id^=clock-]").Select(th => th.Text()));
+        var rules = table.QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td").Select(td => td.Text()).ToList();
+        Assert.StartsWith("伽师县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金使用情况说明", rules[0]);
+        Assert.Equal("《中华人民共和国政府信息公开条例》（国务院令第711号） 第二十六条", rules[1]);
+        for (var c = 0; c < 2; c++)
+        {
+            var region = clocks[c].GetProperty("region").GetProperty("publication");
+            Assert.Equal(
+                [region.GetProperty("onTime").GetInt32(), region.GetProperty("late").GetInt32(), region.GetProperty("overdue").GetInt32(), region.GetProperty("due").GetInt32(), region.GetProperty("cannotTell").GetInt32()],
+                table.QuerySelectorAll("tbody tr").Skip(1).Select(r => int.Parse(r.QuerySelectorAll("td")[c].Text())));
+        }
+
+        Assert.Contains("20个工作日内及时公开", page.QuerySelector("#rule-working")!.ParentElement!.Text());
+        Assert.Contains("在相关信息产生 20 日内", page.QuerySelector("#rule-calendar")!.ParentElement!.Text());
+
+        var csv = (await client.GetStringAsync("/api/v1/disclosure.csv?bom=false")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = csv[0].Split(',').ToList();
+        var regionLines = csv.Skip(1).Select(l => l.Split(',')).Where(f => f[header.IndexOf("table")] == "region").ToList();
+        Assert.Equal(["calendar", "working"], regionLines.Select(f => f[header.IndexOf("dayCount")]));
+        Assert.Equal(["publish-20", "publish-20-working"], regionLines.Select(f => f[header.IndexOf("rule")]));
+        Assert.Equal("《中华人民共和国政府信息公开条例》（国务院令第711号） 第二十六条", regionLines[1][header.IndexOf("ruleSource")]);
+
+        var items = (await client.GetStringAsync("/api/v1/disclosure/items.csv?bom=false")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var itemHeader = items[0].Split(',').ToList();
+        Assert.Equal(["calendar", "working"], items.Skip(1).Select(l => l.Split(',')[itemHeader.IndexOf("dayCount")]).Distinct().Order());
+    }
+
+    [SkippableFact]
+    public async Task The_wusu_notices_cannot_be_judged_because_they_print_only_their_signature_date()
+    {
+        var report = await Json();
+        var reasons = report.GetProperty("clocks")[0].GetProperty("cannotTellReasons").EnumerateArray()
+            .Select(r => (r.GetProperty("kindLabel").GetString(), r.GetProperty("reason").GetString(), r.GetProperty("count").GetInt32())).ToList();
+        Assert.Contains(("公告公示", "只印有落款日期（2023年12月29日），未载明信息产生日期和公开时间", 2), reasons);
+
+        using var client = portal.CreateClient();
+        var page = await client.GetPageAsync("/disclosure");
+        Assert.Contains(page.QuerySelectorAll("section#region-65 tbody tr"),
+            r => r.Text().Contains("只印有落款日期（2023年12月29日），未载明信息产生日期和公开时间", StringComparison.Ordinal));
     }
 
     [SkippableFact]

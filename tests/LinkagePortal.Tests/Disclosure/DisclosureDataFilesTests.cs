@@ -23,18 +23,41 @@ public sealed class DisclosureDataFilesTests
         using var connection = TestDatabase.SeededSqlite().Open();
         var documents = connection.Query<string>("SELECT id FROM documents").ToHashSet();
 
-        Assert.Equal(
-            [(DeadlineRuleKind.Publication, (int?)20), (DeadlineRuleKind.PassDown, 5), (DeadlineRuleKind.Detail, 30), (DeadlineRuleKind.MonthlyReport, null)],
-            rules.All.Select(r => (r.Kind, r.Days)));
-        Assert.Equal("jiashi-2024-usage", rules.Publication.DocumentId);
+        Assert.Equal("jiashi-2024-usage", rules.Publication(DayCount.Calendar).DocumentId);
+        Assert.Null(rules.Publication(DayCount.Working).DocumentId);
         foreach (var rule in rules.All)
         {
             Assert.Contains(rule.Quote, compiled);
-            Assert.All(rule.AlsoIn.Prepend(rule.DocumentId), id => Assert.Contains(id, documents));
+            Assert.All(rule.AlsoIn.Prepend(rule.DocumentId).OfType<string>(), id => Assert.Contains(id, documents));
+            Assert.False(string.IsNullOrWhiteSpace(rule.Article), rule.Id);
         }
 
-        Assert.Equal(20, rules.PublicationDays(new DisclosureOptions(DayCount.Calendar, null)));
-        Assert.Equal(15, rules.PublicationDays(new DisclosureOptions(DayCount.Calendar, 15)));
+        Assert.Equal(20, rules.PublicationDays(new DisclosureOptions(DayCount.Calendar, null), DayCount.Working));
+        Assert.Equal(15, rules.PublicationDays(new DisclosureOptions(DayCount.Calendar, 15), DayCount.Calendar));
+    }
+
+    /// <summary>Every deadline the documents state, with the document, the part or article, and the number of days (or day of the month) it states.</summary>
+    [Theory]
+    [InlineData("publication", 20, null, "calendar", "伽师县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金使用情况说明", "二、衔接资金监管情况 7、公告公示工作", "在相关信息产生 20 日内")]
+    [InlineData("publication", 20, null, "working", "《中华人民共和国政府信息公开条例》（国务院令第711号）", "第二十六条", "20个工作日内及时公开")]
+    [InlineData("pass-down", 5, null, null, "新财振〔2024〕9号", "一、加强资金使用管理", "5日内将预算指标下达到县")]
+    [InlineData("detail", 30, null, null, "新财振〔2024〕9号", "五、落实直达资金管理要求", "30日内将资金细化到具体项目")]
+    [InlineData("stated", null, 1, null, "新财振〔2024〕9号", "一、加强资金使用管理", "每月1日前报送资金支出使用管理情况")]
+    [InlineData("stated", 2, null, null, "新财振〔2024〕9号", "五、落实直达资金管理要求", "指标下达2日内在平台登录指标")]
+    [InlineData("stated", 30, null, null, "新财振〔2024〕18号", "四、强化债券项目绩效管理", "收到计划文件30日内")]
+    [InlineData("stated", 10, null, null, "新财规〔2021〕11号", "第十一条", "10 日内，提出资金分配方案")]
+    [InlineData("stated", 15, null, null, "新财规〔2021〕11号", "第十一条", "财政厅在 15 日内")]
+    [InlineData("stated", null, 10, null, "新财振〔2022〕5号", "五、切实加强资金管理（三）开展定期跟踪督促", "每季度结束后次月10日前")]
+    [InlineData("stated", null, 5, null, "新财振〔2022〕5号", "五、切实加强资金管理（三）开展定期跟踪督促", "每季度结束后次月5日前")]
+    [InlineData("stated", 3, null, null, "伽师县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金使用情况说明", "二、衔接资金监管情况 2、资金限时分配下达", "于3日内报县乡村振兴领导小组")]
+    [InlineData("stated", 5, null, null, "伽师县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金使用情况说明", "二、衔接资金监管情况 2、资金限时分配下达", "5日内将资金拨付到项目实施单位")]
+    [InlineData("stated", null, 5, null, "伽师县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接资金使用情况说明", "二、衔接资金监管情况 1、简化资金审批流程", "于每月5日前将月资金支出任务下发")]
+    public void Every_deadline_the_documents_state_is_a_rule_with_its_source(string kind, int? days, int? dayOfMonth, string? dayCount, string document, string article, string words)
+    {
+        var rules = DeadlineRules.Load(Path.Combine(TestDatabase.Paths.Data, DeadlineRules.FileName));
+
+        var rule = Assert.Single(rules.All, r => r.Quote.Contains(words, StringComparison.Ordinal));
+        Assert.Equal((kind, days, dayOfMonth, dayCount, document, article), (rule.KindCode, rule.Days, rule.DayOfMonth, rule.DayCountCode, rule.Document, rule.Article));
     }
 
     [Fact]
@@ -57,13 +80,16 @@ public sealed class DisclosureDataFilesTests
     public void A_rules_file_without_a_source_or_with_an_unknown_kind_is_refused()
     {
         var path = Write("disclosure_rules.csv",
-            "id,kind,days,title,document_id,also_in,quote,note\n"
-            + "publish-20,publication,20,t,,,q,\n"
-            + "x,weekly,5,t,d,,q,\n");
+            "id,kind,days,day_of_month,day_count,title,document_id,document,article,also_in,quote,source,note\n"
+            + "publish-20,publication,20,,calendar,t,,,a,,q,s,\n"
+            + "x,weekly,5,,,t,d,D,a,,q,s,\n"
+            + "y,stated,,,,t,d,D,a,,q,s,\n");
         var error = Assert.Throws<InvalidOperationException>(() => DeadlineRules.Load(path)).Message;
-        Assert.Contains($"{path}:2: column document_id", error);
+        Assert.Contains($"{path}:2: column document:", error);
         Assert.Contains($"{path}:3: column kind: 'weekly'", error);
+        Assert.Contains($"{path}:4: column days: is empty, and so is day_of_month", error);
         Assert.Contains("0 rules of kind pass-down", error);
+        Assert.Contains("0 rules of kind publication counted in working days", error);
     }
 
     [Theory]

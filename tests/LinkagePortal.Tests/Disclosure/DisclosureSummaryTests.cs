@@ -16,6 +16,21 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
     static AngleSharp.Dom.IDocument Render(DisclosureViews.Summary summary) =>
         Html.Parse(new PageRenderer().RenderPartial("disclosure-summary", summary).Html);
 
+    [SkippableTheory]
+    [InlineData("/regions/65")]
+    [InlineData("/regions/6542")]
+    [InlineData("/regions/654202")]
+    [InlineData("/regions/653129")]
+    public async Task The_summary_of_every_region_level_links_to_an_anchor_that_exists_on_the_audit(string path)
+    {
+        using var client = portal.CreateClient();
+        var link = (await client.GetPageAsync(path)).QuerySelector("section.disclosure-summary a[href^='/disclosure#']")!.GetAttribute("href")!;
+        var audit = await client.GetPageAsync("/disclosure");
+
+        Assert.Matches("^/disclosure#region-[0-9]+$", link);
+        Assert.NotNull(audit.GetElementById(link["/disclosure#".Length..]));
+    }
+
     [Fact]
     public async Task A_county_shows_its_own_counts_and_links_to_its_row_of_the_audit()
     {
@@ -32,7 +47,7 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
             counts);
         Assert.Equal((1, 1), (wusu.Publication.OnTime, wusu.Publication.Late));
         Assert.Contains($"{wusu.Publication.Total} 条记录", section.Text());
-        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/disclosure#region-654202", section.QuerySelector("a")!.GetAttribute("href"));
         // Its two detail deadlines are judged (on time).
         Assert.Contains("按时 2", section.Text());
     }
@@ -58,7 +73,7 @@ public sealed class DisclosureSummaryTests : IClassFixture<DisclosureAuditTests.
         var section = county.QuerySelector("section.disclosure-summary")!;
         Assert.Equal([wusu.Publication.OnTime, wusu.Publication.Late, wusu.Publication.Overdue, wusu.Publication.Due, wusu.Publication.CannotTell],
             section.QuerySelectorAll(".disclosure-counts strong").Select(s => int.Parse(s.Text())));
-        Assert.Equal("/disclosure#county-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
+        Assert.Equal("/disclosure#region-654202", section.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
 
         var prefecture = (await client.GetPageAsync("/regions/6542")).QuerySelector("section.disclosure-summary")!;
         Assert.Contains($"{report.Area("6542")!.Publication.Total} 条记录", prefecture.Text());

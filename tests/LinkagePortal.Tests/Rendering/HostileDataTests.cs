@@ -12,6 +12,7 @@ using LinkagePortal.OpenData;
 using LinkagePortal.Projects;
 using LinkagePortal.Regions;
 using LinkagePortal.Rendering;
+using LinkagePortal.Rendering.Charts;
 using LinkagePortal.Search;
 using LinkagePortal.Tests.Support;
 
@@ -49,6 +50,7 @@ public sealed class HostileDataTests
     /// <summary>Each partial and a model that has what it reads.</summary>
     public static TheoryData<string, Type> Partials => new()
     {
+        { "bar-chart", typeof(BarChart) },
         { "county-checks", typeof(CountyChecksView) },
         { "disclosure-summary", typeof(DisclosureViews.Summary) },
         { "project-table", typeof(RegionPage.ProjectSection) },
