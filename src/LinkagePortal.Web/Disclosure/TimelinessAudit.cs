@@ -131,7 +131,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             tally.Areas.Publication(place).Add(deadline.State);
             if (deadline.State == DisclosureState.CannotTell)
             {
-                var why = (KindLabels[kind], arose is null && published is null && unstatedWhy is not null ? unstatedWhy : deadline.Reason ?? "");
+                var why = (Kinds.Label(kind), arose is null && published is null && unstatedWhy is not null ? unstatedWhy : deadline.Reason ?? "");
                 tally.CannotTell[why] = tally.CannotTell.GetValueOrDefault(why) + 1;
             }
 
