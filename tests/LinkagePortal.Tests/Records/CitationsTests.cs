@@ -87,6 +87,17 @@ public partial class CitationsTests(PortalFactory portal) : IClassFixture<Portal
     }
 
     [SkippableFact]
+    public async Task A_project_cites_the_issuer_and_title_of_the_document_that_lists_it_and_the_table_and_row()
+    {
+        var page = await portal.CreateClient().GetPageAsync("/projects/654202-2024-001");
+
+        var source = page.QuerySelector("dd.citation")!;
+        Assert.Equal("/documents/wusu-2024-budget", source.QuerySelector("a")!.GetAttribute("href"));
+        Assert.StartsWith("乌苏市财政局《乌苏市2024年政府预算公开》：公告公示（一）", source.Text());
+        Assert.EndsWith("第1行", source.Text());
+    }
+
+    [SkippableFact]
     public async Task The_documents_api_gives_the_part_and_the_document_it_is_printed_in()
     {
         using var body = JsonDocument.Parse(await portal.CreateClient().GetStringAsync("/api/v1/documents"));
