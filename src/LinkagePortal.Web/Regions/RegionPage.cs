@@ -160,7 +160,7 @@ public static class RegionPage
     /// page shows its county's (and a county page sums its own). Notices are where the county publishes them.
     /// </summary>
     public sealed record CountyFigures(RegionRecord County, IReadOnlyList<AllocationRow> Allocations, long LinkageProjects, long LinkageYuan,
-        long BondProjects, IReadOnlyList<AnnouncementRecord> Notices)
+        IReadOnlyList<AnnouncementRecord> Notices)
     {
         /// <summary>Per document: its rows for whole tasks, or else the totals it prints for the county.</summary>
         public IReadOnlyList<DocumentAmount> ByDocument => Allocations.GroupBy(a => (a.DocumentId, a.DocumentName)).Select(g =>
@@ -215,7 +215,6 @@ public static class RegionPage
         public bool BelowCounty => Region.Code.Length > RegionCodes.CountyLength;
         public ProjectSection? Linkage => ProjectSections.FirstOrDefault(s => s.Programme == "linkage");
         public ProjectSection? Bond => ProjectSections.FirstOrDefault(s => s.Programme == "bond");
-        public bool ChildrenAreLong => Children.Count > LongList;
         public bool AnnouncementsAreLong => Announcements.Count > LongList;
         public bool ContactsBelowAreLong => ContactsBelow.Count > LongList;
     }
@@ -313,7 +312,7 @@ public static class RegionPage
         var notices = (await connection.QueryAsync<AnnouncementRecord>(AnnouncementsInCounties + db.Dialect.Limit("@take"),
             new { code = county.Code, codeLast = RegionCodes.Last(county.Code), now, take = CountyNotices })).ToList();
         var linkage = totals.GetValueOrDefault("linkage");
-        return new CountyFigures(county, allocations, linkage?.Projects ?? 0, linkage?.AmountYuan ?? 0, totals.GetValueOrDefault("bond")?.Projects ?? 0, notices);
+        return new CountyFigures(county, allocations, linkage?.Projects ?? 0, linkage?.AmountYuan ?? 0, notices);
     }
 
     /// <summary>Enough of a county's notices to name who publishes them and where.</summary>
