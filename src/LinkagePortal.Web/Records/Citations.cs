@@ -11,14 +11,6 @@ namespace LinkagePortal.Records;
 /// </summary>
 public static partial class Citations
 {
-    /// <summary>A working file with the lines cited in it: <c>002_a7bfa8886433f7ef.txt:1808;1810</c>.</summary>
-    [GeneratedRegex(@"\d{3}_[0-9a-f]{16}\.txt(?::\d[\d;\-–]*)?")]
-    private static partial Regex WorkingFile();
-
-    /// <summary>Line numbers of a working file: （约第1537–1616行）.</summary>
-    [GeneratedRegex(@"[（(]约第\d+[–\-]\d+行[）)]|约第\d+[–\-]\d+行")]
-    private static partial Regex WorkingLines();
-
     /// <summary>True when a text names one of the working files.</summary>
     public static bool NamesWorkingFile(string text) => WorkingFile().IsMatch(text);
 
@@ -49,4 +41,12 @@ public static partial class Citations
 
     /// <summary>How a source printed whole says so.</summary>
     const string Whole = "全文";
+
+    /// <summary>A working file with the lines cited in it: <c>002_a7bfa8886433f7ef.txt:1808;1810</c>.</summary>
+    [GeneratedRegex(@"\d{3}_[0-9a-f]{16}\.txt(?::\d[\d;\-–]*)?")]
+    private static partial Regex WorkingFile();
+
+    /// <summary>Line numbers of a working file: （约第1537–1616行）.</summary>
+    [GeneratedRegex(@"[（(]约第\d+[–\-]\d+行[）)]|约第\d+[–\-]\d+行")]
+    private static partial Regex WorkingLines();
 }
