@@ -211,6 +211,9 @@ public static class RegionPage
         /// <summary>The county's money, projects and notices: its own on a county page, its county's below.</summary>
         public CountyFigures? CountyMoney { get; init; }
 
+        /// <summary>A township or village with no linkage-fund project of its own: its county's list, shown nearby.</summary>
+        public ProjectSection? CountyLinkage { get; init; }
+
         public bool IsCounty => Region.Code.Length == RegionCodes.CountyLength;
         public bool BelowCounty => Region.Code.Length > RegionCodes.CountyLength;
         public ProjectSection? Linkage => ProjectSections.FirstOrDefault(s => s.Programme == "linkage");
@@ -293,9 +296,21 @@ public static class RegionPage
             ? await CountyFiguresAsync(db, connection, region, allocations, figures.ProjectTotals, now)
             : county is null ? null : await CountyFiguresAsync(db, connection, county, now);
 
+        var countyLinkage = county is not null && countyMoney is { HasProjectList: true } && !figures.ProjectTotals.ContainsKey("linkage")
+            ? await CountyLinkageAsync(db, connection, countyMoney, now)
+            : null;
+
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
             childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
-            contacts, contactsBelow) { CountyMoney = countyMoney };
+            contacts, contactsBelow) { CountyMoney = countyMoney, CountyLinkage = countyLinkage };
+    }
+
+    static async Task<ProjectSection> CountyLinkageAsync(Db db, DbConnection connection, CountyFigures county, DateTime now)
+    {
+        var code = county.County.Code;
+        var list = await ProjectListAsync(db, connection, code, now, "linkage", "");
+        return new ProjectSection("linkage", Labels.Programme("linkage"), county.LinkageProjects, county.LinkageYuan, list,
+            county.LinkageProjects > list.Count ? $"/regions/{code}/projects?programme=linkage&after={Uri.EscapeDataString(list[^1].Code)}" : null);
     }
 
     /// <summary>The county of a township or village: its allocations, project counts and notices, read as its own page reads them.</summary>

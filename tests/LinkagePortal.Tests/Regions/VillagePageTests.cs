@@ -66,6 +66,18 @@ public class VillagePageTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [SkippableFact]
+    public async Task A_village_with_no_project_of_its_own_shows_its_countys_list_nearby()
+    {
+        // 西湖村 (乌苏市西湖镇) has no listed project; 乌苏市 lists 13 linkage-fund projects.
+        var page = await portal.CreateClient().GetPageAsync("/regions/654202108214");
+
+        var county = page.QuerySelector("section[data-programme='linkage'] details.county-projects")!;
+        Assert.Contains("乌苏市", county.QuerySelector("summary")!.Text());
+        Assert.Equal(13, county.QuerySelectorAll("tr.project").Length);
+        Assert.Contains("没有位于西湖村的衔接资金项目", page.QuerySelector("section[data-programme='linkage']")!.Text());
+    }
+
+    [SkippableFact]
     public async Task A_county_page_puts_the_hotline_then_linkage_projects_then_notices_before_allocations_and_bonds()
     {
         var page = await portal.CreateClient().GetPageAsync("/regions/654202");
