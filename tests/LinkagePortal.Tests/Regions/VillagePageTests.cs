@@ -36,6 +36,7 @@ public class VillagePageTests(PortalFactory portal) : IClassFixture<PortalFactor
 
         Assert.Contains("天山区还没有公布衔接资金项目清单", page.QuerySelector(".no-projects")!.Text());
         Assert.Contains("列出的衔接资金项目：0 个", page.QuerySelector(".county-received")!.Text());
+        Assert.NotNull(page.QuerySelector(".county-received a[href='#county-checks-650102']"));
         var disclosure = page.QuerySelector("section.disclosure-summary")!;
         Assert.Contains("天山区", disclosure.Text());
         Assert.Equal("/disclosure#county-650102", disclosure.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
