@@ -99,6 +99,9 @@ public static class SearchPage
     public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectRecord> Projects, bool ProjectsLocated, IReadOnlyList<DocumentRecord> Documents)
     {
         public int RegionTotal { get; init; } = Regions.Count;
+
+        /// <summary>The candidates a query's first characters pick were cut at their bound: there may be more than the total.</summary>
+        public bool RegionTotalIsFloor { get; init; }
         public int Page { get; init; } = 1;
         public IReadOnlyList<RegionGroup> RegionGroups { get; init; } = [];
         public int PageCount => Math.Max(1, (RegionTotal + RegionsPerPage - 1) / RegionsPerPage);
@@ -132,6 +135,7 @@ public static class SearchPage
 
         await using var connection = await db.OpenAsync();
         var regions = new List<RegionHit>();
+        var capped = false;
         var projects = new List<ProjectRecord>();
         var codeLike = SearchText.LooksLikeCode(compact);
         if (codeLike)
@@ -141,6 +145,7 @@ public static class SearchPage
             {
                 regions = (await connection.QueryAsync<RegionHit>(RegionsByCode + db.Dialect.Limit("@take"),
                     new { code, codeLast = RegionCodes.Last(code), take = RegionCandidates })).ToList();
+                capped = regions.Count == RegionCandidates;
                 if (regions.FirstOrDefault(r => r.Code == code) is { } exact)
                 {
                     return new Outcome(null, $"/regions/{exact.Code}");
@@ -156,7 +161,7 @@ public static class SearchPage
         }
         else
         {
-            regions = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
+            (regions, capped) = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
         }
 
         var documents = await DocumentsAsync(connection, compact, now);
@@ -185,6 +190,7 @@ public static class SearchPage
         return new Outcome(new Model(compact, withPaths, projects, located, documents)
         {
             RegionTotal = regions.Count,
+            RegionTotalIsFloor = capped,
             Page = page,
             RegionGroups = groups,
         }, null);
@@ -220,16 +226,16 @@ public static class SearchPage
     /// Regions whose name is close to the query, best first. A query naming its county or township first
     /// (乌苏市八十四户乡党家庄村) is read as that context plus the place, preferring places inside the context.
     /// </summary>
-    static async Task<List<RegionHit>> RegionsByNameAsync(Db db, DbConnection connection, string clean)
+    static async Task<(List<RegionHit> Hits, bool Capped)> RegionsByNameAsync(Db db, DbConnection connection, string clean)
     {
         var divisions = (await connection.QueryAsync<RegionRecord>(Divisions)).ToList();
         foreach (var (context, within, name) in Readings(clean, divisions))
         {
             var core = SearchText.Core(name);
             var prefix = core[..Math.Min(2, core.Length)];
-            var candidates = await connection.QueryAsync<RegionHit>(
+            var candidates = (await connection.QueryAsync<RegionHit>(
                 string.Format(RegionsNamed, db.Dialect.StartsWith("short_name", "@prefix")) + db.Dialect.Limit("@take"),
-                new { prefix = db.Dialect.PrefixPattern(prefix), take = RegionCandidates });
+                new { prefix = db.Dialect.PrefixPattern(prefix), take = RegionCandidates })).ToList();
             var hits = candidates
                 .Select(r => r with { Closeness = SearchText.Closeness(core, SearchText.Core(r.ShortName)) ?? -1 })
                 .Where(r => r.Closeness >= 0)
@@ -256,11 +262,11 @@ public static class SearchPage
             }
 
             var withProjects = (await connection.QueryAsync<string>(PlacesWithProjects, new { codes = hits.Select(h => h.Code).ToArray() })).ToHashSet();
-            return hits.OrderBy(h => h.Closeness).ThenBy(h => withProjects.Contains(h.Code) ? 0 : 1).ThenBy(h => h.Code.Length)
-                .ThenBy(h => h.Code, StringComparer.Ordinal).ToList();
+            return (hits.OrderBy(h => h.Closeness).ThenBy(h => withProjects.Contains(h.Code) ? 0 : 1).ThenBy(h => h.Code.Length)
+                .ThenBy(h => h.Code, StringComparer.Ordinal).ToList(), candidates.Count == RegionCandidates);
         }
 
-        return [];
+        return ([], false);
     }
 
     /// <summary>

@@ -59,6 +59,16 @@ public class SearchPagingTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal(total, seen.Distinct().Count());
     }
 
+    [SkippableFact]
+    public async Task A_total_cut_at_the_candidates_bound_says_at_least()
+    {
+        // Every division whose code starts 65420 (塔城地区's counties and all below them): far more than are read.
+        var page = await portal.CreateClient().GetPageAsync(Q("65420"));
+
+        Assert.Contains("至少", page.QuerySelector("#found-regions")!.Text());
+        Assert.Equal(20, page.QuerySelectorAll("li.region-hit").Length);
+    }
+
     [SkippableTheory]
     [InlineData("0")]
     [InlineData("two")]
