@@ -34,7 +34,27 @@
     facts.appendChild(element('dd', null, value));
   }
 
-  function render(query, results) {
+  // The places a query names where nothing is listed, each with its county's page (as the server renders them).
+  function renderPlaces(places) {
+    var shownPlaces = document.getElementById('hotline-places');
+    if (shownPlaces) {
+      shownPlaces.remove();
+    }
+    places.forEach(function (p) {
+      var item = element('li', 'hotline-place');
+      var link = element('a', null, p.name);
+      link.href = p.url;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode('（' + p.level + '）：没有列出的项目。所在县：'));
+      var county = element('a', 'county-page', p.county);
+      county.href = p.countyUrl;
+      item.appendChild(county);
+      list.appendChild(item);
+    });
+  }
+
+  function render(body) {
+    var results = body.results;
     list.textContent = '';
     results.forEach(function (r) {
       var item = element('li');
@@ -52,9 +72,10 @@
       item.appendChild(facts);
       list.appendChild(item);
     });
+    renderPlaces(body.nothingListedAt || []);
     status.textContent = results.length
       ? '找到 ' + results.length + ' 个项目（最多显示 20 个，最相关的在前）。'
-      : '没有找到与“' + query + '”有关的项目。可以只输入村名或项目名称中的两三个字再试。';
+      : body.message;
   }
 
   function search(query) {
@@ -69,6 +90,7 @@
     history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
     if (!query) {
       list.textContent = '';
+      renderPlaces([]);
       status.textContent = '';
       return;
     }
@@ -85,7 +107,7 @@
       })
       .then(function (body) {
         if (inFlight === controller) {
-          render(query, body.results);
+          render(body);
         }
       })
       .catch(function (error) {

@@ -96,7 +96,7 @@ static class CheckSql
     /// <summary>The rules with the documents that state them: what the checks apply and the /checks page shows.</summary>
     public const string Rules = """
         SELECT k.id AS Id, k.check_kind AS CheckKind, k.title AS Title, k.document_id AS DocumentId, d.number AS DocumentNumber, d.title AS DocumentTitle,
-               k.article AS Article, k.quote AS Quote, k.keywords AS Keywords, k.source AS Source, k.note AS Note
+               k.article AS Article, k.quote AS Quote, k.keywords AS Keywords, k.note AS Note
         FROM check_rules k JOIN documents d ON d.id = k.document_id
         ORDER BY k.id
         """;

@@ -19,7 +19,6 @@ public sealed record CheckRule
     public required string Article { get; init; }
     public required string Quote { get; init; }
     public string? Keywords { get; init; }
-    public required string Source { get; init; }
     public string? Note { get; init; }
 
     public string[] Words => (Keywords ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

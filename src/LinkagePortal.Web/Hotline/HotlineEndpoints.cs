@@ -42,7 +42,18 @@ public static class HotlineEndpoints
         IReadOnlyList<ComplaintCounts.CountyTotal> Counties)
     {
         public int Count => Results.Count;
+
+        /// <summary>When nothing is found: the places the query names, each with nothing listed and its county's page.</summary>
+        public IReadOnlyList<ProjectLookup.NamedPlace> NothingListedAt { get; init; } = [];
+
+        public string? NothingFound => Searched && Error is null && Results.Count == 0 ? NothingFoundMessage(Query, NothingListedAt) : null;
     }
+
+    /// <summary>The answer that finds no project, the same on the page, in the API and as the page's script shows it.</summary>
+    public static string NothingFoundMessage(string query, IReadOnlyList<ProjectLookup.NamedPlace> places) => places.Count == 0
+        ? $"没有找到与“{query}”有关的项目。可以只输入村名或项目名称中的两三个字再试。"
+        : $"公开文件中没有列出位于{string.Join("、", places.Select(p => $"{p.Name}（{p.County}）"))}的项目。"
+            + "所在县（市、区）的页面列出该县按文件收到的资金、已公布的项目和公告公示：";
 
     public sealed record CountyPageModel(ComplaintCounts.RegionRef Region, IReadOnlyList<ComplaintCounts.RankedProject> Projects, int Limit);
 
@@ -72,7 +83,9 @@ public static class HotlineEndpoints
         routes.MapGet("/api/v1/lookup", LookupApi).WithFreshness().WithMetadata(new ApiOperation(
             "项目速查（监督热线）",
             "监督热线接听时用：按村名、乡镇、项目名称的一部分、责任单位或项目编号找到已公开的项目，最相关的在前，最多 20 个。"
-            + "results 每项有 id、code（项目编号）、name、fiscalYear、amountWan、responsibleUnit、county、countyCode、places、matchedOn、url。",
+            + "results 每项有 id、code（项目编号）、name、fiscalYear、amountWan、responsibleUnit、county、countyCode、places、matchedOn、url。"
+            + "没有找到项目时 message 说明情况；查询是某个村、乡镇或县的名称时 nothingListedAt 列出这些地方（name、code、level、county、countyCode、"
+            + "url、countyUrl：所在县的页面，有该县按文件收到的资金和已公布的项目），否则为空。",
             ResponseShape.Item, [Query]));
         routes.MapGet("/api/v1/projects/{project}/complaints", ProjectCountsApi).WithMetadata(new ApiOperation(
             "项目的投诉统计",
@@ -98,7 +111,10 @@ public static class HotlineEndpoints
         var query = (q ?? "").Trim();
         var error = query.Length > 0 ? ProjectLookup.Problem(query) : null;
         var results = error is null && query.Length > 0 ? await lookup.FindAsync(query, cancellationToken) : [];
-        var model = new HotlinePageModel(query, query.Length > 0, error, results, ProjectLookup.MaxQueryLength, await counts.CountiesAsync());
+        var model = new HotlinePageModel(query, query.Length > 0, error, results, ProjectLookup.MaxQueryLength, await counts.CountiesAsync())
+        {
+            NothingListedAt = error is null && query.Length > 0 && results.Count == 0 ? await lookup.PlacesNamedAsync(query, cancellationToken) : [],
+        };
         return pages.Page("Hotline/HotlinePage", model, query.Length > 0 ? $"监督查询：{query}" : "监督查询", error is null ? 200 : 400);
     }
 
@@ -122,9 +138,12 @@ public static class HotlineEndpoints
         }
 
         var results = await lookup.FindAsync(query, cancellationToken);
+        var places = results.Count == 0 ? await lookup.PlacesNamedAsync(query, cancellationToken) : [];
         return Results.Json(new
         {
             query,
+            message = results.Count == 0 ? NothingFoundMessage(query, places) : null,
+            nothingListedAt = places.Select(p => new { p.Name, p.Code, p.Level, p.County, p.CountyCode, url = p.Url, countyUrl = p.CountyUrl }),
             results = results.Select(r => new
             {
                 r.Id,

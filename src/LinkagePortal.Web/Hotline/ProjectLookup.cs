@@ -45,6 +45,8 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         ORDER BY pp.region_code, pp.project_id
         """;
 
+    const string CountiesOf = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.code IN @codes";
+
     const string InCounties = $"SELECT p.id FROM projects p WHERE p.county_code IN @counties AND {Visible} ORDER BY p.id";
 
     const string Details = """
@@ -105,6 +107,13 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         string County, string CountyCode, IReadOnlyList<Place> Places, string MatchedOn)
     {
         public decimal AmountWan => Money.ToWan(AmountYuan);
+    }
+
+    /// <summary>A place the query names where no project is listed, and the county whose page shows its money and notices.</summary>
+    public sealed record NamedPlace(string Name, string Code, string Level, string County, string CountyCode)
+    {
+        public string Url => $"/regions/{Code}";
+        public string CountyUrl => $"/regions/{CountyCode}";
     }
 
     /// <summary>Why a query cannot be looked up, or null when it can.</summary>
@@ -175,6 +184,34 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             return new Result(p.Id, p.Code, p.Name, p.FiscalYear, p.AmountYuan, p.ResponsibleUnit, p.County, p.CountyCode,
                 places[p.Id].Select(PlaceOf).ToList(), Label(t.Best));
         }).ToList();
+    }
+
+    /// <summary>
+    /// The places a query names by their exact name (科克萨拉村, or 科克萨拉 for it), for the answer that finds no
+    /// project: it says that nothing is listed there and offers the county's page.
+    /// </summary>
+    public async Task<IReadOnlyList<NamedPlace>> PlacesNamedAsync(string query, CancellationToken cancellationToken = default)
+    {
+        var q = query.Normalize(NormalizationForm.FormKC).Trim();
+        if (Problem(q) is not null)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var like = "%" + EscapeLike(q) + "%";
+        var regions = (await connection.QueryAsync<RegionRecord>(RegionsNamed + db.Dialect.Limit("@take"),
+                new { q, like, prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions }))
+            .Where(r => r.ShortName == q || r.Name == q || r.ShortName == q + "村")
+            .ToList();
+        if (regions.Count == 0)
+        {
+            return [];
+        }
+
+        var counties = (await connection.QueryAsync<RegionRecord>(CountiesOf, new { codes = regions.Select(r => RegionCodes.County(r.Code)).Distinct().ToArray() }))
+            .ToDictionary(c => c.Code, c => c.ShortName);
+        return regions.Select(r => new NamedPlace(r.ShortName, r.Code, r.LevelLabel, counties[RegionCodes.County(r.Code)!], RegionCodes.County(r.Code)!)).ToList();
     }
 
     static Place PlaceOf(ProjectPlace place) => place switch

@@ -17,8 +17,10 @@ public static class ProjectPage
         ORDER BY a.published_at, a.id
         """;
 
+    /// <summary><see cref="Source"/>: the document that lists the project (public whenever the project is), for its citation.</summary>
     public sealed record Model(
         ProjectRecord Project,
+        DocumentRecord Source,
         IReadOnlyList<ProjectPlace> Places,
         IReadOnlyList<DocumentRecord> Funds,
         bool HasOwnTargets,
@@ -48,6 +50,7 @@ public static class ProjectPage
         var args = new { id, now };
         return new Model(
             project,
+            (await DocumentRecords.ByIdAsync(connection, project.SourceDocumentId, now))!,
             (await ProjectRecords.PlacesAsync(connection, [id]))[id].ToList(),
             (await connection.QueryAsync<DocumentRecord>(Funds, args)).ToList(),
             own is not null,

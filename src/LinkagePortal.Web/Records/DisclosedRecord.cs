@@ -8,7 +8,10 @@ public abstract record DisclosedRecord
 {
     public DateTime? AroseOn { get; init; }
     public DateTime? PublishedAt { get; init; }
-    public string? Note { get; init; }
+    /// <summary>The editors' note, with the curators' working files read as the document cited (<see cref="Citations.InPrintedTerms"/>).</summary>
+    public string? Note { get => note; init => note = Citations.InPrintedTerms(value); }
+
+    readonly string? note;
 
     /// <summary>The publication date in Beijing, the date the record bears.</summary>
     public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;

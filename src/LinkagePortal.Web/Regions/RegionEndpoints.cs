@@ -7,22 +7,44 @@ public static class RegionEndpoints
 {
     public sealed record ProjectListModel(RegionRecord Region, string Label, IReadOnlyList<ProjectRecord> Projects, string? NextHref);
 
+    public sealed record Prefecture(RegionRecord Region, IReadOnlyList<RegionRecord> Counties);
+
+    public sealed record IndexModel(RegionRecord Region, IReadOnlyList<Prefecture> Prefectures)
+    {
+        public int CountyCount => Prefectures.Sum(p => p.Counties.Count);
+    }
+
+    // The autonomous region, its prefectures and their counties: some 120 rows, in code order.
+    const string CountiesAndAbove = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level IN ('province', 'prefecture', 'county') ORDER BY r.code";
+
     public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/regions");
+
+        group.MapGet("", async (Db db, PageRenderer pages) =>
+        {
+            await using var connection = await db.OpenAsync();
+            var regions = (await connection.QueryAsync<RegionRecord>(CountiesAndAbove)).ToList();
+            var prefectures = regions.Where(r => r.Level == "prefecture")
+                .Select(p => new Prefecture(p, regions.Where(c => c.ParentCode == p.Code).ToList()))
+                .ToList();
+            return pages.Page("Regions/RegionIndexPage", new IndexModel(regions.Single(r => r.Level == "province"), prefectures), "各地区");
+        }).CachedAs(PageCache.Page);
 
         group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
             CountyAccountability accountability, CancellationToken cancellation) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
-            if (model is not null && model.Region.Code.Length <= RegionCodes.CountyLength)
-            {
-                model = model with { Disclosure = await timeliness(model.Region.Code, model.Region.ShortName, cancellation) };
-            }
 
-            if (model is not null && model.Region.Code.Length == RegionCodes.CountyLength)
+            // Below a county the money, the deadlines and the checks are the county's: a village page shows its county's.
+            var accountable = model is null ? null : model.AboveCounty ? model.Region : model.CountyMoney?.County;
+            if (model is not null && accountable is not null)
             {
-                model = model with { Checks = await accountability(model.Region.Code, cancellation) };
+                model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, cancellation) };
+                if (accountable.Code.Length == RegionCodes.CountyLength)
+                {
+                    model = model with { Checks = await accountability(accountable.Code, cancellation) };
+                }
             }
 
             return model is null

@@ -147,7 +147,43 @@ public static class RegionPage
         public bool IsMarked => Derivation is not null and not "printed";
     }
 
-    public sealed record ProjectSection(string Programme, string Label, long Count, long TotalYuan, IReadOnlyList<ProjectRecord> Projects, string? MoreHref);
+    public sealed record ProjectSection(string Programme, string Label, long Count, long TotalYuan, IReadOnlyList<ProjectRecord> Projects, string? MoreHref)
+    {
+        /// <summary>A list longer than a phone screen is collapsed behind its count.</summary>
+        public bool IsLong => Projects.Count > LongList;
+    }
+
+    /// <summary>Lists longer than this are shown collapsed, their count in the summary.</summary>
+    public const int LongList = 10;
+
+    /// <summary>
+    /// What a county received and has listed: the money reaches counties, not villages, so a township's or village's
+    /// page shows its county's (and a county page sums its own). Notices are where the county publishes them.
+    /// </summary>
+    public sealed record CountyFigures(RegionRecord County, IReadOnlyList<AllocationRow> Allocations, long LinkageProjects, long LinkageYuan,
+        IReadOnlyList<AnnouncementRecord> Notices)
+    {
+        /// <summary>Per document: its rows for whole tasks, or else the totals it prints for the county.</summary>
+        public IReadOnlyList<DocumentAmount> ByDocument => Allocations.GroupBy(a => (a.DocumentId, a.DocumentName)).Select(g =>
+        {
+            var rows = g.Where(a => a.PartOfTask is null && !a.IsPrintedTotalOnly).ToList();
+            var printed = g.Where(a => a.IsPrintedTotalOnly).ToList();
+            var allTasks = printed.Where(a => a.Task == AllTasks).ToList();
+            var counted = rows.Count > 0 ? rows : allTasks.Count > 0 ? allTasks : printed;
+            return new DocumentAmount(g.Key.DocumentId, g.Key.DocumentName, counted.Sum(a => a.AmountYuan));
+        }).ToList();
+
+        public bool HasMoney => Allocations.Count > 0;
+        public bool HasProjectList => LinkageProjects > 0;
+        public IReadOnlyList<string> Publishers => Notices.Select(n => n.Publisher).Distinct().ToList();
+
+        /// <summary>The published documents the county's notices were printed in (its budget disclosure, say).</summary>
+        public IReadOnlyList<DocumentAmount> NoticeSources => Notices.GroupBy(n => (n.SourceDocumentId, n.SourceDocumentName))
+            .Select(g => new DocumentAmount(g.Key.SourceDocumentId, g.Key.SourceDocumentName, 0)).ToList();
+    }
+
+    /// <summary>The task label of a county's printed "all tasks" total.</summary>
+    const string AllTasks = "全部任务合计";
 
     public sealed record Model(
         RegionRecord Region,
@@ -167,10 +203,10 @@ public static class RegionPage
         /// <summary>A prefecture or the region: the page leads with its divisions rather than a long project list.</summary>
         public bool AboveCounty => Region.Code.Length < RegionCodes.CountyLength;
 
-        /// <summary>The region's own timeliness figure (see <see cref="RegionTimeliness"/>), for a county and above; null below.</summary>
+        /// <summary>The timeliness figure (see <see cref="RegionTimeliness"/>): the region's own, for a township or village its county's.</summary>
         public object? Disclosure { get; init; }
 
-        /// <summary>A county's accountability findings (see <see cref="CountyAccountability"/>); null elsewhere or when none.</summary>
+        /// <summary>The accountability findings (see <see cref="CountyAccountability"/>) of the county or the village's county; null above or when none.</summary>
         public object? Checks { get; init; }
 
         /// <summary>
@@ -178,6 +214,18 @@ public static class RegionPage
         /// its listed projects detail. Null elsewhere or when nothing was allocated.
         /// </summary>
         public BarChart? Chart { get; init; }
+        /// <summary>The county's money, projects and notices: its own on a county page, its county's below.</summary>
+        public CountyFigures? CountyMoney { get; init; }
+
+        /// <summary>A township or village with no linkage-fund project of its own: its county's list, shown nearby.</summary>
+        public ProjectSection? CountyLinkage { get; init; }
+
+        public bool IsCounty => Region.Code.Length == RegionCodes.CountyLength;
+        public bool BelowCounty => Region.Code.Length > RegionCodes.CountyLength;
+        public ProjectSection? Linkage => ProjectSections.FirstOrDefault(s => s.Programme == "linkage");
+        public ProjectSection? Bond => ProjectSections.FirstOrDefault(s => s.Programme == "bond");
+        public bool AnnouncementsAreLong => Announcements.Count > LongList;
+        public bool ContactsBelowAreLong => ContactsBelow.Count > LongList;
     }
 
     sealed record ProjectTotal
@@ -250,11 +298,20 @@ public static class RegionPage
         var contacts = await ContactRecords.ForAsync(connection, code, now);
         var contactsBelow = code.Length < RegionCodes.CountyLength ? await ContactRecords.UnderAsync(connection, code, now) : [];
         var county = countyOrAbove ? null : breadcrumb.FirstOrDefault(r => r.Code == RegionCodes.County(code));
+        var countyMoney = code.Length == RegionCodes.CountyLength
+            ? await CountyFiguresAsync(db, connection, region, allocations, figures.ProjectTotals, now)
+            : county is null ? null : await CountyFiguresAsync(db, connection, county, now);
+
+        var countyLinkage = county is not null && countyMoney is { HasProjectList: true } && !figures.ProjectTotals.ContainsKey("linkage")
+            ? await CountyLinkageAsync(db, connection, countyMoney, now)
+            : null;
 
         return new Model(region, Labels.Level(region.Level), breadcrumb, children.Count > 0 ? Labels.Level(children[0].Level) : null, childRows,
             childRows.Any(c => c.Allocations.Count > 0), code.Length >= RegionCodes.CountyLength, allocations, county, sections, announcements,
             contacts, contactsBelow)
         {
+            CountyMoney = countyMoney,
+            CountyLinkage = countyLinkage,
             Chart = region.Level switch
             {
                 "prefecture" => CountiesChart(region, childRows),
@@ -299,6 +356,34 @@ public static class RegionPage
             received.Select(r => new BarChart.Input(r.DocumentName, "/documents/" + r.DocumentId,
                 [r.AmountYuan, detailed.GetValueOrDefault(r.DocumentId)?.AmountYuan ?? 0])).ToList());
     }
+
+    static async Task<ProjectSection> CountyLinkageAsync(Db db, DbConnection connection, CountyFigures county, DateTime now)
+    {
+        var code = county.County.Code;
+        var list = await ProjectListAsync(db, connection, code, now, "linkage", "");
+        return new ProjectSection("linkage", Labels.Programme("linkage"), county.LinkageProjects, county.LinkageYuan, list,
+            county.LinkageProjects > list.Count ? $"/regions/{code}/projects?programme=linkage&after={Uri.EscapeDataString(list[^1].Code)}" : null);
+    }
+
+    /// <summary>The county of a township or village: its allocations, project counts and notices, read as its own page reads them.</summary>
+    static async Task<CountyFigures> CountyFiguresAsync(Db db, DbConnection connection, RegionRecord county, DateTime now)
+    {
+        var figures = await FiguresAtOrBelowCountyAsync(connection, county.Code, false, now);
+        return await CountyFiguresAsync(db, connection, county, await WithPrintedTotalsAsync(connection, county.Code, now, figures.Allocations),
+            figures.ProjectTotals, now);
+    }
+
+    static async Task<CountyFigures> CountyFiguresAsync(Db db, DbConnection connection, RegionRecord county, IReadOnlyList<AllocationRow> allocations,
+        IReadOnlyDictionary<string, ProjectTotal> totals, DateTime now)
+    {
+        var notices = (await connection.QueryAsync<AnnouncementRecord>(AnnouncementsInCounties + db.Dialect.Limit("@take"),
+            new { code = county.Code, codeLast = RegionCodes.Last(county.Code), now, take = CountyNotices })).ToList();
+        var linkage = totals.GetValueOrDefault("linkage");
+        return new CountyFigures(county, allocations, linkage?.Projects ?? 0, linkage?.AmountYuan ?? 0, notices);
+    }
+
+    /// <summary>Enough of a county's notices to name who publishes them and where.</summary>
+    const int CountyNotices = 200;
 
     static string ProjectFilter(string code) =>
         code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
@@ -400,7 +485,7 @@ public static class RegionPage
         {
             DocumentId = t.DocumentId,
             DocumentName = t.DocumentName,
-            Task = t.Task.Length == 0 ? "全部任务合计" : t.Task,
+            Task = t.Task.Length == 0 ? AllTasks : t.Task,
             AmountYuan = t.AmountYuan,
             Derivation = t.Derivation,
             Note = t.Note,

@@ -42,7 +42,7 @@ public static class PageCache
     {
         services.TryAddSingleton<NextScheduledChange>(_ => static (_, _) => ValueTask.FromResult<DateTimeOffset?>(null));
         services.AddCachePolicy(Page);
-        services.AddCachePolicy(Search, "q");
+        services.AddCachePolicy(Search, "q", "page");
         services.AddCachePolicy(List, "programme", "after");
         return services;
     }

@@ -14,7 +14,8 @@ namespace LinkagePortal.Search;
 public static class SearchPage
 {
     public const int MaxQueryLength = 50;
-    const int RegionsShown = 20;
+    /// <summary>Regions per page of results; every match is counted and reachable by the page links.</summary>
+    public const int RegionsPerPage = 20;
     const int ProjectsShown = 50;
     const int RegionCandidates = 500;
 
@@ -28,6 +29,9 @@ public static class SearchPage
         """;
 
     const string RegionNames = "SELECT code AS Code, short_name AS ShortName FROM regions WHERE code IN @codes";
+
+    // The prefectures and counties (some 120 rows), whose names a query may start with: 乌苏西湖镇, 塔城地区西湖村.
+    const string Divisions = "SELECT code AS Code, name AS Name, short_name AS ShortName, level AS Level FROM regions WHERE level IN ('prefecture', 'county')";
 
     // Which of the villages found have a project: they come first among equally close names.
     const string PlacesWithProjects = "SELECT DISTINCT pp.region_code FROM project_places pp WHERE pp.region_code IN @codes";
@@ -81,18 +85,42 @@ public static class SearchPage
         public bool IsLoose => Closeness == 2;
     }
 
-    /// <summary><see cref="ProjectsLocated"/>: the projects are those at the regions found, not ones whose text matched.</summary>
+    /// <summary>The regions of one county on a page of results, with how many of all the matches are in that county.</summary>
+    public sealed record RegionGroup(string CountyCode, string Where, int Total, IReadOnlyList<RegionHit> Regions);
+
+    /// <summary>A link to a page of the results.</summary>
+    public sealed record PageLink(int Number, string Href, bool IsCurrent);
+
+    /// <summary>
+    /// <see cref="Regions"/> is one page (<see cref="Page"/>) of the <see cref="RegionTotal"/> regions found, grouped
+    /// by county in <see cref="RegionGroups"/>. <see cref="ProjectsLocated"/>: the projects are those at the regions
+    /// found, not ones whose text matched.
+    /// </summary>
     public sealed record Model(string Query, IReadOnlyList<RegionHit> Regions, IReadOnlyList<ProjectRecord> Projects, bool ProjectsLocated, IReadOnlyList<DocumentRecord> Documents)
     {
+        public int RegionTotal { get; init; } = Regions.Count;
+
+        /// <summary>The candidates a query's first characters pick were cut at their bound: there may be more than the total.</summary>
+        public bool RegionTotalIsFloor { get; init; }
+        public int Page { get; init; } = 1;
+        public IReadOnlyList<RegionGroup> RegionGroups { get; init; } = [];
+        public int PageCount => Math.Max(1, (RegionTotal + RegionsPerPage - 1) / RegionsPerPage);
+        public bool IsPaged => PageCount > 1;
+        public int FirstShown => (Page - 1) * RegionsPerPage + 1;
+        public int LastShown => FirstShown + Regions.Count - 1;
+
+        public IReadOnlyList<PageLink> PageLinks => Enumerable.Range(1, PageCount)
+            .Select(n => new PageLink(n, $"/search?q={Uri.EscapeDataString(Query)}{(n == 1 ? "" : $"&page={n}")}", n == Page)).ToList();
+
         public bool HasQuery => Query.Length > 0;
-        public bool NothingFound => HasQuery && Regions.Count == 0 && Projects.Count == 0 && Documents.Count == 0;
+        public bool NothingFound => HasQuery && RegionTotal == 0 && Projects.Count == 0 && Documents.Count == 0;
         public bool ProjectsCapped => Projects.Count >= ProjectsShown;
     }
 
     /// <summary>Where a search goes: a page of results, or straight to the one thing it names.</summary>
     public sealed record Outcome(Model? Results, string? RedirectTo);
 
-    public static async Task<Outcome> RunAsync(Db db, string query, DateTime now)
+    public static async Task<Outcome> RunAsync(Db db, string query, int page, DateTime now)
     {
         var compact = SearchText.Compact(query);
         if (compact.Length > MaxQueryLength)
@@ -107,6 +135,7 @@ public static class SearchPage
 
         await using var connection = await db.OpenAsync();
         var regions = new List<RegionHit>();
+        var capped = false;
         var projects = new List<ProjectRecord>();
         var codeLike = SearchText.LooksLikeCode(compact);
         if (codeLike)
@@ -115,7 +144,8 @@ public static class SearchPage
             if (code.All(char.IsAsciiDigit))
             {
                 regions = (await connection.QueryAsync<RegionHit>(RegionsByCode + db.Dialect.Limit("@take"),
-                    new { code, codeLast = RegionCodes.Last(code), take = RegionsShown })).ToList();
+                    new { code, codeLast = RegionCodes.Last(code), take = RegionCandidates })).ToList();
+                capped = regions.Count == RegionCandidates;
                 if (regions.FirstOrDefault(r => r.Code == code) is { } exact)
                 {
                     return new Outcome(null, $"/regions/{exact.Code}");
@@ -131,11 +161,11 @@ public static class SearchPage
         }
         else
         {
-            regions = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
+            (regions, capped) = await RegionsByNameAsync(db, connection, SearchText.Clean(compact));
         }
 
         var documents = await DocumentsAsync(connection, compact, now);
-        if (regions.Count == 1 && projects.Count == 0 && documents.Count == 0)
+        if (regions.Count == 1 && projects.Count == 0 && documents.Count == 0 && page == 1)
         {
             return new Outcome(null, $"/regions/{regions[0].Code}");
         }
@@ -151,7 +181,28 @@ public static class SearchPage
             projects = Merge(projects, await ProjectsByTextAsync(db, connection, compact, now));
         }
 
-        return new Outcome(new Model(compact, await WithPathsAsync(connection, regions), projects, located, documents), null);
+        var shown = regions.Skip((page - 1) * RegionsPerPage).Take(RegionsPerPage).ToList();
+        var withPaths = await WithPathsAsync(connection, shown);
+        var perCounty = regions.CountBy(r => RegionCodes.County(r.Code) ?? r.Code).ToDictionary(c => c.Key, c => c.Value);
+        var groups = withPaths.GroupBy(r => RegionCodes.County(r.Code) ?? r.Code)
+            .Select(g => new RegionGroup(g.Key, WhereIs(g.First(), g.Key), perCounty[g.Key], g.ToList()))
+            .ToList();
+        return new Outcome(new Model(compact, withPaths, projects, located, documents)
+        {
+            RegionTotal = regions.Count,
+            RegionTotalIsFloor = capped,
+            Page = page,
+            RegionGroups = groups,
+        }, null);
+    }
+
+    /// <summary>The county a group of results is in, with its prefecture (塔城地区 › 乌苏市), from the path of one of them.</summary>
+    static string WhereIs(RegionHit hit, string countyCode)
+    {
+        var levels = RegionCodes.Ancestors(hit.Code).Count(a => a.Length > 2 && a.Length <= countyCode.Length);
+        var names = hit.Path.Length == 0 ? [] : hit.Path.Split(" › ");
+        var county = string.Join(" › ", names.Take(levels));
+        return hit.Code == countyCode ? (county.Length == 0 ? hit.ShortName : $"{county} › {hit.ShortName}") : county;
     }
 
     static List<ProjectRecord> Merge(List<ProjectRecord> first, List<ProjectRecord> more) =>
@@ -175,15 +226,16 @@ public static class SearchPage
     /// Regions whose name is close to the query, best first. A query naming its county or township first
     /// (乌苏市八十四户乡党家庄村) is read as that context plus the place, preferring places inside the context.
     /// </summary>
-    static async Task<List<RegionHit>> RegionsByNameAsync(Db db, DbConnection connection, string clean)
+    static async Task<(List<RegionHit> Hits, bool Capped)> RegionsByNameAsync(Db db, DbConnection connection, string clean)
     {
-        foreach (var (context, name) in SearchText.Readings(clean))
+        var divisions = (await connection.QueryAsync<RegionRecord>(Divisions)).ToList();
+        foreach (var (context, within, name) in Readings(clean, divisions))
         {
             var core = SearchText.Core(name);
             var prefix = core[..Math.Min(2, core.Length)];
-            var candidates = await connection.QueryAsync<RegionHit>(
+            var candidates = (await connection.QueryAsync<RegionHit>(
                 string.Format(RegionsNamed, db.Dialect.StartsWith("short_name", "@prefix")) + db.Dialect.Limit("@take"),
-                new { prefix = db.Dialect.PrefixPattern(prefix), take = RegionCandidates });
+                new { prefix = db.Dialect.PrefixPattern(prefix), take = RegionCandidates })).ToList();
             var hits = candidates
                 .Select(r => r with { Closeness = SearchText.Closeness(core, SearchText.Core(r.ShortName)) ?? -1 })
                 .Where(r => r.Closeness >= 0)
@@ -193,7 +245,15 @@ public static class SearchPage
                 continue;
             }
 
-            if (context.Length > 0)
+            if (within.Count > 0)
+            {
+                hits = hits.Where(h => within.Any(w => h.Code.Length > w.Length && h.Code.StartsWith(w, StringComparison.Ordinal))).ToList();
+                if (hits.Count == 0)
+                {
+                    continue;
+                }
+            }
+            else if (context.Length > 0)
             {
                 var ancestors = await AncestorNamesAsync(connection, hits);
                 var inContext = hits.Where(h => RegionCodes.Ancestors(h.Code).Any(a => a.Length > 2
@@ -202,11 +262,35 @@ public static class SearchPage
             }
 
             var withProjects = (await connection.QueryAsync<string>(PlacesWithProjects, new { codes = hits.Select(h => h.Code).ToArray() })).ToHashSet();
-            return hits.OrderBy(h => h.Closeness).ThenBy(h => withProjects.Contains(h.Code) ? 0 : 1).ThenBy(h => h.Code.Length)
-                .ThenBy(h => h.Code, StringComparer.Ordinal).Take(RegionsShown).ToList();
+            return (hits.OrderBy(h => h.Closeness).ThenBy(h => withProjects.Contains(h.Code) ? 0 : 1).ThenBy(h => h.Code.Length)
+                .ThenBy(h => h.Code, StringComparer.Ordinal).ToList(), candidates.Count == RegionCandidates);
         }
 
-        return [];
+        return ([], false);
+    }
+
+    /// <summary>
+    /// The ways to read a query as a place: whole; after a prefecture's or county's name, full or short, with or
+    /// without a space (乌苏西湖镇, 塔城地区 西湖村: <c>within</c> those divisions' codes); after a division ending
+    /// (<see cref="SearchText.Readings"/>: the context is matched by name).
+    /// </summary>
+    static IEnumerable<(string Context, IReadOnlyList<string> Within, string Name)> Readings(string clean, IReadOnlyList<RegionRecord> divisions)
+    {
+        yield return ("", [], clean);
+        var named = divisions
+            .SelectMany(d => SearchText.NamesOfDivision(d.ShortName).Concat(SearchText.NamesOfDivision(d.Name)).Distinct().Select(n => (Name: n, d.Code)))
+            .Where(x => clean.Length > x.Name.Length && clean.StartsWith(x.Name, StringComparison.Ordinal))
+            .GroupBy(x => x.Name.Length)
+            .OrderByDescending(g => g.Key);
+        foreach (var group in named)
+        {
+            yield return (clean[..group.Key], group.Select(x => x.Code).Distinct().ToList(), clean[group.Key..]);
+        }
+
+        foreach (var (context, name) in SearchText.Readings(clean).Skip(1))
+        {
+            yield return (context, [], name);
+        }
     }
 
     static async Task<List<ProjectRecord>> ProjectsByTextAsync(Db db, DbConnection connection, string compact, DateTime now)

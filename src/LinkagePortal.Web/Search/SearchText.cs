@@ -14,6 +14,9 @@ public static class SearchText
     /// <summary>Longest first, so that 村委会 is removed whole rather than leaving 村委.</summary>
     static readonly string[] Suffixes = ["村民委员会", "社区居委会", "村委会", "居委会", "委员会", "管委会", "生活区", "社区", "街道", "村", "乡", "镇"];
 
+    /// <summary>What people leave off a prefecture's or county's name (塔城地区 → 塔城, 乌苏市 → 乌苏), longest first.</summary>
+    static readonly string[] DivisionSuffixes = ["哈萨克自治州", "柯尔克孜自治州", "蒙古自治州", "回族自治州", "自治州", "自治县", "地区", "市", "县", "区"];
+
     /// <summary>Characters after which a printed place name may continue with a smaller division (乌苏市|八十四户乡|党家庄村).</summary>
     const string DivisionEnds = "区州市县乡镇";
 
@@ -99,6 +102,20 @@ public static class SearchText
             {
                 yield return (clean[..i], clean[i..]);
             }
+        }
+    }
+
+    /// <summary>
+    /// The names a prefecture or county goes by in a query, full and short, longest first: 塔城地区, 塔城;
+    /// 伊犁哈萨克自治州, 伊犁. A short form keeps at least two characters.
+    /// </summary>
+    public static IEnumerable<string> NamesOfDivision(string shortName)
+    {
+        var clean = Clean(shortName);
+        yield return clean;
+        if (DivisionSuffixes.FirstOrDefault(s => clean.Length - s.Length >= 2 && clean.EndsWith(s, StringComparison.Ordinal)) is { } suffix)
+        {
+            yield return clean[..^suffix.Length];
         }
     }
 

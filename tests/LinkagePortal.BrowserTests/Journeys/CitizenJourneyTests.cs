@@ -28,7 +28,7 @@ public sealed class CitizenJourneyTests(BrowserFixture browser)
         await ExpectRegionAsync(page, "654202109200", "科克萨拉村");
 
         // The village lists its two announced projects; the hotline that applies is one tap away.
-        var projects = page.GetByRole(AriaRole.Region, new() { Name = "在科克萨拉村的项目" });
+        var projects = page.GetByRole(AriaRole.Region, new() { NameRegex = new Regex("^衔接资金项目：2个") });
         await Expect(projects.GetByRole(AriaRole.Rowheader)).ToHaveCountAsync(2);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "0992-8508532" }).First).ToBeVisibleAsync();
 

@@ -41,6 +41,7 @@ public sealed class HostileDataTests
         { "OpenData/Catalog/DatasetsPage", typeof(CatalogEndpoints.CatalogModel) },
         { "OpenData/Catalog/DictionaryPage", typeof(CatalogEndpoints.CatalogModel) },
         { "Projects/ProjectPage", typeof(ProjectPage.Model) },
+        { "Regions/RegionIndexPage", typeof(RegionEndpoints.IndexModel) },
         { "Regions/RegionPage", typeof(RegionPage.Model) },
         { "Regions/RegionProjectsPage", typeof(RegionEndpoints.ProjectListModel) },
         { "Rendering/ErrorPage", typeof(ErrorPages.ErrorModel) },

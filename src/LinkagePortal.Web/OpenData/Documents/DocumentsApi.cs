@@ -23,13 +23,16 @@ public static class DocumentsApi
         new("directFundFlag", FieldType.Text, "直达资金标识，照原文。", d => d.DirectFundFlag) { Nullable = true },
         new("aroseOn", FieldType.Date, "信息形成日期（公开时限从这天算起）。", d => d.AroseOn) { Nullable = true, NullMeans = "原文未说明" },
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", d => d.PublishedAt) { Nullable = true, NullMeans = "已公开，来源未说明公开时间" },
-        new("source", FieldType.Text, "整理所依据的原件及其部分。", d => d.Source),
+        new("source", FieldType.Text, "数据出自文件的哪一部分（正文、附件、表）；文件收录在另一份公开文件中时，写明那份文件的发文机关、标题、文号和日期。", d => d.Citation),
+        new("printedInDocumentId", FieldType.Code, "收录这份文件的公开文件的 id（如县的预算公开收录的上级文件），见 /documents/{id}。", d => d.PrintedIn?.Id)
+            { Nullable = true, NullMeans = "文件单独公开" },
         new("note", FieldType.Text, "整理说明：识读、更正与原文不一致之处。", d => d.Note) { Nullable = true },
     ];
 
     static readonly ListSource<DocumentRecord> Source = new()
     {
         Dataset = Dataset, Select = DocumentRecords.Select, From = DocumentRecords.From, Key = "d.id", KeyKind = KeyKind.Text, KeyOf = d => d.Id, Fields = Fields,
+        AttachChildren = (connection, batch, scope) => DocumentRecords.WithPrintedInAsync(connection, batch, scope.Now),
     };
 
     static readonly ApiParam Number = new("number", ParamKind.Text, "按发文字号精确查找，如 新财振〔2024〕9号。") { Example = "新财振〔2024〕9号" };
