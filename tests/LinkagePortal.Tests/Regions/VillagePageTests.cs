@@ -39,7 +39,7 @@ public class VillagePageTests(PortalFactory portal) : IClassFixture<PortalFactor
         Assert.NotNull(page.QuerySelector(".county-received a[href='#county-checks-650102']"));
         var disclosure = page.QuerySelector("section.disclosure-summary")!;
         Assert.Contains("天山区", disclosure.Text());
-        Assert.Equal("/disclosure#county-650102", disclosure.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
+        Assert.Equal("/disclosure#region-650102", disclosure.QuerySelector("a[href^='/disclosure']")!.GetAttribute("href"));
         var detailing = page.QuerySelector("section.county-checks ul[data-check='detailing'] li")!;
         Assert.Equal("650102", detailing.GetAttribute("data-subject"));
         Assert.Contains("114 万元", detailing.Text());
