@@ -13,6 +13,7 @@ public static class PageTypes
         "/regions/654202109200",
         "/regions/654202/projects?programme=bond",
         "/projects/654202-2024-010",
+        "/documents",
         "/documents/xcz-2024-9",
         "/announcements",
         "/announcements/wusu-2024-gs-1",
@@ -25,6 +26,7 @@ public static class PageTypes
         "/hotline?q=科克萨拉",
         "/hotline/counties/654202",
         "/disclosure",
+        "/checks",
         "/no-such-page",
     ];
 
