@@ -79,8 +79,9 @@ public static partial class NarrowScreens
                 verbatimUntil = verbatim;
             }
 
+            // A cell with nothing in it gets no label: a bare "说明：" line would say nothing.
             var label = tables.Tag(name, closing, tag);
-            if (label is not null)
+            if (label is not null && !IsBlankCell(html, close + 1))
             {
                 // <td class="num"> → <td data-label="金额" class="num">
                 output.Append(html, open, 1 + name.Length).Append(" data-label=\"").Append(label).Append('"')
@@ -95,6 +96,13 @@ public static partial class NarrowScreens
         }
 
         return output.ToString();
+    }
+
+    static bool IsBlankCell(string html, int contentStart)
+    {
+        var next = html.IndexOf('<', contentStart);
+        return next >= 0 && html.AsSpan(contentStart, next - contentStart).IsWhiteSpace()
+            && (html.AsSpan(next).StartsWith("</td>", StringComparison.OrdinalIgnoreCase) || html.AsSpan(next).StartsWith("</th>", StringComparison.OrdinalIgnoreCase));
     }
 
     static string? VerbatimElement(ReadOnlySpan<char> name)

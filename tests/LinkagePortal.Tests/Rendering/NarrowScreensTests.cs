@@ -10,18 +10,20 @@ namespace LinkagePortal.Tests.Rendering;
 public sealed class NarrowScreensTests
 {
     [Fact]
-    public void Every_body_cell_is_labelled_with_its_columns_header_counting_spans()
+    public void Every_body_cell_with_something_in_it_is_labelled_with_its_columns_header_counting_spans()
     {
         var html = NarrowScreens.Prepare("""
             <table><thead><tr><th scope="col">地区</th><th scope="col" colspan="2">金额<span class="unit">（万元）</span></th><th scope="col">核对</th></tr></thead>
-            <tbody><tr><th scope="row">乌苏市</th><td class="num">1</td><td class="num">2</td><td>相符</td></tr></tbody>
+            <tbody><tr><th scope="row">乌苏市</th><td class="num">1</td><td class="num">2</td><td>相符</td></tr>
+            <tr><th scope="row">沙湾市</th><td class="num">3</td><td class="num"></td><td>
+              </td></tr></tbody>
             <tfoot><tr><th scope="row" colspan="3">合计</th><td>相符</td></tr></tfoot></table>
             <table><tr><th scope="row">无表头</th><td>x</td></tr></table>
             """);
         var page = Html.Parse(html);
 
         var body = page.QuerySelector("table")!.QuerySelectorAll("tbody tr > *").Select(c => c.GetAttribute("data-label")).ToList();
-        Assert.Equal(["地区", "金额（万元）", "金额（万元）", "核对"], body);
+        Assert.Equal(["地区", "金额（万元）", "金额（万元）", "核对", "地区", "金额（万元）", null, null], body);
         Assert.Equal(["地区", "核对"], page.QuerySelectorAll("tfoot tr > *").Select(c => c.GetAttribute("data-label")));
         Assert.Empty(page.QuerySelectorAll("thead [data-label]"));
         Assert.All(page.QuerySelectorAll("table")[1].QuerySelectorAll("th, td"), c => Assert.False(c.HasAttribute("data-label")));
