@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Every test of the portal, on a fresh Debian machine with the .NET SDK: installs what the browser tests need
-# (Debian's Chromium and a CJK font; Playwright brings its own driver), runs dotnet test over the solution and the
-# two-node test (tests/TwoNodes/run.sh, which installs nginx), and ends with one line "N passed, N failed, N skipped".
+# (Debian's Chromium and a CJK font; Playwright brings its own driver; Node.js for Lighthouse), runs dotnet test over
+# the solution, the two-node test (tests/TwoNodes/run.sh, which installs nginx) and Lighthouse over every page type
+# (tests/Lighthouse/run.sh), and ends with one line "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} for the browser tests"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
@@ -36,5 +38,17 @@ else
   failed=$((failed + 1)); code=1
 fi
 total=$((total + 1)); executed=$((executed + 1))
+
+# Lighthouse 12.2.3, mobile preset, accessibility / best practices / SEO at least 95: one test per page type. Its
+# script installs tests/Lighthouse/node_modules from the lock file (npm ci) when missing; a failure to start counts
+# as one failed test.
+lighthouse_log=$(mktemp)
+bash tests/Lighthouse/run.sh | tee "$lighthouse_log"
+read -r lighthouse_passed lighthouse_failed < <(grep -o "^lighthouse: [0-9]* passed, [0-9]* failed" "$lighthouse_log" | tail -1 | awk '{ print $2, $4 }')
+rm -f "$lighthouse_log"
+if [ -z "${lighthouse_passed:-}" ]; then lighthouse_passed=0; lighthouse_failed=1; fi
+[ "$lighthouse_failed" -eq 0 ] || code=1
+passed=$((passed + lighthouse_passed)); failed=$((failed + lighthouse_failed))
+total=$((total + lighthouse_passed + lighthouse_failed)); executed=$((executed + lighthouse_passed + lighthouse_failed))
 echo "$passed passed, $failed failed, $((total - executed)) skipped"
 exit $code

@@ -49,7 +49,8 @@ builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => Db.FromConfiguration(sp.GetRequiredService<IConfiguration>(), paths.Root));
 builder.Services.AddSingleton<Importer>();
-builder.Services.AddSingleton<PageRenderer>();
+builder.Services.AddSingleton(new StaticAssets(paths.WebRoot));
+builder.Services.AddSingleton(sp => new PageRenderer(sp.GetRequiredService<StaticAssets>()));
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 // The output cache is bounded in memory (Portal:OutputCacheMegabytes, default 64), whatever the number of distinct
@@ -105,7 +106,8 @@ if (Commands.IsCommand(commandLine.Command))
 importer.SeedIfEmpty(paths.Data);
 
 // ---- Pipeline: the client's address from a known proxy, security headers on everything, HEAD as GET without a
-// body, error pages without stack traces, 503 when the database fails, static files, routing, CORS (open data only),
+// body, error pages without stack traces, 503 when the database fails, static files (a year's caching for a
+// fingerprinted address: Rendering/StaticAssets), routing, CORS (open data only),
 // output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
 // rendered on every request), and only then the rate limiter, so that cached pages never wait behind it, and the API
 // keys' authentication (Hotline's scheme) for the endpoints that require it.
@@ -114,7 +116,7 @@ app.UseSecurityHeaders();
 app.UseHeadAsGet();
 app.UseErrorPages();
 app.UseDatabaseFaults();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = app.Services.GetRequiredService<StaticAssets>().OnPrepareResponse });
 app.UseRouting();
 app.UseCors();
 if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
@@ -133,6 +135,7 @@ app.MapHotline();
 app.MapDisclosure();
 app.MapChecks();
 app.MapPortalHealth();
+app.MapLargeType();
 
 app.Run();
 return 0;

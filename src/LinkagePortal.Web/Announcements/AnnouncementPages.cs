@@ -23,12 +23,17 @@ public static class AnnouncementPages
         public bool HasMore => Count > Announcements.Count;
     }
 
+    /// <summary>A notice's page; <see cref="Address"/> is its absolute address (for the QR code and the printed copy).</summary>
     public sealed record Model(
         AnnouncementRecord Announcement,
         IReadOnlyList<ProjectRecord> Projects,
         long TotalYuan,
         IReadOnlyList<DocumentRecord> Documents,
-        IReadOnlyList<ContactRecord> Contacts);
+        IReadOnlyList<ContactRecord> Contacts,
+        string Address)
+    {
+        public NoticeText Text { get; } = NoticeText.Of(Announcement.Paragraphs, Announcement.Publisher);
+    }
 
     public static async Task<ListModel> LoadListAsync(Db db, DateTime now)
     {
@@ -36,8 +41,11 @@ public static class AnnouncementPages
         return new ListModel(await AnnouncementRecords.CountAsync(connection, now), await AnnouncementRecords.LatestAsync(connection, db.Dialect, now, ListShown));
     }
 
+    /// <summary>A notice's absolute address, from <c>Portal:PublicBaseUrl</c> (never the request's Host).</summary>
+    public static string AddressOf(string publicBaseUrl, string id) => $"{publicBaseUrl}/announcements/{Uri.EscapeDataString(id)}";
+
     /// <summary>The notice's model, or null when there is no such visible notice.</summary>
-    public static async Task<Model?> LoadAsync(Db db, string id, DateTime now)
+    public static async Task<Model?> LoadAsync(Db db, string id, DateTime now, string publicBaseUrl)
     {
         await using var connection = await db.OpenAsync();
         var args = new { id, now };
@@ -51,6 +59,6 @@ public static class AnnouncementPages
 
         return new Model(announcement, projects, projects.Sum(p => p.AmountYuan),
             (await connection.QueryAsync<DocumentRecord>(LinkedDocuments, args)).ToList(),
-            await ContactRecords.ForAsync(connection, announcement.CountyCode, now));
+            await ContactRecords.ForAsync(connection, announcement.CountyCode, now), AddressOf(publicBaseUrl, id));
     }
 }

@@ -1,13 +1,13 @@
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Records;
-using QRCoder;
+using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Hotline;
 
 /// <summary>
 /// The QR code printed beside a project's code on its page and on the announcement posted in the village: it opens the
-/// project's page. SVG (QRCoder's SvgQRCode: no System.Drawing, so it runs on Linux) scales to any print size.
+/// project's page (drawn by <see cref="QrCode"/>).
 /// </summary>
 public static class ProjectQrCode
 {
@@ -15,14 +15,6 @@ public static class ProjectQrCode
 
     /// <summary>The project page's address, absolute, from <c>Portal:PublicBaseUrl</c> (never the request's Host).</summary>
     public static string ProjectUrl(HttpRequest request, long id) => $"{Hosting.PublicBaseUrl.Of(request)}/projects/{id}";
-
-    /// <summary>An SVG QR code of <paramref name="text"/>, error correction M (survives a crease or a smudge on paper).</summary>
-    public static string Svg(string text)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", true, SvgQRCode.SizingMode.ViewBoxAttribute);
-    }
 
     public static IEndpointRouteBuilder MapProjectQrCode(this IEndpointRouteBuilder routes)
     {
@@ -35,9 +27,7 @@ public static class ProjectQrCode
                 return Results.NotFound();
             }
 
-            // A project's address does not change: browsers and the printer's spooler may keep the image for a day.
-            http.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.Text(Svg(ProjectUrl(http.Request, id)), "image/svg+xml; charset=utf-8");
+            return QrCode.Image(http, ProjectUrl(http.Request, id));
         });
         return routes;
     }

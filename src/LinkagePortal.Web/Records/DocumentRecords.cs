@@ -59,6 +59,12 @@ public static class DocumentRecords
 
     const string ById = $"{Select} {From} WHERE d.id = @id AND {Public.Documents}";
 
+    /// <summary>Every public document, newest first by issue date (undated ones last), then by id.</summary>
+    const string Newest = $"""
+        {Select} {From} WHERE {Public.Documents}
+        ORDER BY CASE WHEN d.issued_on IS NULL THEN 1 ELSE 0 END, d.issued_on DESC, d.id
+        """;
+
     const string Exists = $"SELECT COUNT(*) {From} WHERE d.id = @id AND {Public.Documents}";
 
     const string AllPublic = $"{Select} {From} WHERE {Public.Documents}";
@@ -84,6 +90,9 @@ public static class DocumentRecords
 
         return documents;
     }
+
+    public static async Task<IReadOnlyList<DocumentRecord>> NewestFirstAsync(DbConnection connection, DateTime now) =>
+        (await connection.QueryAsync<DocumentRecord>(Newest, new { now })).ToList();
 
     /// <summary>Whether a public document has this id (an API filter naming one is checked first).</summary>
     public static async Task<bool> IsPublicAsync(DbConnection connection, string id, DateTime now) =>

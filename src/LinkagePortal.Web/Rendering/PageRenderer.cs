@@ -26,37 +26,54 @@ public sealed class PageRenderer
     static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     readonly string root;
+    readonly StaticAssets assets;
     readonly ConcurrentDictionary<string, Template> parsed = new();
 
     /// <summary>Contexts are reused: creating one per render costs several times the render itself.</summary>
     readonly ObjectPool<HtmlTemplateContext> contexts;
 
-    public PageRenderer() : this(AppContext.BaseDirectory)
+    public PageRenderer() : this(StaticAssets.None)
     {
     }
 
-    public PageRenderer(string templateRoot) : this(templateRoot, Encoder.Encode)
+    /// <summary>The portal's renderer: the layout links the web root's files by their fingerprinted addresses.</summary>
+    public PageRenderer(StaticAssets assets) : this(AppContext.BaseDirectory, Encoder.Encode, assets)
+    {
+    }
+
+    public PageRenderer(string templateRoot) : this(templateRoot, Encoder.Encode, StaticAssets.None)
     {
     }
 
     /// <summary>With the encoder of values given: the tests pass one that does not encode, to show what it prevents.</summary>
-    internal PageRenderer(string templateRoot, Func<string, string> encode)
+    internal PageRenderer(string templateRoot, Func<string, string> encode, StaticAssets? assets = null)
     {
         root = templateRoot;
+        this.assets = assets ?? StaticAssets.None;
         contexts = new DefaultObjectPool<HtmlTemplateContext>(new ContextPolicy(this, encode), Environment.ProcessorCount * 8);
     }
 
-    /// <summary>Renders <paramref name="template"/> (a path such as <c>Regions/RegionPage</c>) inside the layout.</summary>
+    /// <summary>
+    /// Renders <paramref name="template"/> (a path such as <c>Regions/RegionPage</c>) inside the layout, made ready for
+    /// narrow screens (<see cref="NarrowScreens"/>), with the page kind's description.
+    /// </summary>
     public string Render(string template, object model, string title)
     {
-        var body = RenderTemplate(template, model);
-        return RenderTemplate("Rendering/Layout", new LayoutModel(title, body)).Html;
+        var body = new TrustedHtml(NarrowScreens.Prepare(RenderTemplate(template, model).Html));
+        return RenderTemplate("Rendering/Layout", new LayoutModel(title, PageDescriptions.For(template, title), body, assets)).Html;
     }
 
     public IResult Page(string template, object model, string title, int statusCode = StatusCodes.Status200OK) =>
         Results.Content(Render(template, model, title), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
 
-    public sealed record LayoutModel(string Title, TrustedHtml Body);
+    public sealed record LayoutModel(string Title, string Description, TrustedHtml Body, StaticAssets Assets)
+    {
+        public string SiteCss => Assets.Url("/css/site.css");
+        public string PrintCss => Assets.Url("/css/print.css");
+        public string Icon => Assets.Url("/favicon.svg");
+        public string ReaderCss => LargeType.StyleSheet;
+        public string LargeTypeSwitch => LargeType.Switch;
+    }
 
     /// <summary>A partial of <c>Rendering/Partials/</c> with <paramref name="model"/>'s members as its variables.</summary>
     internal TrustedHtml RenderPartial(string name, object model) => RenderTemplate($"Rendering/Partials/{name}", model);

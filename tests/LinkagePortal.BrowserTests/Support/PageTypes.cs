@@ -15,6 +15,7 @@ public static class PageTypes
         "/regions/650102002002",
         "/regions/654202/projects?programme=bond",
         "/projects/654202-2024-010",
+        "/documents",
         "/documents/xcz-2024-9",
         "/announcements",
         "/announcements/wusu-2024-gs-1",
@@ -29,6 +30,7 @@ public static class PageTypes
         "/hotline?q=西湖村",
         "/hotline/counties/654202",
         "/disclosure",
+        "/checks",
         "/no-such-page",
     ];
 

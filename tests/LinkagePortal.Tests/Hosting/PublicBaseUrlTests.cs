@@ -53,7 +53,7 @@ public sealed partial class PublicBaseUrlTests(PublicBaseUrlTests.PublicPortal p
         Assert.DoesNotContain(urls, u => u.Contains("localhost", StringComparison.Ordinal) || u.Contains("127.0.0.1", StringComparison.Ordinal) || u.Contains("evil", StringComparison.Ordinal));
         if (path.EndsWith("qr.svg", StringComparison.Ordinal))
         {
-            Assert.Equal(LinkagePortal.Hotline.ProjectQrCode.Svg($"{Public}/projects/1"), honestBody);
+            Assert.Equal(LinkagePortal.Rendering.QrCode.Svg($"{Public}/projects/1"), honestBody);
         }
         else
         {

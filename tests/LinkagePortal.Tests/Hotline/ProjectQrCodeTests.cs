@@ -17,8 +17,8 @@ public class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePor
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType!.MediaType);
         var svg = await response.Content.ReadAsStringAsync();
-        Assert.Equal(ProjectQrCode.Svg($"http://localhost/projects/{id}"), svg);
-        Assert.NotEqual(ProjectQrCode.Svg($"http://localhost/projects/{id + 1}"), svg);
+        Assert.Equal(LinkagePortal.Rendering.QrCode.Svg($"http://localhost/projects/{id}"), svg);
+        Assert.NotEqual(LinkagePortal.Rendering.QrCode.Svg($"http://localhost/projects/{id + 1}"), svg);
         Assert.Equal("svg", Html.Parse(svg).DocumentElement.QuerySelector("svg")?.LocalName);
     }
 

@@ -34,6 +34,7 @@ public sealed class HostileDataTests
         { "Announcements/AnnouncementPage", typeof(AnnouncementPages.Model) },
         { "Checks/ChecksPage", typeof(ChecksPageModel) },
         { "Disclosure/DisclosurePage", typeof(DisclosureViews.PageModel) },
+        { "Documents/DocumentListPage", typeof(DocumentList) },
         { "Documents/DocumentPage", typeof(DocumentPage.Model) },
         { "Home/HomePage", typeof(HomeEndpoints.HomeModel) },
         { "Hotline/CountyPage", typeof(HotlineEndpoints.CountyPageModel) },
