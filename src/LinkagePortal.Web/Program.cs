@@ -1,5 +1,6 @@
 using LinkagePortal;
 using LinkagePortal.Benchmark;
+using LinkagePortal.Changes;
 using LinkagePortal.Checks;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
@@ -129,6 +130,7 @@ app.UseAuthorization();
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
+app.MapChanges();
 app.MapHotline();
 app.MapDisclosure();
 app.MapChecks();

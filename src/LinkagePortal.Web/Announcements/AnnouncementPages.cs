@@ -28,7 +28,11 @@ public static class AnnouncementPages
         IReadOnlyList<ProjectRecord> Projects,
         long TotalYuan,
         IReadOnlyList<DocumentRecord> Documents,
-        IReadOnlyList<ContactRecord> Contacts);
+        IReadOnlyList<ContactRecord> Contacts,
+        IReadOnlyList<QrCode> QrCodes);
+
+    /// <summary>A listed project's QR code as printed with the notice: it opens the project at the version printed.</summary>
+    public sealed record QrCode(long Id, string Code, long Version);
 
     public static async Task<ListModel> LoadListAsync(Db db, DateTime now)
     {
@@ -48,9 +52,11 @@ public static class AnnouncementPages
         }
 
         var projects = await ProjectRecords.WithPlacesAsync(connection, (await connection.QueryAsync<ProjectRecord>(LinkedProjects, args)).ToList());
+        var versions = await RecordVersions.CurrentAsync(connection, "projects", projects.Select(p => p.Code).ToList(), now);
 
         return new Model(announcement, projects, projects.Sum(p => p.AmountYuan),
             (await connection.QueryAsync<DocumentRecord>(LinkedDocuments, args)).ToList(),
-            await ContactRecords.ForAsync(connection, announcement.CountyCode, now));
+            await ContactRecords.ForAsync(connection, announcement.CountyCode, now),
+            projects.Select(p => new QrCode(p.Id, p.Code, versions.GetValueOrDefault(p.Code))).ToList());
     }
 }

@@ -7,14 +7,16 @@ namespace LinkagePortal.Hotline;
 
 /// <summary>
 /// The QR code printed beside a project's code on its page and on the announcement posted in the village: it opens the
-/// project's page. SVG (QRCoder's SvgQRCode: no System.Drawing, so it runs on Linux) scales to any print size.
+/// project's page, with the version printed (<c>?v=N</c>, from the image's own address) so that the page can say whether
+/// the project changed since the notice was printed. SVG (QRCoder's SvgQRCode: no System.Drawing, so it runs on Linux) scales to any print size.
 /// </summary>
 public static class ProjectQrCode
 {
     const string ListedProject = $"SELECT p.id FROM projects p WHERE p.id = @id AND {Public.Projects}";
 
     /// <summary>The project page's address, absolute, from <c>Portal:PublicBaseUrl</c> (never the request's Host).</summary>
-    public static string ProjectUrl(HttpRequest request, long id) => $"{Hosting.PublicBaseUrl.Of(request)}/projects/{id}";
+    public static string ProjectUrl(HttpRequest request, long id, long? version = null) =>
+        $"{Hosting.PublicBaseUrl.Of(request)}/projects/{id}" + (version is { } v ? $"?v={v}" : "");
 
     /// <summary>An SVG QR code of <paramref name="text"/>, error correction M (survives a crease or a smudge on paper).</summary>
     public static string Svg(string text)
@@ -26,7 +28,7 @@ public static class ProjectQrCode
 
     public static IEndpointRouteBuilder MapProjectQrCode(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, HttpContext http, Db db, TimeProvider clock) =>
+        routes.MapGet("/projects/{id:long}/qr.svg", async (long id, long? v, HttpContext http, Db db, TimeProvider clock) =>
         {
             await using var connection = await db.OpenAsync();
             var listed = await connection.QuerySingleOrDefaultAsync<long?>(ListedProject, new { id, now = clock.GetUtcNow().UtcDateTime });
@@ -35,9 +37,9 @@ public static class ProjectQrCode
                 return Results.NotFound();
             }
 
-            // A project's address does not change: browsers and the printer's spooler may keep the image for a day.
+            // The image's address names the version it encodes: browsers and the printer's spooler may keep it for a day.
             http.Response.Headers.CacheControl = "public, max-age=86400";
-            return Results.Text(Svg(ProjectUrl(http.Request, id)), "image/svg+xml; charset=utf-8");
+            return Results.Text(Svg(ProjectUrl(http.Request, id, v is > 0 ? v : null)), "image/svg+xml; charset=utf-8");
         });
         return routes;
     }
