@@ -20,7 +20,8 @@ public sealed class Importer(Db db, TimeProvider clock)
     public IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths, string? reason = null, bool full = false) =>
         Import(paths, new VersionWriter(clock.GetUtcNow().UtcDateTime, reason, full));
 
-    IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths, VersionWriter versions)
+    /// <summary>As <see cref="Import(IEnumerable{string}, string?, bool)"/>, with the versions written as <paramref name="versions"/> says.</summary>
+    public IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths, VersionWriter versions)
     {
         var files = paths.Select(p => (Path: p, Dataset: Datasets.ForFile(p))).ToList();
         var unknown = files.Where(f => f.Dataset is null).Select(f => new ImportError(Path.GetFileName(f.Path), 0, "",
@@ -58,6 +59,7 @@ public sealed class Importer(Db db, TimeProvider clock)
             throw new ImportRejectedException(errors.Take(200).ToList());
         }
 
+        context.Versions.Committing?.Invoke(context);
         FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
         connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
         transaction.Commit();

@@ -59,6 +59,12 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
     /// <summary>The data file being written (for the versions' source).</summary>
     public string File { get; set; } = "";
 
+    /// <summary>The organisation that published the rows through the portal: the versions' source instead of file and line.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>Runs in the import's transaction just before it commits (a publication's own record and audit entry).</summary>
+    public Action<ImportContext>? Committing { get; init; }
+
     /// <summary>The stored record a row is about to replace, as compared values (null: a new record).</summary>
     public sealed record Stored(Dictionary<string, string?> Values, bool Withdrawn);
 
@@ -92,7 +98,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
     {
         var id = versioning.Id(row);
         var visibleAt = VisibleAt(context, Published(row), versioning.DocumentColumn is { } document ? (string?)Property<TRow>(document).GetValue(row) : null);
-        var source = $"{File}:{line.ToString(CultureInfo.InvariantCulture)}";
+        var source = Publisher ?? $"{File}:{line.ToString(CultureInfo.InvariantCulture)}";
         if (before is null)
         {
             Append(context, versioning.RecordType, id, "created", [], source, rowReason ?? reason, visibleAt);
@@ -157,7 +163,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
             context.Connection.Execute($"UPDATE {versioning.Table} SET withdrawn_at = @now WHERE {where}", parameters, context.Transaction);
             var id = string.Join("/", versioning.KeyColumns.Select(k => Convert.ToString(record[k], CultureInfo.InvariantCulture)));
             var documentId = versioning.DocumentColumn is { } c ? Convert.ToString(record[c], CultureInfo.InvariantCulture) : null;
-            Append(context, versioning.RecordType, id, "withdrawn", [], $"{File}（完整导入中不再列出）", reason,
+            Append(context, versioning.RecordType, id, "withdrawn", [], Publisher ?? $"{File}（完整导入中不再列出）", reason,
                 VisibleAt(context, Records.EmbargoBoundary.AsUtc(record["published_at"]), documentId));
         }
     }
