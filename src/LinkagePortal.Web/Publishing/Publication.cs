@@ -9,7 +9,9 @@ namespace LinkagePortal.Publishing;
 /// the JSON a publisher sends and turned into the rows of the importer's data files, so that it is checked and written
 /// exactly as an import is (the same rules, the same versions, the fragment index and the totals kept right). Every
 /// problem is named by its JSON path (<c>projects[1].amountWan</c>): the body's own, here, and the importer's, mapped
-/// back from file, line and column (<see cref="FieldOf"/>).
+/// back from file, line and column (<see cref="FieldOf"/>). A correction names a published project or announcement, the
+/// fields to change and a reason: the stored record with those fields changed is written the same way, and its new
+/// version carries the reason.
 /// </summary>
 public sealed class Publication
 {
@@ -42,6 +44,22 @@ public sealed class Publication
 
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
     public string Reference { get; private set; } = "";
+
+    /// <summary>announcement, or correction.</summary>
+    public string Kind { get; private set; } = "announcement";
+
+    /// <summary>The record published or corrected: its type (announcements, projects) and id.</summary>
+    public string RecordType { get; private set; } = "announcements";
+
+    public string RecordId => Kind == "correction" ? correctedId : AnnouncementId;
+
+    /// <summary>Why a correction was made (the new version's reason).</summary>
+    public string? Reason { get; private set; }
+
+    /// <summary>A correction's new values, by column of the record's data file.</summary>
+    public Dictionary<string, string?> Corrected { get; } = new(StringComparer.Ordinal);
+
+    string correctedId = "";
     public string AnnouncementId { get; private set; } = "";
     public string CountyCode { get; private set; } = "";
     public DateTime? ScheduledAt { get; private set; }
@@ -87,11 +105,17 @@ public sealed class Publication
 
     void ReadRoot(JsonElement root)
     {
-        Known(root, "", "reference", "publishedAt", "scheduledAt", "announcement", "projects");
+        Known(root, "", "reference", "publishedAt", "scheduledAt", "announcement", "projects", "correction");
         Reference = Text(root, "", "reference", 100) ?? "";
         if (Reference.Length == 0)
         {
             Fail("reference", "必填：本单位给这次发布的编号（同一编号重复提交只发布一次）。");
+        }
+
+        if (root.TryGetProperty("correction", out var correction))
+        {
+            ReadCorrection(correction);
+            return;
         }
 
         ClaimedAt = Time(root, "", "publishedAt");
@@ -170,6 +194,60 @@ public sealed class Publication
         }
     }
 
+    void ReadCorrection(JsonElement correction)
+    {
+        Kind = "correction";
+        if (correction.ValueKind != JsonValueKind.Object)
+        {
+            Fail("correction", "必须是对象：recordType、recordId、reason 和要更正的 fields。");
+            return;
+        }
+
+        Known(correction, "correction.", "recordType", "recordId", "reason", "fields");
+        RecordType = Text(correction, "correction.", "recordType", 32) ?? "";
+        correctedId = Text(correction, "correction.", "recordId", 64) ?? "";
+        Reason = Text(correction, "correction.", "reason", 500);
+        var file = RecordType switch { "projects" => Projects, "announcements" => Announcements, _ => null };
+        if (file is null)
+        {
+            Fail("correction.recordType", "只能更正 projects（项目）或 announcements（公告公示）。");
+            return;
+        }
+
+        if (correctedId.Length == 0)
+        {
+            Fail("correction.recordId", "必填：要更正的项目编号或公告 id。");
+        }
+
+        if (Reason is null)
+        {
+            Fail("correction.reason", "必填：更正的原因（记入修改记录）。");
+        }
+
+        if (!correction.TryGetProperty("fields", out var fields) || fields.ValueKind != JsonValueKind.Object || !fields.EnumerateObject().Any())
+        {
+            Fail("correction.fields", "必填：要更正的字段及其新值，如 {\"amountWan\": 81.2}。");
+            return;
+        }
+
+        var columns = file.Fields.Where(f => f.Key is not ("code" or "id" or "county_code")).ToDictionary(f => f.Value, f => f.Key, StringComparer.Ordinal);
+        Known(fields, "correction.fields.", [.. columns.Keys]);
+        foreach (var (field, column) in columns.Where(c => fields.TryGetProperty(c.Key, out _)))
+        {
+            Corrected[column] = field == "fundDocumentIds" ? List(fields, "correction.fields.", field) : Text(fields, "correction.fields.", field, 20000);
+        }
+    }
+
+    /// <summary>
+    /// The corrected record's row: its stored values (by column of its data file, as the file writes them) with the
+    /// correction's fields in their place.
+    /// </summary>
+    public void Correct(IReadOnlyDictionary<string, string?> stored)
+    {
+        var file = RecordType == "projects" ? Projects : Announcements;
+        file.Rows.Add(("correction.fields", file.Columns.Select(c => Corrected.TryGetValue(c, out var value) ? value : stored.GetValueOrDefault(c)).ToArray()));
+    }
+
     /// <summary>Gives every row the publication time the server stamped (UTC, whole seconds).</summary>
     public void Stamp(DateTime publishedAt)
     {
@@ -194,7 +272,7 @@ public sealed class Publication
         }
 
         var item = data.Rows[line - 2].Item;
-        return data.Fields.TryGetValue(column, out var field) ? $"{item}.{field}" : item;
+        return data.Fields.TryGetValue(column, out var field) ? $"{item}.{field}" : Kind == "correction" ? "correction" : item;
     }
 
     void Fail(string field, string message) => Errors.TryAdd(field, [message]);

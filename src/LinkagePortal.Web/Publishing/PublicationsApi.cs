@@ -17,7 +17,9 @@ namespace LinkagePortal.Publishing;
 /// stamps the publication time itself: the time received, whatever the body claims, or a future <c>scheduledAt</c>
 /// (until then the records are embargoed like any other, and the publisher reads its draft at
 /// <c>GET /api/v1/publications/{reference}</c> with its key). Records published so are marked <c>published_via =
-/// 'portal'</c>: their times are the server's, not printed ones.
+/// 'portal'</c>: their times are the server's, not printed ones. A correction (<c>correction</c>: the record, the fields
+/// and a reason) rewrites the stored record with those fields through the same path and leaves a version with the
+/// reason; the record keeps its publication time.
 /// </summary>
 public static class PublicationsApi
 {
@@ -31,8 +33,25 @@ public static class PublicationsApi
 
     const string Insert = """
         INSERT INTO publications (organisation_id, reference, key_id, kind, county_code, record_type, record_id, received_at, published_at, claimed_at, body)
-        VALUES (@organisationId, @reference, @keyId, 'announcement', @countyCode, 'announcements', @recordId, @receivedAt, @publishedAt, @claimedAt, @body)
+        VALUES (@organisationId, @reference, @keyId, @kind, @countyCode, @recordType, @recordId, @receivedAt, @publishedAt, @claimedAt, @body)
         """;
+
+    // A corrected record as its data file has it; withdrawn records are not corrected.
+    const string ProjectAsFile = """
+        SELECT p.code, p.programme, p.fiscal_year, p.name, p.county_code, p.amount_yuan, p.printed_text, p.derivation, p.responsible_unit, p.category,
+               p.construction_content, p.status, p.spent_yuan, p.source_document_id, p.source_table, p.row_no, p.arose_on, p.published_at, p.note
+        FROM projects p WHERE p.code = @id AND p.withdrawn_at IS NULL
+        """;
+
+    const string FundsOf = "SELECT f.document_id FROM project_funds f JOIN projects p ON p.id = f.project_id WHERE p.code = @id ORDER BY f.document_id";
+
+    const string AnnouncementAsFile = """
+        SELECT a.id, a.title, a.county_code, a.publisher, a.arose_on, a.published_at, a.body, a.source_document_id, a.note
+        FROM announcements a WHERE a.id = @id AND a.withdrawn_at IS NULL
+        """;
+
+    const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @id";
+    const string CountyOfAnnouncement = "SELECT county_code FROM announcements WHERE id = @id";
 
     const string MarkAnnouncement = "UPDATE announcements SET published_via = @portal WHERE id = @id";
     const string MarkProjects = "UPDATE projects SET published_via = @portal WHERE code IN @codes";
@@ -89,10 +108,22 @@ public static class PublicationsApi
             return RequestBody.Problem(publication.Errors);
         }
 
-        var outside = publication.ProjectCounties.Prepend(publication.CountyCode).Where(c => c.Length > 0 && !caller.Covers(c)).Distinct().ToList();
+        IReadOnlyList<string> counties = [publication.CountyCode, .. publication.ProjectCounties];
+        if (publication.Kind == "correction")
+        {
+            if (await StoredRecordAsync(db, publication.RecordType, publication.RecordId) is not { } stored)
+            {
+                return RequestBody.Invalid("correction.recordId", $"没有 id 为 {publication.RecordId} 的{(publication.RecordType == "projects" ? "项目" : "公告公示")}。");
+            }
+
+            publication.Correct(stored);
+            counties = [stored["county_code"]!];
+        }
+
+        var outside = counties.Where(c => c.Length > 0 && !caller.Covers(c)).Distinct().ToList();
         if (outside.Count > 0)
         {
-            var reason = $"{caller.Organisation} 的密钥只能发布 {string.Join("、", caller.Regions)} 的公告和项目；{string.Join("、", outside)} 不在其中。";
+            var reason = $"{caller.Organisation} 的密钥只能发布和更正 {string.Join("、", caller.Regions)} 的公告和项目；{string.Join("、", outside)} 不在其中。";
             await audit.AppendAsync(new AuditEntry(caller.Organisation, caller.KeyId, "refused", "publication", publication.Reference, null, new { status = 403, reason }), http.RequestAborted);
             return Results.Problem(title: "无权发布", detail: reason, statusCode: StatusCodes.Status403Forbidden);
         }
@@ -106,7 +137,10 @@ public static class PublicationsApi
         var now = clock.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var publishedAt = publication.ScheduledAt is { } scheduled && scheduled > now ? scheduled : now;
-        publication.Stamp(publishedAt);
+        if (publication.Kind == "announcement")
+        {
+            publication.Stamp(publishedAt);
+        }
 
         var directory = Path.Combine(Path.GetTempPath(), "linkage-publications", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -118,25 +152,10 @@ public static class PublicationsApi
                 File.WriteAllText(path, f.Csv());
                 return path;
             }).ToList();
-            importer.Import(paths, new VersionWriter(now, null)
+            importer.Import(paths, new VersionWriter(now, publication.Reason)
             {
                 Publisher = caller.Organisation,
-                Committing = context =>
-                {
-                    context.Connection.Execute(Insert, new
-                    {
-                        organisationId = caller.OrganisationId, reference = publication.Reference, keyId = caller.KeyId, countyCode = publication.CountyCode,
-                        recordId = publication.AnnouncementId, receivedAt = now, publishedAt, claimedAt = publication.ClaimedAt, body = text,
-                    }, context.Transaction);
-                    context.Connection.Execute(MarkAnnouncement, new { portal = Portal, id = publication.AnnouncementId }, context.Transaction);
-                    context.Connection.Execute(MarkProjects, new { portal = Portal, codes = publication.ProjectCodes }, context.Transaction);
-                    audit.AppendAsync(context.Connection, context.Transaction, new AuditEntry(caller.Organisation, caller.KeyId, "publication.publish",
-                        "announcement", publication.AnnouncementId, null, new
-                        {
-                            reference = publication.Reference, publishedAt, receivedAt = now, claimedAt = publication.ClaimedAt,
-                            projects = publication.ProjectCodes,
-                        })).GetAwaiter().GetResult();
-                },
+                Committing = context => Record(context, audit, caller, publication, text, now, publishedAt),
             });
         }
         catch (ImportRejectedException e)
@@ -161,8 +180,62 @@ public static class PublicationsApi
         }
 
         http.Response.Headers.Location = $"{ApiRoutes.Prefix}/publications/{Uri.EscapeDataString(publication.Reference)}";
-        var stored = (await FindAsync(db, caller.OrganisationId, publication.Reference))!;
-        return Results.Json(Describe(stored, clock), AuditLog.Json, statusCode: StatusCodes.Status201Created);
+        var recorded = (await FindAsync(db, caller.OrganisationId, publication.Reference))!;
+        return Results.Json(Describe(recorded, clock), AuditLog.Json, statusCode: StatusCodes.Status201Created);
+    }
+
+    /// <summary>In the import's transaction: the publication's own record, the portal's mark on what it published, its audit entry.</summary>
+    static void Record(ImportContext context, AuditLog audit, ApiCaller caller, Publication publication, string body, DateTime now, DateTime publishedAt)
+    {
+        context.Connection.Execute(Insert, new
+        {
+            organisationId = caller.OrganisationId, reference = publication.Reference, keyId = caller.KeyId, kind = publication.Kind,
+            countyCode = publication.Kind == "correction" ? context.Connection.ExecuteScalar<string>(CountyOf(publication.RecordType), new { id = publication.RecordId }, context.Transaction)
+                : publication.CountyCode,
+            recordType = publication.RecordType, recordId = publication.RecordId, receivedAt = now, publishedAt, claimedAt = publication.ClaimedAt, body,
+        }, context.Transaction);
+        if (publication.Kind == "announcement")
+        {
+            context.Connection.Execute(MarkAnnouncement, new { portal = Portal, id = publication.AnnouncementId }, context.Transaction);
+            context.Connection.Execute(MarkProjects, new { portal = Portal, codes = publication.ProjectCodes }, context.Transaction);
+        }
+
+        // The importer's transaction is synchronous; the audit log's append is written for async callers.
+        var action = publication.Kind == "correction" ? "publication.correct" : "publication.publish";
+        var after = new
+        {
+            reference = publication.Reference, publishedAt, receivedAt = now, claimedAt = publication.ClaimedAt, reason = publication.Reason,
+            projects = publication.ProjectCodes, corrected = publication.Corrected,
+        };
+        audit.AppendAsync(context.Connection, context.Transaction,
+            new AuditEntry(caller.Organisation, caller.KeyId, action, publication.RecordType, publication.RecordId, null, after)).GetAwaiter().GetResult();
+    }
+
+    static string CountyOf(string recordType) => recordType == "projects" ? CountyOfProject : CountyOfAnnouncement;
+
+    /// <summary>A stored project or announcement as its data file writes it (amounts in 万元, dates and times as in the files).</summary>
+    static async Task<IReadOnlyDictionary<string, string?>?> StoredRecordAsync(Db db, string recordType, string id)
+    {
+        await using var connection = await db.OpenAsync();
+        if (await connection.QuerySingleOrDefaultAsync(recordType == "projects" ? ProjectAsFile : AnnouncementAsFile, new { id }) is not IDictionary<string, object?> row)
+        {
+            return null;
+        }
+
+        var values = row.ToDictionary(c => c.Key.EndsWith("_yuan", StringComparison.Ordinal) ? c.Key[..^5] + "_wan" : c.Key, c => c.Value switch
+        {
+            null or DBNull => null,
+            _ when c.Key.EndsWith("_yuan", StringComparison.Ordinal) => Money.ToWan(Convert.ToInt64(c.Value, CultureInfo.InvariantCulture)).ToString("0.####", CultureInfo.InvariantCulture),
+            _ when c.Key == "arose_on" => EmbargoBoundary.AsUtc(c.Value)!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ when c.Key == "published_at" => EmbargoBoundary.AsUtc(c.Value)!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            _ => Convert.ToString(c.Value, CultureInfo.InvariantCulture),
+        }, StringComparer.Ordinal);
+        if (recordType == "projects")
+        {
+            values["fund_document_ids"] = string.Join(';', await connection.QueryAsync<string>(FundsOf, new { id }));
+        }
+
+        return values;
     }
 
     static IResult Replay(StoredPublication earlier, string body, TimeProvider clock) =>

@@ -159,4 +159,53 @@ public sealed class PublicationsApiTests : IDisposable
         Assert.Contains("用途", (await JsonAsync(recorded)).GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await portal.CreateClient().GetAsync("/api/v1/announcements/t16-pub-1")).StatusCode);
     }
+
+    static object Correction(string reference, string recordId, string? reason, object fields) => new
+    {
+        reference,
+        correction = new { recordType = "projects", recordId, reason, fields },
+    };
+
+    [Fact]
+    public async Task A_correction_names_the_record_and_a_reason_and_leaves_a_version_the_printed_qr_code_reports()
+    {
+        var client = await ClientAsync(KeyScopes.Publish, "654202");
+        long id;
+        using (var connection = portal.Db.Open())
+        {
+            id = connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-010'");
+        }
+
+        var response = await client.PostAsJsonAsync("/api/v1/publications", Correction("WS-C-1", "654202-2024-010", "县财政局更正金额", new { amountWan = 365.5 }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var reader = portal.CreateClient();
+        var last = (await reader.GetJsonAsync("/api/v1/projects/654202-2024-010/versions")).GetProperty("items").EnumerateArray().Last();
+        Assert.Equal(("changed", "县财政局更正金额", "乌苏市财政局"), (last.GetProperty("kind").GetString(), last.GetProperty("reason").GetString(), last.GetProperty("source").GetString()));
+        var change = Assert.Single(last.GetProperty("changes").EnumerateArray());
+        Assert.Equal(("amount_wan", "380", "365.5"), (change.GetProperty("field").GetString(), change.GetProperty("before").GetString(), change.GetProperty("after").GetString()));
+
+        var printed = await reader.GetPageAsync($"/projects/{id}?v=1");
+        Assert.Equal("自打印后已修改", printed.QuerySelector("#print-check h2")!.Text());
+        Assert.Contains("金额（万元）：380 → 365.5（县财政局更正金额）", printed.GetElementById("print-check")!.Text(), StringComparison.Ordinal);
+        using var db = portal.Db.Open();
+        Assert.Equal(1, db.ExecuteScalar<long>("SELECT COUNT(*) FROM audit_log WHERE action = 'publication.correct' AND entity_id = '654202-2024-010'"));
+    }
+
+    [Fact]
+    public async Task A_correction_needs_its_reason_and_a_key_for_the_records_county()
+    {
+        var client = await ClientAsync(KeyScopes.Publish, "654202");
+        var elsewhere = await ClientAsync(KeyScopes.Publish, "654201");
+
+        var noReason = await client.PostAsJsonAsync("/api/v1/publications", Correction("WS-C-2", "654202-2024-010", null, new { amountWan = 1 }));
+        var outside = await elsewhere.PostAsJsonAsync("/api/v1/publications", Correction("WS-C-3", "654202-2024-010", "更正", new { amountWan = 1 }));
+        var badValue = await client.PostAsJsonAsync("/api/v1/publications", Correction("WS-C-4", "654202-2024-010", "更正", new { amountWan = "一百" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal(["correction.reason"], (await JsonAsync(noReason)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Equal(["correction.fields.amountWan"], (await JsonAsync(badValue)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Single((await portal.CreateClient().GetJsonAsync("/api/v1/projects/654202-2024-010/versions")).GetProperty("items").EnumerateArray());
+    }
 }
