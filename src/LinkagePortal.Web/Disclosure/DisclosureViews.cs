@@ -13,7 +13,7 @@ public static class DisclosureViews
     public sealed record PrefectureGroup(AreaRow Prefecture, IReadOnlyList<AreaRow> Counties);
 
     public sealed record ItemRow(string KindLabel, string? Title, string? Url, string PlaceName, string? StartText, string? DueText, string? DoneText,
-        string StatusCode, string StatusLabel);
+        string StatusCode, string StatusLabel, bool VerifiedTime = false);
 
     public sealed record ChainRow(string PlaceName, string FromLabel, string FromUrl, string? FromDateText, string? ToLabel, string? ToUrl,
         string? ToDateText, string? DueText, string StatusCode, string StatusLabel, string? Reason);
@@ -54,7 +54,7 @@ public static class DisclosureViews
         AreaRow Row(AreaTimeliness a) => new(a.Code, a.Name, a.Anchor, a.OwnLevel, a.OwnLevel ? null : "/regions/" + a.Code, a.Publication, a.Chain);
 
         ItemRow Item(TimelinessItem i) => new(i.KindLabel, i.Title, i.Url, i.PlaceName, Nullable(i.Deadline.StartOn), Nullable(i.Deadline.DueOn),
-            Nullable(i.Deadline.DoneOn), i.Deadline.Code, i.Deadline.Label);
+            Nullable(i.Deadline.DoneOn), i.Deadline.Code, i.Deadline.Label, i.VerifiedTime);
 
         ChainRow Chain(ChainItem c) => new(c.CountyName ?? c.PrefectureName, c.From.Label, c.From.Url, Nullable(c.From.Date), c.To?.Label, c.To?.Url,
             Nullable(c.To?.Date), Nullable(c.Deadline.DueOn), c.Deadline.Code, c.Deadline.Label, c.Deadline.Reason);

@@ -23,12 +23,12 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         """;
 
     const string Projects = """
-        SELECT code AS Code, name AS Name, county_code, arose_on, published_at
+        SELECT code AS Code, name AS Name, county_code, arose_on, published_at, published_via
         FROM projects
         """;
 
     const string Announcements = """
-        SELECT id, title, county_code, arose_on, published_at
+        SELECT id, title, county_code, arose_on, published_at, published_via
         FROM announcements
         """;
 
@@ -104,7 +104,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
         // Records are read as a stream and only counted; just the late and overdue ones are kept, and only a late one
         // (public by definition) is described, so memory does not grow with the number of projects.
-        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe)
+        // A record published through the portal has the server's publication time (verified), the others a printed one.
+        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? publishedVia = null)
         {
             var deadline = calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
                 published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, days, now);
@@ -130,6 +131,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                 CountyCode = place.County,
                 PlaceName = places.Name(place),
                 Deadline = deadline,
+                VerifiedTime = publishedVia == "portal",
             };
             (deadline.State == DisclosureState.Late ? late : overdue).Add((item, place.County ?? place.Prefecture ?? ""));
         }
@@ -147,12 +149,12 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
         await foreach (var p in connection.QueryUnbufferedAsync<DatedRow>(Projects).WithCancellation(cancellationToken))
         {
-            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code));
+            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code), p.PublishedVia);
         }
 
         await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Announcements).WithCancellation(cancellationToken))
         {
-            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id));
+            Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id), a.PublishedVia);
         }
 
         await foreach (var t in connection.QueryUnbufferedAsync<DatedRow>(Targets).WithCancellation(cancellationToken))
@@ -459,6 +461,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         public DateTime? ParentAroseOn { get; init; }
         public DateTime? ParentPublishedAt { get; init; }
         public DateTime? ProjectPublishedAt { get; init; }
+        public string? PublishedVia { get; init; }
     }
 
     sealed record TotalRow

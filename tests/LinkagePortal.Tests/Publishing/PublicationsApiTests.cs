@@ -33,14 +33,14 @@ public sealed class PublicationsApiTests : IDisposable
     }
 
     static object Announcement(string reference, string id = "t16-pub-1", string county = "654202", string amountWan = "12.5",
-        string? publishedAt = null, string? scheduledAt = null) => new Dictionary<string, object?>
+        string? publishedAt = null, string? scheduledAt = null, string aroseOn = "2026-05-28") => new Dictionary<string, object?>
     {
         ["reference"] = reference,
         ["publishedAt"] = publishedAt,
         ["scheduledAt"] = scheduledAt,
         ["announcement"] = new
         {
-            id, title = "乌苏市2026年衔接资金项目安排公示（测试）", countyCode = county, publisher = "乌苏市财政局", aroseOn = "2026-05-28",
+            id, title = "乌苏市2026年衔接资金项目安排公示（测试）", countyCode = county, publisher = "乌苏市财政局", aroseOn,
             body = "经研究，安排以下项目。监督电话：0992-8508532。", sourceDocumentId = "wusu-2024-budget",
         },
         ["projects"] = new object[]
@@ -207,5 +207,25 @@ public sealed class PublicationsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
         Assert.Equal(["correction.fields.amountWan"], (await JsonAsync(badValue)).GetProperty("errors").EnumerateObject().Select(e => e.Name));
         Assert.Single((await portal.CreateClient().GetJsonAsync("/api/v1/projects/654202-2024-010/versions")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_disclosure_audit_tells_a_time_the_portal_recorded_from_a_printed_one()
+    {
+        var client = await ClientAsync(KeyScopes.Publish, "654202");
+
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/publications", Announcement("WS-LATE", aroseOn: "2026-04-01"))).StatusCode);
+
+        var lines = (await portal.CreateClient().GetStringAsync("/api/v1/disclosure/items.csv?bom=false")).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        var column = Array.IndexOf(header, "publicationTime");
+        var verified = lines.Skip(1).Where(l => l.Split(',')[column] == "verified").ToList();
+        Assert.Equal(2, verified.Count);
+        Assert.Contains(verified, l => l.Contains("/announcements/t16-pub-1", StringComparison.Ordinal));
+        Assert.Contains(verified, l => l.Contains("/projects/654202-2026-101", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1).Except(verified), l => Assert.Equal("printed", l.Split(',')[column]));
+
+        var page = await portal.CreateClient().GetPageAsync("/disclosure");
+        Assert.Contains(page.QuerySelectorAll(".verified-time"), e => e.ParentElement!.QuerySelector("a")!.GetAttribute("href") == "/announcements/t16-pub-1");
     }
 }
