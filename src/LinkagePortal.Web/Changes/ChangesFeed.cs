@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using LinkagePortal.Api;
 
 namespace LinkagePortal.Changes;
@@ -9,7 +8,6 @@ namespace LinkagePortal.Changes;
 public static class ChangesFeed
 {
     public const int Size = 100;
-    const string AtomNamespace = "http://www.w3.org/2005/Atom";
 
     // The newest changes already public, read backwards along the feed's own order.
     const string Latest = $"{RecordVersions.Select} {RecordVersions.From} WHERE {Public.Versions} ORDER BY v.feed_position DESC";
@@ -21,7 +19,7 @@ public static class ChangesFeed
             var entries = (await connection.QueryAsync<VersionRecord>(Latest + db.Dialect.Limit("@take"),
                 new { now = clock.GetUtcNow().UtcDateTime, take = Size })).Select(v => v.WithChanges()).ToList();
             var lastChanged = (await freshness.LastChangedAsync()).UtcDateTime;
-            return Results.Bytes(Write(entries, baseUrl.Value, lastChanged), "application/atom+xml; charset=utf-8");
+            return Results.Bytes(Write(entries, baseUrl.Value, lastChanged), Atom.ContentType);
         }).WithFreshness().RequireCors(corsPolicy).WithName("ChangesAtom");
 
     /// <summary>The page of a record, where it has one (allocations and contacts are shown on their document's and region's pages).</summary>
@@ -36,41 +34,34 @@ public static class ChangesFeed
 
     static byte[] Write(IReadOnlyList<VersionRecord> entries, string baseUrl, DateTime lastChanged)
     {
-        using var output = new MemoryStream();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        return Atom.Feed(xml =>
         {
-            xml.WriteStartElement("feed", AtomNamespace);
-            xml.WriteAttributeString("xml", "lang", null, "zh-CN");
-            xml.WriteElementString("id", AtomNamespace, baseUrl + "/changes.atom");
-            xml.WriteElementString("title", AtomNamespace, "新疆财政衔接推进乡村振兴补助资金 修改记录");
-            xml.WriteElementString("subtitle", AtomNamespace, "本站公开记录的收录、修改和撤下，最新 " + Size.ToString(CultureInfo.InvariantCulture) + " 条；全部见 /api/v1/changes。");
-            xml.WriteElementString("updated", AtomNamespace, Iso(entries.Count > 0 ? entries[0].VisibleAt : lastChanged));
-            Link(xml, "self", baseUrl + "/changes.atom", "application/atom+xml");
-            Link(xml, "alternate", baseUrl + "/api/v1/changes", "application/json");
+            xml.WriteElementString("id", Atom.Namespace, baseUrl + "/changes.atom");
+            xml.WriteElementString("title", Atom.Namespace, "新疆财政衔接推进乡村振兴补助资金 修改记录");
+            xml.WriteElementString("subtitle", Atom.Namespace, "本站公开记录的收录、修改和撤下，最新 " + Size.ToString(CultureInfo.InvariantCulture) + " 条；全部见 /api/v1/changes。");
+            xml.WriteElementString("updated", Atom.Namespace, Atom.Time(entries.Count > 0 ? entries[0].VisibleAt : lastChanged));
+            Atom.Link(xml, "self", baseUrl + "/changes.atom", "application/atom+xml");
+            Atom.Link(xml, "alternate", baseUrl + "/api/v1/changes", "application/json");
             foreach (var entry in entries)
             {
-                xml.WriteStartElement("entry", AtomNamespace);
-                xml.WriteElementString("id", AtomNamespace, $"{baseUrl}/api/v1/changes#{entry.FeedPosition}");
-                xml.WriteElementString("title", AtomNamespace, $"{entry.KindLabel} {entry.RecordType} {entry.RecordId}（第 {entry.Version.ToString(CultureInfo.InvariantCulture)} 版）");
-                xml.WriteElementString("updated", AtomNamespace, Iso(entry.VisibleAt));
-                xml.WriteStartElement("author", AtomNamespace);
-                xml.WriteElementString("name", AtomNamespace, entry.Source);
+                xml.WriteStartElement("entry", Atom.Namespace);
+                xml.WriteElementString("id", Atom.Namespace, $"{baseUrl}/api/v1/changes#{entry.FeedPosition}");
+                xml.WriteElementString("title", Atom.Namespace, $"{entry.KindLabel} {entry.RecordType} {entry.RecordId}（第 {entry.Version.ToString(CultureInfo.InvariantCulture)} 版）");
+                xml.WriteElementString("updated", Atom.Namespace, Atom.Time(entry.VisibleAt));
+                xml.WriteStartElement("author", Atom.Namespace);
+                xml.WriteElementString("name", Atom.Namespace, entry.Source);
                 xml.WriteEndElement();
-                Link(xml, "alternate", baseUrl + PageOf(entry), "text/html");
-                xml.WriteStartElement("category", AtomNamespace);
+                Atom.Link(xml, "alternate", baseUrl + PageOf(entry), "text/html");
+                xml.WriteStartElement("category", Atom.Namespace);
                 xml.WriteAttributeString("term", entry.Kind);
                 xml.WriteEndElement();
-                xml.WriteStartElement("content", AtomNamespace);
+                xml.WriteStartElement("content", Atom.Namespace);
                 xml.WriteAttributeString("type", "text");
                 xml.WriteString(Describe(entry));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
-
-            xml.WriteEndElement();
-        }
-
-        return output.ToArray();
+        });
     }
 
     static string Describe(VersionRecord entry)
@@ -88,15 +79,4 @@ public static class ChangesFeed
 
         return text.Append(CultureInfo.InvariantCulture, $"来源：{entry.Source}").ToString();
     }
-
-    static void Link(XmlWriter xml, string rel, string href, string type)
-    {
-        xml.WriteStartElement("link", AtomNamespace);
-        xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("href", href);
-        xml.WriteAttributeString("type", type);
-        xml.WriteEndElement();
-    }
-
-    static string Iso(DateTime utc) => Dates.ToBeijing(utc).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
 }

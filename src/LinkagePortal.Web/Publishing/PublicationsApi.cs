@@ -16,7 +16,7 @@ namespace LinkagePortal.Publishing;
 /// and written as an import is, in one transaction with the publication's own record and its audit entry. The portal
 /// stamps the publication time itself: the time received, whatever the body claims, or a future <c>scheduledAt</c>
 /// (until then the records are embargoed like any other, and the publisher reads its draft at
-/// <c>GET /api/v1/publications/{reference}</c> with its key). Records published so are marked <c>published_via =
+/// <c>GET /api/v1/publications/{reference}/preview</c> with its key). Records published so are marked <c>published_via =
 /// 'portal'</c>: their times are the server's, not printed ones. A correction (<c>correction</c>: the record, the fields
 /// and a reason) rewrites the stored record with those fields through the same path and leaves a version with the
 /// reason; the record keeps its publication time.
@@ -27,7 +27,7 @@ public static class PublicationsApi
     const string Portal = "portal";
 
     const string Stored = """
-        SELECT id, reference, kind, county_code, record_type, record_id, received_at, published_at, claimed_at, body
+        SELECT reference, kind, county_code, record_type, record_id, received_at, published_at, claimed_at, body
         FROM publications WHERE organisation_id = @organisationId AND reference = @reference
         """;
 
@@ -58,15 +58,26 @@ public static class PublicationsApi
 
     sealed record StoredPublication
     {
-        public long Id { get; init; }
         public required string Reference { get; init; }
         public required string Kind { get; init; }
         public required string CountyCode { get; init; }
         public required string RecordType { get; init; }
         public required string RecordId { get; init; }
+
+        /// <summary>The record's address on the site (public from <see cref="PublishedAt"/>).</summary>
+        public string Url => $"/{RecordType}/{RecordId}";
+
         public DateTime ReceivedAt { get; init; }
+
+        /// <summary>Stamped by the server: the time received, or the later time the publisher scheduled.</summary>
         public DateTime PublishedAt { get; init; }
+
+        public bool IsPublicAt(DateTime now) => DateTime.SpecifyKind(PublishedAt, DateTimeKind.Utc) <= now;
+
+        /// <summary>The time the body claimed, kept as evidence and never used.</summary>
         public DateTime? ClaimedAt { get; init; }
+
+        /// <summary>The JSON as the publisher sent it (a replay must match it).</summary>
         public required string Body { get; init; }
     }
 
@@ -86,7 +97,7 @@ public static class PublicationsApi
             .WithDescription("县级财政部门用 publish 用途的密钥发布一则公告公示及其所列项目（建设地点、资金来源文件、绩效目标）。发布时间由本站记录；scheduledAt 为将来时间时到时公开。");
 
         // The draft is read with the key; the query is checked first, as on every /api/v1 GET.
-        routes.MapGet(ApiRoutes.Prefix + "/publications/{reference}", Draft)
+        routes.MapGet(ApiRoutes.Prefix + "/publications/{reference}/preview", Draft)
             .WithName("PublicationDraft")
             .WithMetadata(new ApiOperation("一次发布（发布单位用密钥查看）", "发布单位用自己的 publish 密钥查看一次发布：收到的内容、本站记录的发布时间、是否已公开。定时发布在公开前只有发布单位能看到。",
                 ResponseShape.Item, []) { PathParameter = ("reference", "发布单位给这次发布的编号。", "WS-2026-001") });
@@ -179,7 +190,7 @@ public static class PublicationsApi
             Directory.Delete(directory, recursive: true);
         }
 
-        http.Response.Headers.Location = $"{ApiRoutes.Prefix}/publications/{Uri.EscapeDataString(publication.Reference)}";
+        http.Response.Headers.Location = $"{ApiRoutes.Prefix}/publications/{Uri.EscapeDataString(publication.Reference)}/preview";
         var recorded = (await FindAsync(db, caller.OrganisationId, publication.Reference))!;
         return Results.Json(Describe(recorded, clock), AuditLog.Json, statusCode: StatusCodes.Status201Created);
     }
@@ -253,7 +264,13 @@ public static class PublicationsApi
             return ApiProblems.BadRequest(query);
         }
 
+        // Without a key a draft is simply not there (as for any embargoed record); a wrong key is a failed authentication.
         var authenticated = await http.AuthenticateAsync(ApiKeyAuthentication.SchemeName);
+        if (authenticated.None)
+        {
+            return ApiProblems.NotFound($"没有编号为 {reference} 的公开发布；发布单位请用本单位的密钥查看。");
+        }
+
         if (!authenticated.Succeeded)
         {
             return Results.Challenge(authenticationSchemes: [ApiKeyAuthentication.SchemeName]);
@@ -287,9 +304,9 @@ public static class PublicationsApi
         receivedAt = Beijing(stored.ReceivedAt),
         publishedAt = Beijing(stored.PublishedAt),
         publishedVia = Portal,
-        isPublic = DateTime.SpecifyKind(stored.PublishedAt, DateTimeKind.Utc) <= clock.GetUtcNow().UtcDateTime,
+        isPublic = stored.IsPublicAt(clock.GetUtcNow().UtcDateTime),
         claimedPublishedAt = stored.ClaimedAt is { } claimed ? Beijing(claimed) : null,
-        url = $"/{stored.RecordType}/{stored.RecordId}",
+        url = stored.Url,
         body = JsonDocument.Parse(stored.Body).RootElement,
     };
 

@@ -123,10 +123,10 @@ public sealed class PublicationsApiTests : IDisposable
         var response = await client.PostAsJsonAsync("/api/v1/publications", Announcement("WS-002", scheduledAt: "2026-06-01T13:00:00+08:00"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
-        var draft = await JsonAsync(await client.GetAsync("/api/v1/publications/WS-002"));
+        var draft = await JsonAsync(await client.GetAsync("/api/v1/publications/WS-002/preview"));
         Assert.Equal(("2026-06-01T13:00:00+08:00", false), (draft.GetProperty("publishedAt").GetString(), draft.GetProperty("isPublic").GetBoolean()));
         Assert.Equal("科克萨拉村节水灌溉测试项目", draft.GetProperty("body").GetProperty("projects")[0].GetProperty("name").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await reader.GetAsync("/api/v1/publications/WS-002")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/publications/WS-002/preview")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/announcements/t16-pub-1")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/api/v1/projects/654202-2026-101")).StatusCode);
 
@@ -134,7 +134,7 @@ public sealed class PublicationsApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/announcements/t16-pub-1")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/api/v1/projects/654202-2026-101")).StatusCode);
-        Assert.True((await JsonAsync(await client.GetAsync("/api/v1/publications/WS-002"))).GetProperty("isPublic").GetBoolean());
+        Assert.True((await JsonAsync(await client.GetAsync("/api/v1/publications/WS-002/preview"))).GetProperty("isPublic").GetBoolean());
     }
 
     [Fact]
