@@ -29,7 +29,8 @@ public static class AnnouncementPages
         long TotalYuan,
         IReadOnlyList<DocumentRecord> Documents,
         IReadOnlyList<ContactRecord> Contacts,
-        IReadOnlyList<QrCode> QrCodes);
+        IReadOnlyList<QrCode> QrCodes,
+        RecordHistory History);
 
     /// <summary>A listed project's QR code as printed with the notice: it opens the project at the version printed.</summary>
     public sealed record QrCode(long Id, string Code, long Version);
@@ -57,6 +58,7 @@ public static class AnnouncementPages
         return new Model(announcement, projects, projects.Sum(p => p.AmountYuan),
             (await connection.QueryAsync<DocumentRecord>(LinkedDocuments, args)).ToList(),
             await ContactRecords.ForAsync(connection, announcement.CountyCode, now),
-            projects.Select(p => new QrCode(p.Id, p.Code, versions.GetValueOrDefault(p.Code))).ToList());
+            projects.Select(p => new QrCode(p.Id, p.Code, versions.GetValueOrDefault(p.Code))).ToList(),
+            new RecordHistory(await RecordVersions.OfAsync(connection, "announcements", announcement.Id, now), null));
     }
 }

@@ -113,4 +113,17 @@ public sealed class VersionsTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
+
+    [Fact]
+    public async Task A_changed_announcement_shows_its_history_on_its_page()
+    {
+        var lines = File.ReadAllLines(Path.Combine(TestDatabase.Paths.Data, "announcements.csv"));
+        var edited = lines.Select(l => l.StartsWith("wusu-2024-gs-1,", StringComparison.Ordinal) ? l.Replace(",乌苏市", ",乌苏市（更正）", StringComparison.Ordinal) : l);
+        ChangeFiles.Import(portal, ChangeFiles.Write("announcements.csv", edited), reason: "更正发布单位名称");
+
+        var history = (await client.GetPageAsync("/announcements/wusu-2024-gs-1")).GetElementById("versions")!.ParentElement!;
+
+        Assert.Contains("更正发布单位名称", history.Text(), StringComparison.Ordinal);
+        Assert.Contains("第 2 版", history.Text(), StringComparison.Ordinal);
+    }
 }
