@@ -1,5 +1,6 @@
 using LinkagePortal;
 using LinkagePortal.Benchmark;
+using LinkagePortal.Changes;
 using LinkagePortal.Checks;
 using LinkagePortal.Commands;
 using LinkagePortal.Data;
@@ -8,7 +9,9 @@ using LinkagePortal.Home;
 using LinkagePortal.Hosting;
 using LinkagePortal.Hotline;
 using LinkagePortal.Import;
+using LinkagePortal.Keys;
 using LinkagePortal.OpenData;
+using LinkagePortal.Publishing;
 using LinkagePortal.Rendering;
 
 // ---- Paths: the repository's content/ and wwwroot/ (or their copies beside a published build).
@@ -63,6 +66,8 @@ builder.Services.AddOutputCache(options =>
 builder.Services.AddPageCache();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
+// Organisations' API keys (complaints or publishing) and the hash-chained audit log their writes go into.
+builder.Services.AddApiKeys();
 builder.Services.AddHotline();
 builder.Services.AddChecks();
 // Deadlines, the holiday calendar, the timeliness audit; every cached response stops at the next embargo boundary.
@@ -131,6 +136,8 @@ app.UseAuthorization();
 // ---- Areas: each maps its own routes.
 app.MapPublicPages();
 app.MapOpenData();
+app.MapChanges();
+app.MapPublishing();
 app.MapHotline();
 app.MapDisclosure();
 app.MapChecks();

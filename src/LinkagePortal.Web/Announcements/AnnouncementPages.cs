@@ -30,10 +30,15 @@ public static class AnnouncementPages
         long TotalYuan,
         IReadOnlyList<DocumentRecord> Documents,
         IReadOnlyList<ContactRecord> Contacts,
-        string Address)
+        string Address,
+        IReadOnlyList<QrCode> QrCodes,
+        RecordHistory History)
     {
         public NoticeText Text { get; } = NoticeText.Of(Announcement.Paragraphs, Announcement.Publisher);
     }
+
+    /// <summary>A listed project's QR code as printed with the notice: it opens the project at the version printed.</summary>
+    public sealed record QrCode(long Id, string Code, long Version);
 
     public static async Task<ListModel> LoadListAsync(Db db, DateTime now)
     {
@@ -56,9 +61,12 @@ public static class AnnouncementPages
         }
 
         var projects = await ProjectRecords.WithPlacesAsync(connection, (await connection.QueryAsync<ProjectRecord>(LinkedProjects, args)).ToList());
+        var versions = await RecordVersions.CurrentAsync(connection, "projects", projects.Select(p => p.Code).ToList(), now);
 
         return new Model(announcement, projects, projects.Sum(p => p.AmountYuan),
             (await connection.QueryAsync<DocumentRecord>(LinkedDocuments, args)).ToList(),
-            await ContactRecords.ForAsync(connection, announcement.CountyCode, now), AddressOf(publicBaseUrl, id));
+            await ContactRecords.ForAsync(connection, announcement.CountyCode, now), AddressOf(publicBaseUrl, id),
+            projects.Select(p => new QrCode(p.Id, p.Code, versions.GetValueOrDefault(p.Code))).ToList(),
+            new RecordHistory(await RecordVersions.OfAsync(connection, "announcements", announcement.Id, now), null));
     }
 }

@@ -14,7 +14,7 @@ public static class Commands
     static readonly Dictionary<string, (Func<WebApplication, string[], int> Run, string[] Options)> Verbs = new()
     {
         ["migrate"] = ((app, _) => Migrate(app), []),
-        ["import"] = (Import, []),
+        ["import"] = (Import, ["reason", "full"]),
     };
 
     public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && Verbs.ContainsKey(args[0]);
@@ -65,19 +65,43 @@ public static class Commands
         return 0;
     }
 
+    /// <summary>
+    /// <c>import [--reason TEXT] [--full] FILE…</c>: the reason is kept with every version the import writes (a row's
+    /// own <c>change_reason</c> column comes first); with <c>--full</c> each file holds its whole kind, and stored
+    /// projects, notices and allocations it lacks are withdrawn (kept, with a version saying so).
+    /// </summary>
     static int Import(WebApplication app, string[] args)
     {
-        var files = args[1..];
-        if (files.Length == 0)
+        string? reason = null;
+        var full = false;
+        var files = new List<string>();
+        for (var i = 1; i < args.Length; i++)
         {
-            Console.Error.WriteLine("usage: import FILE… (each named <dataset>.csv; see content/data/README.md)");
+            var (name, value) = CommandLine.Split(args[i]);
+            if (name == "full")
+            {
+                full = true;
+            }
+            else if (name == "reason")
+            {
+                reason = value ?? (i + 1 < args.Length ? args[++i] : null);
+            }
+            else
+            {
+                files.Add(args[i]);
+            }
+        }
+
+        if (files.Count == 0 || reason is { Length: 0 } || args.Contains("--reason") && reason is null)
+        {
+            Console.Error.WriteLine("usage: import [--reason TEXT] [--full] FILE… (each named <dataset>.csv; see content/data/README.md)");
             return 2;
         }
 
         Migrator.Migrate(app.Services.GetRequiredService<Db>());
         try
         {
-            foreach (var (file, rows) in app.Services.GetRequiredService<Importer>().Import(files))
+            foreach (var (file, rows) in app.Services.GetRequiredService<Importer>().Import(files, reason, full))
             {
                 Console.WriteLine($"{file}: {rows} rows");
             }

@@ -68,6 +68,8 @@ public static class DisclosureCsv
         new("aroseOn", FieldType.Date, "信息产生日期。", i => Day(i.Item.Deadline.StartOn)),
         new("dueOn", FieldType.Date, "应公开的最后日期。", i => Day(i.Item.Deadline.DueOn)),
         new("publishedOn", FieldType.Date, "实际公开日期（北京时间）。", i => Day(i.Item.Deadline.DoneOn)) { Nullable = true, NullMeans = "尚未公开" },
+        new("publicationTime", FieldType.Enum, "公开时间的来历：verified 通过本站发布、由本站记录；printed 文件上印的日期。", i => i.Item.VerifiedTime ? "verified" : "printed")
+            { Values = ["verified", "printed"] },
         new("daysLate", FieldType.Integer, "逾期天数（按 dayCount 计）。", i => i.Item.Deadline.DaysLate) { Nullable = true, NullMeans = "尚未公开" },
         new("dayCount", FieldType.Enum, "期限按 calendar（自然日）或 working（工作日）计算。", i => i.Item.Deadline.DayCountCode) { Values = ["calendar", "working"] },
         new("asOf", FieldType.Date, "核查日期（北京时间）。", i => Day(i.Report.AsOf)),

@@ -18,7 +18,7 @@ public static class DisclosureViews
     public sealed record PrefectureGroup(AreaRow Prefecture, IReadOnlyList<AreaRow> Judged, IReadOnlyList<AreaRow> Unjudged);
 
     public sealed record ItemRow(string KindLabel, string? Title, string? Url, string PlaceName, string? StartText, string? DueText, string? DoneText,
-        string StatusCode, string StatusLabel);
+        string StatusCode, string StatusLabel, bool VerifiedTime = false);
 
     /// <summary>One hand-off on both clocks (the items of the two reports are built in the same order).</summary>
     public sealed record ChainRow(string PlaceName, string FromLabel, string FromUrl, string? FromDateText, string? ToLabel, string? ToUrl,
@@ -76,7 +76,7 @@ public static class DisclosureViews
         AreaRow Both(AreaTimeliness a) => Row(a, workingAreas.TryGetValue(a.Anchor, out var w) ? w.Publication : new TimelinessCounts());
 
         ItemRow Item(TimelinessItem i) => new(i.KindLabel, i.Title, i.Url, i.PlaceName, Nullable(i.Deadline.StartOn), Nullable(i.Deadline.DueOn),
-            Nullable(i.Deadline.DoneOn), i.Deadline.Code, i.Deadline.Label);
+            Nullable(i.Deadline.DoneOn), i.Deadline.Code, i.Deadline.Label, i.VerifiedTime);
 
         ClockStatus Status(DisclosureDeadline d) => new(Nullable(d.DueOn), d.Code, d.Label);
 

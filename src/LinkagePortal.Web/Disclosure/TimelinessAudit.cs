@@ -24,12 +24,12 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         """;
 
     const string Projects = """
-        SELECT code AS Code, name AS Name, county_code, arose_on, published_at
+        SELECT code AS Code, name AS Name, county_code, arose_on, published_at, published_via
         FROM projects
         """;
 
     const string Announcements = """
-        SELECT id, title, county_code, arose_on, published_at, signed_on
+        SELECT id, title, county_code, arose_on, published_at, signed_on, published_via
         FROM announcements
         """;
 
@@ -115,16 +115,17 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
         // Records are read as a stream and only counted; just the late and overdue ones are kept, and only a late one
         // (public by definition) is described, so memory does not grow with the number of projects. A record that
-        // cannot be judged is counted under its reason, so the page can say why.
-        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy = null)
+        // cannot be judged is counted under its reason, so the page can say why. A record published through the portal has
+        // the server's publication time (verified), the others a printed one.
+        void Record(string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy = null, string? publishedVia = null)
         {
             foreach (var tally in tallies)
             {
-                Judge(tally, kind, place, arose, published, describe, unstatedWhy);
+                Judge(tally, kind, place, arose, published, describe, unstatedWhy, publishedVia);
             }
         }
 
-        void Judge(Tally tally, string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy)
+        void Judge(Tally tally, string kind, Place place, DateTime? arose, DateTime? published, Func<(string Title, string Url)> describe, string? unstatedWhy, string? publishedVia)
         {
             var deadline = tally.Calculator.Publication(arose is { } a ? DateOnly.FromDateTime(a) : null,
                 published is { } p ? DateTime.SpecifyKind(p, DateTimeKind.Utc) : null, tally.Days, now);
@@ -155,6 +156,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                 CountyCode = place.County,
                 PlaceName = places.Name(place),
                 Deadline = deadline,
+                VerifiedTime = publishedVia == "portal",
             };
             (deadline.State == DisclosureState.Late ? tally.Late : tally.Overdue).Add((item, place.County ?? place.Prefecture ?? ""));
         }
@@ -172,13 +174,13 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
         await foreach (var p in connection.QueryUnbufferedAsync<DatedRow>(Projects).WithCancellation(cancellationToken))
         {
-            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code));
+            Record("projects", places.OfRegion(p.CountyCode!), p.AroseOn, p.PublishedAt, () => ($"{p.Name}（{p.Code}）", "/projects/" + p.Code), unstatedWhy: null, publishedVia: p.PublishedVia);
         }
 
         await foreach (var a in connection.QueryUnbufferedAsync<DatedRow>(Announcements).WithCancellation(cancellationToken))
         {
             Record("announcements", places.OfRegion(a.CountyCode!), a.AroseOn, a.PublishedAt, () => (a.Title!, "/announcements/" + a.Id),
-                a.SignedOn is { } signed ? $"只印有落款日期（{Dates.Chinese(signed)}），未载明信息产生日期和公开时间" : null);
+                a.SignedOn is { } signed ? $"只印有落款日期（{Dates.Chinese(signed)}），未载明信息产生日期和公开时间" : null, a.PublishedVia);
         }
 
         await foreach (var t in connection.QueryUnbufferedAsync<DatedRow>(Targets).WithCancellation(cancellationToken))
@@ -499,6 +501,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         public DateTime? ParentPublishedAt { get; init; }
         public DateTime? ProjectPublishedAt { get; init; }
         public DateTime? SignedOn { get; init; }
+        public string? PublishedVia { get; init; }
     }
 
     sealed record TotalRow

@@ -79,6 +79,9 @@ public sealed record TimelinessItem
     public required string PlaceName { get; init; }
     public required DisclosureDeadline Deadline { get; init; }
     public string KindLabel => TimelinessAudit.Kinds.Label(Kind);
+
+    /// <summary>Published through the portal: its publication time is the server's, not one printed in a document.</summary>
+    public bool VerifiedTime { get; init; }
 }
 
 /// <summary>A document named in a hand-off: its id, its number (or title), and its date when printed.</summary>

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json.Serialization;
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Keys;
 using LinkagePortal.Records;
 
 namespace LinkagePortal.Hotline;

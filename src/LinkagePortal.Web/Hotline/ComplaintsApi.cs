@@ -1,4 +1,5 @@
 using LinkagePortal.Api;
+using LinkagePortal.Keys;
 using LinkagePortal.Records;
 
 namespace LinkagePortal.Hotline;
@@ -23,7 +24,7 @@ public static class ComplaintsApi
 
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
-        var complaints = routes.MapGroup("/api/v1/complaints").RequireAuthorization(ApiKeyAuthentication.Policy);
+        var complaints = routes.MapGroup("/api/v1/complaints").RequireAuthorization(ApiKeyAuthentication.Complaints);
         complaints.MapPost("", Record);
         complaints.MapPost("/{id:long}/status", Move);
         return routes;

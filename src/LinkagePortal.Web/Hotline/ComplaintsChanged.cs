@@ -1,5 +1,6 @@
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Keys;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LinkagePortal.Hotline;

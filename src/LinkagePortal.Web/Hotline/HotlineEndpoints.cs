@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LinkagePortal.Api;
+using LinkagePortal.Keys;
 using LinkagePortal.Records;
 using LinkagePortal.Rendering;
 
@@ -57,20 +58,14 @@ public static class HotlineEndpoints
 
     public sealed record CountyPageModel(ComplaintCounts.RegionRef Region, IReadOnlyList<ComplaintCounts.RankedProject> Projects, int Limit);
 
-    /// <summary>The area's services, and the <c>keys</c> command.</summary>
+    /// <summary>The area's services (the keys and the audit log are Keys/'s: <c>AddApiKeys</c>).</summary>
     public static IServiceCollection AddHotline(this IServiceCollection services)
     {
         services.AddSingleton<ProjectLookup>();
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton<ApiKeys>();
         services.AddSingleton<Complaints>();
         services.AddSingleton<ComplaintCounts>();
         services.AddSingleton<ComplaintsChanged>();
         services.AddHostedService(sp => sp.GetRequiredService<ComplaintsChanged>());
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization();
-        LinkagePortal.Commands.Commands.Register("keys", KeyCommands.Run, "org", "counties");
-        LinkagePortal.Commands.Commands.Register("audit", AuditCommands.Run);
         return services;
     }
 

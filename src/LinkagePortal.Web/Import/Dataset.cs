@@ -19,6 +19,9 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
     /// <summary>The row's natural key, when a file may hold it only once.</summary>
     protected virtual string? Key(TRow row) => null;
 
+    /// <summary>How the rows are kept on the record (versions, withdrawal); null for kinds that are not public records.</summary>
+    protected virtual Versioning<TRow>? Versioning => null;
+
     /// <summary>Runs once before the rows are written, e.g. to clear the child rows that the file replaces.</summary>
     protected virtual void BeforeWrite(IReadOnlyList<TRow> rows, ImportContext context)
     {
@@ -26,7 +29,7 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
 
     public IImportBatch Read(IEnumerable<CsvRecord> records, ImportContext context)
     {
-        var rows = new List<(int Line, TRow Row)>();
+        var rows = new List<(int Line, TRow Row, string? Reason)>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var record in records)
         {
@@ -40,30 +43,41 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
                 record.Fail(Columns[0], $"'{key}' is given twice: also on line {seen[key]}");
             }
 
-            rows.Add((record.Line, row));
+            rows.Add((record.Line, row, record.Optional(VersionWriter.ReasonColumn)));
         }
 
         return new Batch(this, rows);
     }
 
-    sealed class Batch(Dataset<TRow> dataset, List<(int Line, TRow Row)> rows) : IImportBatch
+    sealed class Batch(Dataset<TRow> dataset, List<(int Line, TRow Row, string? Reason)> rows) : IImportBatch
     {
         public int Count => rows.Count;
 
         public void Write(ImportContext context, Action<int, Exception> failed)
         {
+            var versioning = dataset.Versioning;
             dataset.BeforeWrite(rows.Select(r => r.Row).ToList(), context);
-            foreach (var (line, row) in rows)
+            foreach (var (line, row, reason) in rows)
             {
                 try
                 {
+                    var before = versioning is null ? null : context.Versions.Before(versioning, row, context);
                     dataset.Write(row, context);
+                    if (versioning is not null)
+                    {
+                        context.Versions.After(versioning, row, before, line, reason, context);
+                    }
                 }
                 catch (System.Data.Common.DbException e)
                 {
                     failed(line, e);
                     return;
                 }
+            }
+
+            if (versioning is not null)
+            {
+                context.Versions.WithdrawMissing(versioning, rows.Select(r => r.Row).ToList(), context);
             }
         }
     }

@@ -102,6 +102,8 @@ sealed class Documents : Dataset<Documents.Row>
             r.Optional("direct_fund_flag"), r.Date("arose_on"), r.Time("published_at"), r.Required("source"), r.Optional("note"));
     }
 
+    protected override Versioning<Row> Versioning => new("documents", "documents", ["id"], r => r.id, Columns);
+
     protected override void Write(Row row, ImportContext c) =>
         c.Connection.Execute(c.Dialect.Upsert("documents", ["id"], [.. Columns]), row, c.Transaction);
 }
@@ -127,10 +129,14 @@ sealed class Allocations : Dataset<Allocations.Row>
             r.Date("arose_on"), r.Time("published_at"));
     }
 
+    static readonly string[] StoredColumns = ["document_id", "source_table", "row_no", "region_code", "region_name_printed", "task", "part_of_task",
+        "amount_yuan", "printed_text", "derivation", "note", "arose_on", "published_at"];
+
+    protected override Versioning<Row> Versioning => new("allocations", "allocations", ["document_id", "region_code", "task"],
+        r => $"{r.document_id}/{r.region_code}/{r.task}", StoredColumns) { DocumentColumn = "document_id", Withdrawable = true };
+
     protected override void Write(Row row, ImportContext c) =>
-        c.Connection.Execute(c.Dialect.Upsert("allocations", ["document_id", "region_code", "task"],
-            ["document_id", "source_table", "row_no", "region_code", "region_name_printed", "task", "part_of_task", "amount_yuan", "printed_text",
-             "derivation", "note", "arose_on", "published_at"]), row, c.Transaction);
+        c.Connection.Execute(c.Dialect.Upsert("allocations", ["document_id", "region_code", "task"], StoredColumns), row, c.Transaction);
 }
 
 sealed class AllocationTotals : Dataset<AllocationTotals.Row>
@@ -197,6 +203,17 @@ sealed class Projects : Dataset<Projects.Row>
             r.Optional("construction_content"), r.Optional("status"), r.OptionalYuan("spent_wan"), source, r.Required("source_table"),
             r.OptionalInt("row_no"), r.Date("arose_on"), r.Time("published_at"), r.Optional("note")) { FundDocuments = funds };
     }
+
+    const string FundsOf = "SELECT f.document_id FROM project_funds f JOIN projects p ON p.id = f.project_id WHERE p.code = @code ORDER BY f.document_id";
+
+    protected override Versioning<Row> Versioning => new("projects", "projects", ["code"], r => r.code, StoredColumns)
+    {
+        DocumentColumn = "source_document_id",
+        Withdrawable = true,
+        Linked = ("fund_document_ids",
+            (c, r) => string.Join(';', c.Connection.Query<string>(FundsOf, new { r.code }, c.Transaction)) is { Length: > 0 } stored ? stored : null,
+            r => r.FundDocuments.Length == 0 ? null : string.Join(';', r.FundDocuments.Distinct().Order(StringComparer.Ordinal))),
+    };
 
     protected override void Write(Row row, ImportContext c)
     {
@@ -295,6 +312,12 @@ sealed class Announcements : Dataset<Announcements.Row>
             source, r.Optional("note"), r.Date("signed_on"));
     }
 
+    protected override Versioning<Row> Versioning => new("announcements", "announcements", ["id"], r => r.id, Columns)
+    {
+        DocumentColumn = "source_document_id",
+        Withdrawable = true,
+    };
+
     protected override void Write(Row row, ImportContext c) =>
         c.Connection.Execute(c.Dialect.Upsert("announcements", ["id"], [.. Columns]), row, c.Transaction);
 }
@@ -374,8 +397,10 @@ sealed class Contacts : Dataset<Contacts.Row>
         return new Row(region, hotline, discipline, r.Optional("address"), r.Optional("email"), source, r.Optional("note"));
     }
 
+    protected override Versioning<Row> Versioning => new("contacts", "contacts", ["region_code"], r => r.region_code, Columns);
+
     protected override void Write(Row row, ImportContext c) =>
-        c.Connection.Execute(c.Dialect.Upsert("contacts", ["region_code"], ["region_code", "hotline", "discipline_line", "address", "email", "source_document_id", "note"]), row, c.Transaction);
+        c.Connection.Execute(c.Dialect.Upsert("contacts", ["region_code"], [.. Columns]), row, c.Transaction);
 }
 
 sealed class PerformanceTargets : Dataset<PerformanceTargets.Row>

@@ -24,6 +24,9 @@ public sealed class ImportContext(DbConnection connection, DbTransaction transac
     /// <summary>Projects whose name, responsible unit or places this import wrote: their fragments are written anew.</summary>
     public HashSet<long> ProjectsWritten { get; } = [];
 
+    /// <summary>Writes the versions of the records this import touches (Import/VersionWriter.cs).</summary>
+    public required VersionWriter Versions { get; init; }
+
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;

@@ -15,7 +15,13 @@ public sealed class Importer(Db db, TimeProvider clock)
     public event Action? DataChanged;
 
     /// <summary>Imports files (each named <c>&lt;dataset&gt;.csv</c>) in dataset load order; returns rows written per file.</summary>
-    public IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths)
+    /// <param name="reason">Why the records change (versions' reason where a row gives no <c>change_reason</c>).</param>
+    /// <param name="full">Each file holds its whole kind: stored projects, notices and allocations it lacks are withdrawn.</param>
+    public IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths, string? reason = null, bool full = false) =>
+        Import(paths, new VersionWriter(clock.GetUtcNow().UtcDateTime, reason, full));
+
+    /// <summary>As <see cref="Import(IEnumerable{string}, string?, bool)"/>, with the versions written as <paramref name="versions"/> says.</summary>
+    public IReadOnlyList<(string File, int Rows)> Import(IEnumerable<string> paths, VersionWriter versions)
     {
         var files = paths.Select(p => (Path: p, Dataset: Datasets.ForFile(p))).ToList();
         var unknown = files.Where(f => f.Dataset is null).Select(f => new ImportError(Path.GetFileName(f.Path), 0, "",
@@ -28,7 +34,7 @@ public sealed class Importer(Db db, TimeProvider clock)
         var ordered = files.OrderBy(f => Array.IndexOf(Datasets.InLoadOrder, f.Dataset)).ToList();
         using var connection = db.Open();
         using var transaction = connection.BeginTransaction();
-        var context = new ImportContext(connection, transaction, db.Dialect);
+        var context = new ImportContext(connection, transaction, db.Dialect) { Versions = versions };
         var errors = new List<ImportError>();
         var written = new List<(string, int)>();
         foreach (var (path, dataset) in ordered)
@@ -42,6 +48,7 @@ public sealed class Importer(Db db, TimeProvider clock)
                 continue;
             }
 
+            context.Versions.File = name;
             batch.Write(context, (line, e) => errors.Add(new ImportError(name, line, "", $"the database refused the row: {e.Message}")));
             written.Add((name, batch.Count));
         }
@@ -52,6 +59,7 @@ public sealed class Importer(Db db, TimeProvider clock)
             throw new ImportRejectedException(errors.Take(200).ToList());
         }
 
+        context.Versions.Committing?.Invoke(context);
         FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
         connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
         transaction.Commit();
@@ -70,7 +78,8 @@ public sealed class Importer(Db db, TimeProvider clock)
             }
         }
 
-        Import(Datasets.InLoadOrder.Select(d => Path.Combine(dataDirectory, d.Name + ".csv")).Where(File.Exists));
+        Import(Datasets.InLoadOrder.Select(d => Path.Combine(dataDirectory, d.Name + ".csv")).Where(File.Exists),
+            new VersionWriter(clock.GetUtcNow().UtcDateTime, "首次载入本站整理的公开文件数据", seed: true));
         return true;
     }
 
@@ -94,7 +103,7 @@ public sealed class Importer(Db db, TimeProvider clock)
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (column, index) in header)
         {
-            if (!dataset.Columns.Contains(column))
+            if (!dataset.Columns.Contains(column) && column != VersionWriter.ReasonColumn)
             {
                 errors.Add(new ImportError(name, 1, column, $"unknown column; {dataset.Name}.csv has {string.Join(", ", dataset.Columns)}"));
             }

@@ -27,7 +27,8 @@ public static class ProjectPage
         IReadOnlyList<TargetTable> Targets,
         IReadOnlyList<AnnouncementRecord> Announcements,
         IReadOnlyList<ContactRecord> Contacts,
-        ComplaintCounts.Counts Complaints);
+        ComplaintCounts.Counts Complaints,
+        RecordHistory History);
 
     public static async Task<long?> IdByCodeAsync(Db db, string code, DateTime now)
     {
@@ -35,8 +36,11 @@ public static class ProjectPage
         return await ProjectRecords.IdByCodeAsync(connection, code, now);
     }
 
-    /// <summary>The page's model, or null when there is no such public project.</summary>
-    public static async Task<Model?> LoadAsync(Db db, long id, DateTime now)
+    /// <summary>
+    /// The page's model, or null when there is no such public project; <paramref name="printedVersion"/> is the version
+    /// a printed notice's QR code carries (the page then says whether the project changed since).
+    /// </summary>
+    public static async Task<Model?> LoadAsync(Db db, long id, DateTime now, long? printedVersion = null)
     {
         await using var connection = await db.OpenAsync();
         var project = await ProjectRecords.ByIdAsync(connection, id, now);
@@ -57,6 +61,7 @@ public static class ProjectPage
             own ?? await PerformanceTargetRecords.OfProjectFundsAsync(connection, id, now),
             (await connection.QueryAsync<AnnouncementRecord>(Announcements, args)).ToList(),
             await ContactRecords.ForAsync(connection, project.CountyCode, now),
-            await ComplaintCounts.ForAsync(connection, project.Id, now));
+            await ComplaintCounts.ForAsync(connection, project.Id, now),
+            new RecordHistory(await RecordVersions.OfAsync(connection, "projects", project.Code, now), printedVersion));
     }
 }

@@ -7,6 +7,8 @@ namespace LinkagePortal.Records;
 /// hotline, the catalog's counts and the feed alike. Each condition is SQL over the table's usual alias (named in the
 /// constant) and the parameter <c>@now</c>; a consumer that needs another alias goes through <see cref="Project"/>
 /// or <see cref="Document"/>. The timeliness audit reads embargoed records on purpose and applies the same rule in C#.
+/// A project, allocation or announcement withdrawn by a later import of its document's list is hidden as well (its
+/// history stays public: <see cref="Versions"/>).
 /// </summary>
 public static class Public
 {
@@ -17,22 +19,28 @@ public static class Public
     const string EmbargoedDocuments = "SELECT ed.id FROM documents ed WHERE ed.published_at > @now";
 
     /// <summary>Projects, alias <c>p</c>: the project and the document that lists it.</summary>
-    public const string Projects = $"((p.published_at IS NULL OR p.published_at <= @now) AND p.source_document_id NOT IN ({EmbargoedDocuments}))";
+    public const string Projects = $"((p.published_at IS NULL OR p.published_at <= @now) AND p.withdrawn_at IS NULL AND p.source_document_id NOT IN ({EmbargoedDocuments}))";
 
     /// <summary>Allocations, alias <c>a</c>: the cell and its document.</summary>
-    public const string Allocations = $"((a.published_at IS NULL OR a.published_at <= @now) AND a.document_id NOT IN ({EmbargoedDocuments}))";
+    public const string Allocations = $"((a.published_at IS NULL OR a.published_at <= @now) AND a.withdrawn_at IS NULL AND a.document_id NOT IN ({EmbargoedDocuments}))";
 
     /// <summary>The printed totals of allocation tables, alias <c>t</c>: public with their document.</summary>
     public const string AllocationTotals = $"(t.document_id NOT IN ({EmbargoedDocuments}))";
 
     /// <summary>Announcements, alias <c>a</c>: the notice and its source document.</summary>
-    public const string Announcements = $"((a.published_at IS NULL OR a.published_at <= @now) AND a.source_document_id NOT IN ({EmbargoedDocuments}))";
+    public const string Announcements = $"((a.published_at IS NULL OR a.published_at <= @now) AND a.withdrawn_at IS NULL AND a.source_document_id NOT IN ({EmbargoedDocuments}))";
 
     /// <summary>Performance targets, alias <c>t</c>: the row, its document and its project, where it has them.</summary>
     public const string PerformanceTargets = $"""
         ((t.published_at IS NULL OR t.published_at <= @now) AND (t.document_id IS NULL OR t.document_id NOT IN ({EmbargoedDocuments}))
          AND (t.project_id IS NULL OR EXISTS (SELECT 1 FROM projects p WHERE p.id = t.project_id AND {Projects})))
         """;
+
+    /// <summary>
+    /// Versions of records, alias <c>v</c>: a version is public from its <c>visible_at</c> (its commit time, or the
+    /// record's publication time when that is later), so an embargoed record's history appears with the record.
+    /// </summary>
+    public const string Versions = "(v.visible_at <= @now)";
 
     /// <summary>
     /// A link to a document (a fund link, a contact's or a notice's source) is shown when the document is public:

@@ -29,6 +29,9 @@ public static class PageCache
     /// <summary>A page that reads no query string.</summary>
     public const string Page = "page";
 
+    /// <summary>A record's page opened from a printed notice: <c>?v=</c>, the version printed.</summary>
+    public const string Versioned = "page-versioned";
+
     /// <summary>The search page: <c>?q=</c>.</summary>
     public const string Search = "page-search";
 
@@ -42,6 +45,7 @@ public static class PageCache
     {
         services.TryAddSingleton<NextScheduledChange>(_ => static (_, _) => ValueTask.FromResult<DateTimeOffset?>(null));
         services.AddCachePolicy(Page);
+        services.AddCachePolicy(Versioned, "v");
         services.AddCachePolicy(Search, "q", "page");
         services.AddCachePolicy(List, "programme", "after");
         return services;

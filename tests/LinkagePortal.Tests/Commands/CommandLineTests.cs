@@ -47,6 +47,21 @@ public sealed class CommandLineTests
         Assert.NotNull(connection.ExecuteScalar<string?>("SELECT revoked_at FROM api_keys WHERE id = @id", new { id }));
     }
 
+    [Fact]
+    public async Task The_import_command_keeps_its_reason_and_a_full_import_withdraws_what_the_file_no_longer_lists()
+    {
+        var directory = TestDatabase.SeededSqliteDirectory();
+        var file = LinkagePortal.Tests.Changes.ChangeFiles.ProjectsWithout("654202-2024-001");
+
+        var imported = await PortalCommand.RunAsync("import", "--reason", "县财政局撤回该项目", "--full", file, "--Database:DataDirectory", directory);
+
+        Assert.True(imported.Code == 0, imported.Error);
+        using var connection = new Db(DatabaseProvider.Sqlite, Db.SqliteConnectionString(Path.Combine(directory, "linkage.db"))).Open();
+        Assert.Equal(("withdrawn", "县财政局撤回该项目"), connection.QuerySingle<(string, string)>(
+            "SELECT kind, reason FROM record_versions WHERE record_type = 'projects' AND record_id = '654202-2024-001' AND version = 2"));
+        Assert.Equal(2, (await PortalCommand.RunAsync("import", "--reason", file, "--Database:DataDirectory", directory)).Code);
+    }
+
     [Theory]
     [InlineData("migrate", "--frobnicate")]
     [InlineData("keys", "create", "--organisation", "乌苏市纪委监委")]

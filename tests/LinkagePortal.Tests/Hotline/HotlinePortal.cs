@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Hotline;
+using LinkagePortal.Keys;
 using LinkagePortal.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 

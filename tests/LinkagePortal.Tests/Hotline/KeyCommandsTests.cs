@@ -1,6 +1,7 @@
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Hotline;
+using LinkagePortal.Keys;
 using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.Hotline;
@@ -35,6 +36,22 @@ public sealed class KeyCommandsTests
         Assert.Equal(1, (await RunAsync("revoke", keyId)).Code);
         using var connection = db.Open();
         Assert.Equal(["key.create", "key.revoke"], connection.Query<string>("SELECT action FROM audit_log WHERE entity_id = @keyId ORDER BY id", new { keyId }));
+    }
+
+    [Fact]
+    public async Task A_key_is_for_complaints_unless_created_for_publishing()
+    {
+        var complaints = await RunAsync("create", "--org", "乌苏市纪委监委", "--counties", "654202");
+        var publish = await RunAsync("create", "--org", "乌苏市财政局", "--counties", "654202", "--scope", "publish");
+        var wrong = await RunAsync("create", "--org", "乌苏市财政局", "--counties", "654202", "--scope", "everything");
+
+        Assert.Contains("(complaints)", complaints.Output);
+        Assert.Contains("(publish)", publish.Output);
+        Assert.Equal(1, wrong.Code);
+        Assert.Contains("everything", wrong.Error);
+        var listed = (await RunAsync("list")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(listed, l => l.Contains("乌苏市纪委监委", StringComparison.Ordinal) && l.EndsWith("active  complaints", StringComparison.Ordinal));
+        Assert.Single(listed, l => l.Contains("乌苏市财政局", StringComparison.Ordinal) && l.EndsWith("active  publish", StringComparison.Ordinal));
     }
 
     [Theory]

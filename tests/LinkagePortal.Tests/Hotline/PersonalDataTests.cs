@@ -1,4 +1,5 @@
 using LinkagePortal.Hotline;
+using LinkagePortal.Keys;
 
 namespace LinkagePortal.Tests.Hotline;
 

@@ -4,7 +4,7 @@ using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.Hotline;
 
-/// <summary>The QR code beside a project's code opens the project's page.</summary>
+/// <summary>The QR code beside a project's code opens the project's page (at the version printed: Changes/PrintedVersionTests).</summary>
 public class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePortal>
 {
     [SkippableFact]
@@ -30,7 +30,7 @@ public class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePor
         var page = await portal.CreateClient().GetPageAsync($"/projects/{id}");
 
         Assert.Equal("654202-2024-010", page.QuerySelector("#project-code")!.Text());
-        var qr = page.QuerySelector($"img[src='/projects/{id}/qr.svg']");
+        var qr = page.QuerySelector($"img[src='/projects/{id}/qr.svg?v=1']");
         Assert.NotNull(qr);
         Assert.Contains("654202-2024-010", qr.GetAttribute("alt"));
     }
@@ -44,7 +44,7 @@ public class ProjectQrCodeTests(HotlinePortal portal) : IClassFixture<HotlinePor
             Code: li.QuerySelector(".code")!.Text(),
             Src: li.QuerySelector("img")!.GetAttribute("src"))).ToList();
         Assert.Equal(6, codes.Count);
-        Assert.Contains(("654202-2024-010", $"/projects/{portal.ProjectId("654202-2024-010")}/qr.svg"), codes);
+        Assert.Contains(("654202-2024-010", $"/projects/{portal.ProjectId("654202-2024-010")}/qr.svg?v=1"), codes);
     }
 
     [SkippableFact]

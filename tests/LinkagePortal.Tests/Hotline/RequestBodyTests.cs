@@ -1,4 +1,5 @@
 using LinkagePortal.Hotline;
+using LinkagePortal.Keys;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 

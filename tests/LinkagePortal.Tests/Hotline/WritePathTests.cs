@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using LinkagePortal.Hotline;
+using LinkagePortal.Keys;
 using LinkagePortal.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 

@@ -10,7 +10,7 @@ namespace LinkagePortal.Tests.Records;
 /// </summary>
 public sealed class FeatureFoldersTests
 {
-    static readonly string[] Features = ["About", "Announcements", "Disclosure", "Documents", "Home", "Hotline", "OpenData", "Projects", "Regions", "Search"];
+    static readonly string[] Features = ["About", "Announcements", "Changes", "Disclosure", "Documents", "Home", "Hotline", "OpenData", "Projects", "Publishing", "Regions", "Search"];
 
     static readonly Assembly Web = typeof(LinkagePortal.Records.RegionCodes).Assembly;
 

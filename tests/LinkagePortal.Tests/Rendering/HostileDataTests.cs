@@ -58,6 +58,7 @@ public sealed class HostileDataTests
         { "project-table", typeof(RegionPage.ProjectSection) },
         { "search-box", typeof(ErrorPages.ErrorModel) },
         { "supervision-contacts", typeof(RegionPage.Model) },
+        { "version-history", typeof(LinkagePortal.Records.RecordHistory) },
     };
 
     /// <summary>One field's hostile text; <paramref name="n"/> makes every field's text distinct.</summary>

@@ -1,16 +1,17 @@
 using System.Globalization;
 using LinkagePortal.Import;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary>
-/// <c>keys create --org NAME --counties CODE[,CODE…]</c>, <c>keys revoke KEY-ID</c>, <c>keys list</c>: issue and withdraw
-/// the complaints API's keys. The key is printed once, at creation; the database keeps only its hash.
+/// <c>keys create --org NAME --counties CODE[,CODE…] [--scope complaints|publish]</c>, <c>keys revoke KEY-ID</c>,
+/// <c>keys list</c>: issue and withdraw the write APIs' keys (complaints by default, as keys issued before scopes were). The key is printed once, at creation; the database keeps only its hash.
 /// </summary>
 public static class KeyCommands
 {
     const string Usage = """
-        usage: keys create --org NAME --counties CODE[,CODE…]   issue a key (printed once) for these counties
+        usage: keys create --org NAME --counties CODE[,CODE…] [--scope complaints|publish]
+                                                                 issue a key (printed once) for these counties
                keys revoke KEY-ID                                withdraw a key at once
                keys list                                         the keys, their organisations and counties
         """;
@@ -39,8 +40,9 @@ public static class KeyCommands
 
                 try
                 {
-                    var (id, key) = await keys.CreateAsync(organisation, counties.Split(',', '，', ' '), actor);
-                    await output.WriteLineAsync($"Key {id} for {organisation.Trim()} ({counties}). Give it to the organisation now; it is not shown again:");
+                    var scope = Option(args, "--scope") ?? KeyScopes.Complaints;
+                    var (id, key) = await keys.CreateAsync(organisation, counties.Split(',', '，', ' '), actor, scope);
+                    await output.WriteLineAsync($"Key {id} ({scope}) for {organisation.Trim()} ({counties}). Give it to the organisation now; it is not shown again:");
                     await output.WriteLineAsync(key);
                     return 0;
                 }
@@ -64,7 +66,7 @@ public static class KeyCommands
                 foreach (var key in await keys.ListAsync())
                 {
                     var state = key.RevokedAt is { } revoked ? $"revoked {Stamp(revoked)}" : "active";
-                    await output.WriteLineAsync($"{key.Id}  {key.Organisation}  {string.Join(",", key.Regions)}  created {Stamp(key.CreatedAt)}  {state}");
+                    await output.WriteLineAsync($"{key.Id}  {key.Organisation}  {string.Join(",", key.Regions)}  created {Stamp(key.CreatedAt)}  {state}  {key.Scope}");
                 }
 
                 return 0;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Net.Http.Headers;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary>
 /// Reads a JSON request body field by field, so that every refusal names the field and says why (the framework's
@@ -31,12 +31,19 @@ public sealed class RequestBody
 
     public Dictionary<string, string[]> Errors { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The whole object, for a body with nested items (each field still named in errors by its path).</summary>
+    public JsonElement Root => root;
+
     /// <summary>The body as a JSON object, or the 400/408/413/415 problem to answer with.</summary>
     public static Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken = default) =>
         ReadAsync(request, ReadTimeout, cancellationToken);
 
     /// <summary>As <see cref="ReadAsync(HttpRequest, CancellationToken)"/>, with the time the whole body may take.</summary>
-    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, TimeSpan readTimeout, CancellationToken cancellationToken = default)
+    public static Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, TimeSpan readTimeout, CancellationToken cancellationToken = default) =>
+        ReadAsync(request, readTimeout, MaxBytes, cancellationToken);
+
+    /// <summary>As <see cref="ReadAsync(HttpRequest, CancellationToken)"/>, for a body of at most <paramref name="maxBytes"/>.</summary>
+    public static async Task<(RequestBody? Body, IResult? Problem)> ReadAsync(HttpRequest request, TimeSpan readTimeout, int maxBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || type.Charset.HasValue && !type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
@@ -45,9 +52,9 @@ public sealed class RequestBody
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
 
-        if (request.ContentLength > MaxBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
 
         // Read at most one byte past the limit, whatever Content-Length says (or does not say, when chunked).
@@ -58,7 +65,7 @@ public sealed class RequestBody
         {
             var chunk = new byte[4096];
             int read;
-            while ((read = await request.Body.ReadAsync(chunk, deadline.Token)) > 0 && buffer.Length <= MaxBytes)
+            while ((read = await request.Body.ReadAsync(chunk, deadline.Token)) > 0 && buffer.Length <= maxBytes)
             {
                 buffer.Write(chunk, 0, read);
             }
@@ -69,12 +76,12 @@ public sealed class RequestBody
         }
         catch (BadHttpRequestException e)
         {
-            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : TooSlow(readTimeout));
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(maxBytes) : TooSlow(readTimeout));
         }
 
-        if (buffer.Length > MaxBytes)
+        if (buffer.Length > maxBytes)
         {
-            return (null, TooLarge());
+            return (null, TooLarge(maxBytes));
         }
 
         var bytes = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -132,8 +139,8 @@ public sealed class RequestBody
         return null;
     }
 
-    static IResult TooLarge() =>
-        Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {MaxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge);
+    static IResult TooLarge(int maxBytes) =>
+        Results.Problem(title: "请求体过大", detail: $"body: 请求体最多 {maxBytes} 字节。", statusCode: StatusCodes.Status413PayloadTooLarge);
 
     static IResult TooSlow(TimeSpan readTimeout) => Results.Problem(title: "请求体传送超时",
         detail: $"body: 请求体没有在 {readTimeout.TotalSeconds:0.#} 秒内传完。", statusCode: StatusCodes.Status408RequestTimeout);
@@ -143,7 +150,7 @@ public sealed class RequestBody
 
     public IResult Problem() => Problem(Errors);
 
-    static IResult Problem(Dictionary<string, string[]> errors) => Results.ValidationProblem(
+    public static IResult Problem(Dictionary<string, string[]> errors) => Results.ValidationProblem(
         errors,
         title: "请求内容有误",
         detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));

@@ -3,10 +3,11 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Encodings.Web;
 using Dapper;
 using LinkagePortal.Data;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary>One accepted write, or one refusal: who (an organisation, or the operator at the command line), what, before and after.</summary>
 public sealed record AuditEntry(string Actor, string? KeyId, string Action, string Entity, string EntityId, object? Before, object? After);
@@ -22,6 +23,9 @@ public sealed record AuditEntry(string Actor, string? KeyId, string Action, stri
 /// </summary>
 public sealed class AuditLog(Db db, TimeProvider clock)
 {
+    /// <summary>How an entry's before and after are written (readable Chinese, as the API answers).</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     const string Insert = """
         INSERT INTO audit_log (occurred_at, actor, key_id, action, entity, entity_id, before_json, after_json, previous_hash, entry_hash)
         VALUES (@OccurredAt, @Actor, @KeyId, @Action, @Entity, @EntityId, @BeforeJson, @AfterJson, @PreviousHash, @EntryHash)
@@ -71,8 +75,8 @@ public sealed class AuditLog(Db db, TimeProvider clock)
             Action = entry.Action,
             Entity = entry.Entity,
             EntityId = entry.EntityId,
-            BeforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, HotlineEndpoints.Json),
-            AfterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, HotlineEndpoints.Json),
+            BeforeJson = entry.Before is null ? null : JsonSerializer.Serialize(entry.Before, Json),
+            AfterJson = entry.After is null ? null : JsonSerializer.Serialize(entry.After, Json),
             PreviousHash = previous,
         };
         await connection.ExecuteAsync(Insert, row with { EntryHash = Hash(row) }, transaction);

@@ -3,17 +3,29 @@ using System.Text;
 using Dapper;
 using LinkagePortal.Data;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
-/// <summary>Who is calling the write API: the organisation a key was issued to and the regions it may touch.</summary>
-public sealed record ApiCaller(string KeyId, long OrganisationId, string Organisation, IReadOnlyList<string> Regions)
+/// <summary>
+/// Who is calling the write API: the organisation a key was issued to, the regions it may touch, and what the key is
+/// for (<see cref="KeyScopes"/>).
+/// </summary>
+public sealed record ApiCaller(string KeyId, long OrganisationId, string Organisation, IReadOnlyList<string> Regions, string Scope = KeyScopes.Complaints)
 {
     /// <summary>Whether the key may record complaints for a county (codes nest: a key for 6542 covers 654202).</summary>
     public bool Covers(string countyCode) => Regions.Any(r => countyCode.StartsWith(r, StringComparison.Ordinal));
 }
 
+/// <summary>What a key may do: record complaints (hotline and discipline-inspection staff) or publish (county finance bureaus).</summary>
+public static class KeyScopes
+{
+    public const string Complaints = "complaints";
+    public const string Publish = "publish";
+
+    public static readonly string[] All = [Complaints, Publish];
+}
+
 /// <summary>
-/// Per-organisation API keys for the complaints API. A key is <c>lpk_&lt;id&gt;_&lt;secret&gt;</c> with 256 random bits
+/// Per-organisation API keys for the write APIs, each for one scope (<see cref="KeyScopes"/>). A key is <c>lpk_&lt;id&gt;_&lt;secret&gt;</c> with 256 random bits
 /// of secret; it is shown once when created and only its SHA-256 is stored (a fast hash is enough for a random key
 /// of that length), compared in constant time. The id is public: it names the key in lists, revocation and the audit log.
 /// </summary>
@@ -22,20 +34,20 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
     const string Prefix = "lpk_";
 
     const string KeyById = """
-        SELECT id AS Id, organisation_id AS OrganisationId, organisation AS Organisation, secret_hash AS SecretHash
+        SELECT id AS Id, organisation_id AS OrganisationId, organisation AS Organisation, secret_hash AS SecretHash, scope AS Scope
         FROM api_keys WHERE id = @id AND revoked_at IS NULL
         """;
     const string RegionsOfKey = "SELECT region_code FROM api_key_counties WHERE key_id = @id ORDER BY region_code";
     const string RegionLevels = "SELECT code AS Code, level AS Level FROM regions WHERE code IN @codes";
     const string InsertKey = """
-        INSERT INTO api_keys (id, organisation_id, organisation, secret_hash, created_at) VALUES (@id, @organisationId, @organisation, @secretHash, @now)
+        INSERT INTO api_keys (id, organisation_id, organisation, secret_hash, created_at, scope) VALUES (@id, @organisationId, @organisation, @secretHash, @now, @scope)
         """;
     const string OrganisationNamed = "SELECT id FROM organisations WHERE name = @organisation";
     const string InsertOrganisation = "INSERT INTO organisations (name) VALUES (@organisation)";
     const string InsertRegion = "INSERT INTO api_key_counties (key_id, region_code) VALUES (@id, @code)";
     const string Revoke = "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
     const string AllKeys = """
-        SELECT id AS Id, organisation AS Organisation, created_at AS CreatedAt, revoked_at AS RevokedAt
+        SELECT id AS Id, organisation AS Organisation, created_at AS CreatedAt, revoked_at AS RevokedAt, scope AS Scope
         FROM api_keys ORDER BY created_at, id
         """;
     const string AllRegions = "SELECT key_id AS KeyId, region_code AS RegionCode FROM api_key_counties ORDER BY key_id, region_code";
@@ -48,6 +60,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         public string SecretHash { get; init; } = "";
         public DateTime CreatedAt { get; init; }
         public DateTime? RevokedAt { get; init; }
+        public string Scope { get; init; } = KeyScopes.Complaints;
     }
 
     public sealed record KeyRegion
@@ -62,7 +75,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         public required string Level { get; init; }
     }
 
-    public sealed record KeyListing(string Id, string Organisation, IReadOnlyList<string> Regions, DateTime CreatedAt, DateTime? RevokedAt);
+    public sealed record KeyListing(string Id, string Organisation, IReadOnlyList<string> Regions, DateTime CreatedAt, DateTime? RevokedAt, string Scope);
 
     /// <summary>The key from <c>Authorization: Bearer …</c> or <c>X-Api-Key</c>, or null when absent, unknown or revoked.</summary>
     public async Task<ApiCaller?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken = default)
@@ -81,7 +94,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         }
 
         var regions = (await connection.QueryAsync<string>(RegionsOfKey, new { id })).ToList();
-        return row.OrganisationId is { } organisationId ? new ApiCaller(row.Id, organisationId, row.Organisation, regions) : null;
+        return row.OrganisationId is { } organisationId ? new ApiCaller(row.Id, organisationId, row.Organisation, regions, row.Scope) : null;
     }
 
     /// <summary>Whether the request presents a key at all (an absent key is no failed authentication).</summary>
@@ -116,8 +129,13 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
     static byte[] Sha256(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
     /// <summary>Issues a key; returns its id and the key text, which exists nowhere else afterwards.</summary>
-    public async Task<(string Id, string Key)> CreateAsync(string organisation, IReadOnlyList<string> regionCodes, string actor)
+    public async Task<(string Id, string Key)> CreateAsync(string organisation, IReadOnlyList<string> regionCodes, string actor, string scope = KeyScopes.Complaints)
     {
+        if (!KeyScopes.All.Contains(scope))
+        {
+            throw new ArgumentException($"the scope is one of {string.Join(", ", KeyScopes.All)}, not '{scope}'");
+        }
+
         organisation = organisation.Trim();
         if (organisation.Length is 0 or > 200)
         {
@@ -148,14 +166,14 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
             organisationId = await connection.ExecuteScalarAsync<long>(OrganisationNamed, new { organisation }, transaction);
         }
 
-        await connection.ExecuteAsync(InsertKey, new { id, organisationId, organisation, secretHash = Convert.ToHexStringLower(Sha256(key)), now }, transaction);
+        await connection.ExecuteAsync(InsertKey, new { id, organisationId, organisation, secretHash = Convert.ToHexStringLower(Sha256(key)), now, scope }, transaction);
         foreach (var code in codes)
         {
             await connection.ExecuteAsync(InsertRegion, new { id, code }, transaction);
         }
 
         await audit.AppendAsync(connection, transaction, new AuditEntry(actor, null, "key.create", "api_key", id, null,
-            new { id, organisationId, organisation, regions = codes, createdAt = now }));
+            new { id, organisationId, organisation, regions = codes, createdAt = now, scope }));
         await transaction.CommitAsync();
         return (id, key);
     }
@@ -182,7 +200,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock, AuditLog audit)
         await using var connection = await db.OpenAsync();
         var regions = (await connection.QueryAsync<KeyRegion>(AllRegions)).ToLookup(r => r.KeyId, r => r.RegionCode);
         return (await connection.QueryAsync<KeyRow>(AllKeys))
-            .Select(k => new KeyListing(k.Id, k.Organisation, regions[k.Id].ToList(), k.CreatedAt, k.RevokedAt))
+            .Select(k => new KeyListing(k.Id, k.Organisation, regions[k.Id].ToList(), k.CreatedAt, k.RevokedAt, k.Scope))
             .ToList();
     }
 }

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary>
-/// The complaints API's keys as an ASP.NET Core authentication scheme: an endpoint that requires <see cref="Policy"/>
-/// sees the caller as <see cref="ApiCaller"/> (<see cref="Caller"/>). A wrong or revoked key is a failed
+/// The write APIs' keys as an ASP.NET Core authentication scheme: an endpoint that requires <see cref="Complaints"/> or
+/// <see cref="Publish"/> sees the caller as <see cref="ApiCaller"/> (<see cref="Caller"/>); a key of the other scope is
+/// refused with 403. A wrong or revoked key is a failed
 /// authentication: counted per client (past <c>RateLimits:failed-authentication</c> the client gets 429 with
 /// Retry-After), written to the log and the audit log with the key's public id at most, never its secret.
 /// </summary>
@@ -23,16 +24,25 @@ public sealed class ApiKeyAuthentication(
 
     const string OrganisationId = "organisation_id";
     const string Region = "region";
+    const string Scope = "scope";
     const string TooManyFailures = "ApiKeyAuthentication.TooManyFailures";
 
-    public static AuthorizationPolicy Policy { get; } = new AuthorizationPolicyBuilder(SchemeName).RequireAuthenticatedUser().Build();
+    /// <summary>A key for recording complaints.</summary>
+    public static AuthorizationPolicy Complaints { get; } = For(KeyScopes.Complaints);
+
+    /// <summary>A key for publishing through the portal.</summary>
+    public static AuthorizationPolicy Publish { get; } = For(KeyScopes.Publish);
+
+    static AuthorizationPolicy For(string scope) =>
+        new AuthorizationPolicyBuilder(SchemeName).RequireAuthenticatedUser().RequireClaim(Scope, scope).Build();
 
     /// <summary>The authenticated caller of an endpoint that requires <see cref="Policy"/>.</summary>
     public static ApiCaller Caller(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier)!,
         long.Parse(user.FindFirstValue(OrganisationId)!, CultureInfo.InvariantCulture),
         user.FindFirstValue(ClaimTypes.Name)!,
-        user.FindAll(Region).Select(c => c.Value).ToList());
+        user.FindAll(Region).Select(c => c.Value).ToList(),
+        user.FindFirstValue(Scope)!);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -53,6 +63,7 @@ public sealed class ApiKeyAuthentication(
                 new Claim(OrganisationId, caller.OrganisationId.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, caller.Organisation),
                 .. caller.Regions.Select(r => new Claim(Region, r)),
+                new Claim(Scope, caller.Scope),
             ], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -70,6 +81,16 @@ public sealed class ApiKeyAuthentication(
         Logger.LogWarning("Failed API key authentication from {Client} (key id {KeyId})", client, keyId ?? "malformed");
         await audit.AppendAsync(new AuditEntry($"client {client}", null, "auth.failed", "api_key", keyId ?? "-", null,
             new { client, path = Request.Path.Value, keyShape = keyId is null ? "malformed" : "unknown or revoked" }), Context.RequestAborted);
+    }
+
+    /// <summary>A valid key of another scope: 403, in the audit log.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var caller = Caller(Context.User);
+        var reason = $"{caller.Organisation} 的密钥（{caller.KeyId}）用途为 {caller.Scope}，不能用于 {Request.Path}。";
+        await audit.AppendAsync(new AuditEntry(caller.Organisation, caller.KeyId, "refused", "api_key", caller.KeyId, null,
+            new { status = 403, reason, path = Request.Path.Value }), Context.RequestAborted);
+        await Results.Problem(title: "密钥用途不符", detail: reason, statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(Context);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

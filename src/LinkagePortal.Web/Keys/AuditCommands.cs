@@ -1,4 +1,4 @@
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary><c>audit verify</c>: recomputes the audit log's hash chain; exit code 1 and the entry's id when it is broken.</summary>
 public static class AuditCommands

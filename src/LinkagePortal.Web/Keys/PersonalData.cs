@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LinkagePortal.Hotline;
+namespace LinkagePortal.Keys;
 
 /// <summary>
 /// Refuses text that looks like it identifies a caller: a mainland mobile number (with or without +86 / 0086), a
