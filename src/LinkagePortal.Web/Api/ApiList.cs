@@ -171,7 +171,7 @@ public static class ApiList
 
     static string NextUrl(HttpRequest request, string cursor)
     {
-        var parameters = request.Query.Where(q => q.Key != "cursor")
+        var parameters = request.Query.Where(q => q.Key != "cursor" && !ApiQuery.IsIgnored(q.Key))
             .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
             .Append(KeyValuePair.Create("cursor", (string?)cursor));
         return $"{Hosting.PublicBaseUrl.Of(request)}{request.Path}{QueryString.Create(parameters)}";

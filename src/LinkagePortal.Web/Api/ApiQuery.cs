@@ -24,6 +24,11 @@ public sealed class ApiQuery
         var query = new ApiQuery(operation);
         foreach (var (name, given) in context.Request.Query)
         {
+            if (IsIgnored(name))
+            {
+                continue;
+            }
+
             var param = operation.Query.FirstOrDefault(p => p.Name == name);
             if (param is null)
             {
@@ -42,6 +47,16 @@ public sealed class ApiQuery
 
         return query;
     }
+
+    /// <summary>
+    /// Parameters that are not the API's but that links and clients add: campaign tracking (utm_*, spm, from) and
+    /// jQuery's and other clients' cache-buster (_). They are ignored, and so are not part of a cursor or a cache key;
+    /// any other unknown parameter is a 400, since it is most likely a misspelt one.
+    /// </summary>
+    public static readonly string[] IgnoredParameters = ["utm_*", "_", "spm", "from"];
+
+    public static bool IsIgnored(string name) =>
+        name is "_" or "spm" or "from" || name.StartsWith("utm_", StringComparison.Ordinal);
 
     public void Fail(string name, string reason) => Errors[Truncate(name)] = [reason];
 

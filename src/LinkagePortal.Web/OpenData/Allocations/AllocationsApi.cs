@@ -12,9 +12,9 @@ public static class AllocationsApi
 
     public static readonly IReadOnlyList<ApiField<AllocationRecord>> Fields =
     [
-        new("documentId", FieldType.Code, "分配表所在文件的 id（见 documents）。", a => a.DocumentId),
+        new("documentId", FieldType.Code, "分配表所在文件的 id（见 documents）。", a => a.DocumentId) { Pattern = CodePatterns.Slug },
         new("documentNumber", FieldType.Text, "该文件的发文字号。", a => a.DocumentNumber) { Nullable = true },
-        new("regionCode", FieldType.Code, "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode),
+        new("regionCode", FieldType.Code, "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode) { Pattern = CodePatterns.Region },
         new("regionName", FieldType.Text, "区划通用简称（以区划代码表为准）。", a => a.RegionName),
         new("regionNamePrinted", FieldType.Text, "分配表上印的名称，照扫描件识读原样（可能有缺字，如“留县”）。", a => a.RegionNamePrinted),
         new("regionLevel", FieldType.Enum, "区划层级。", a => a.RegionLevel) { Values = Vocabulary.RegionLevels.Values },

@@ -32,17 +32,17 @@ public static class AnnouncementsApi
 
     public static readonly IReadOnlyList<ApiField<AnnouncementRecord>> Fields =
     [
-        new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id),
+        new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id) { Pattern = CodePatterns.Slug },
         new("title", FieldType.Text, "公告标题。", a => a.Title),
-        new("countyCode", FieldType.Code, "发布公告的县（市、区）代码。", a => a.CountyCode),
+        new("countyCode", FieldType.Code, "发布公告的县（市、区）代码。", a => a.CountyCode) { Pattern = CodePatterns.County },
         new("countyName", FieldType.Text, "县（市、区）名称。", a => a.CountyName),
         new("publisher", FieldType.Text, "发布单位。", a => a.Publisher),
         new("aroseOn", FieldType.Date, "信息形成日期。", a => a.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公告日期（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "未说明" },
         new("body", FieldType.Text, "公告正文（不含项目表，项目见 projectIds）。", a => a.Body),
-        new("projectIds", FieldType.List, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds),
-        new("documentIds", FieldType.List, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds),
-        new("sourceDocumentId", FieldType.Code, "刊载公告的文件 id（出处）。", a => a.SourceDocumentId),
+        new("projectIds", FieldType.List, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds) { HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Slug) },
+        new("documentIds", FieldType.List, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds) { HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Slug) },
+        new("sourceDocumentId", FieldType.Code, "刊载公告的文件 id（出处）。", a => a.SourceDocumentId) { Pattern = CodePatterns.Slug },
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
     ];
 

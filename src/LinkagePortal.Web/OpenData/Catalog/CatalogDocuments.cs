@@ -74,10 +74,16 @@ public static class CatalogDocuments
             result["format"] = format;
         }
 
+        // A list may be empty (a project with no village matched, no fund document public yet): never required.
         var constraints = new JsonObject();
-        if (!field.Nullable)
+        if (!field.Nullable && field.Type != FieldType.List)
         {
             constraints["required"] = true;
+        }
+
+        if (field.Pattern is not null)
+        {
+            constraints["pattern"] = field.Pattern;
         }
 
         if (field.Values.Length > 0)

@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using LinkagePortal.Tests.Support;
+
+namespace LinkagePortal.Tests.OpenData;
+
+/// <summary>What the portal publishes, checked by the tools data users' pipelines run (tests/OpenDataTools).</summary>
+public class OpenDataValidationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    static readonly string[] DatasetNames = ["allocations", "projects", "announcements", "performance-targets", "regions", "contacts", "documents"];
+
+    readonly HttpClient client = portal.CreateClient();
+
+    [SkippableFact]
+    public async Task Every_datapackage_validates_against_its_live_csv_with_frictionless()
+    {
+        var root = OpenDataTools.TemporaryFolder();
+        try
+        {
+            var folders = new List<string>();
+            long csvRows = 0;
+            foreach (var name in DatasetNames)
+            {
+                var package = JsonNode.Parse(await (await client.GetAsync($"/datasets/{name}/datapackage.json")).Content.ReadAsStringAsync())!;
+                var resource = package["resources"]![0]!;
+                var csvUrl = new Uri(resource["path"]!.GetValue<string>());
+                var response = await client.GetAsync(csvUrl.PathAndQuery);
+                var bytes = await response.Content.ReadAsByteArrayAsync();
+                csvRows += StrictCsv.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Count - 1;
+
+                var folder = Path.Combine(root, name);
+                Directory.CreateDirectory(folder);
+                await File.WriteAllBytesAsync(Path.Combine(folder, name + ".csv"), bytes);
+                resource["path"] = name + ".csv";
+                await File.WriteAllTextAsync(Path.Combine(folder, "datapackage.json"), package.ToJsonString());
+                folders.Add(folder);
+            }
+
+            var report = await OpenDataTools.RunAsync("validate-datapackages.js", [.. folders]);
+
+            Assert.Empty(report.Strings("errors"));
+            Assert.Equal(DatasetNames.Length, report.GetProperty("packages").GetInt32());
+            Assert.Equal(csvRows, report.GetProperty("rows").GetInt64());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
