@@ -27,10 +27,14 @@ public sealed class Freshness(EmbargoBoundary embargo, DataVersion dataVersion)
     {
         var lastModified = await LastChangedAsync(request.HttpContext.RequestAborted);
         var identity = string.Create(CultureInfo.InvariantCulture,
-            $"{dataVersion.Version}|{lastModified.UtcTicks}|{request.Host}|{request.PathBase}{request.Path}|{request.QueryString}");
+            $"{dataVersion.Version}|{lastModified.UtcTicks}|{request.Host}|{request.PathBase}{request.Path}|{ApiQueryString(request)}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
         return new Validators($"\"{dataVersion.Version}-{hash}\"", lastModified);
     }
+
+    /// <summary>The query string less the parameters the API ignores (tracking, cache-busters): they change no response.</summary>
+    static string ApiQueryString(HttpRequest request) =>
+        QueryString.Create(request.Query.Where(q => !ApiQuery.IsIgnored(q.Key))).ToString();
 }
 
 public static class FreshnessFilter
