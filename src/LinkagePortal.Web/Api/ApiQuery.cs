@@ -45,6 +45,11 @@ public sealed class ApiQuery
             }
         }
 
+        foreach (var missing in operation.Query.Where(p => p.Required && !context.Request.Query.ContainsKey(p.Name)))
+        {
+            query.Fail(missing.Name, "缺少这个参数：必须给出。");
+        }
+
         return query;
     }
 

@@ -34,6 +34,10 @@ public static class HotlineEndpoints
         $"村名、乡镇、项目名称的一部分、责任单位或项目编号（前缀），{ProjectLookup.MinQueryLength}–{ProjectLookup.MaxQueryLength} 个字。")
     {
         MaxLength = ProjectLookup.MaxQueryLength,
+        MinLength = ProjectLookup.MinQueryLength,
+        // At least two characters that are neither space nor control: what is left after trimming must be two long.
+        Pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$",
+        Required = true,
         Example = "科克萨拉",
     };
 

@@ -12,6 +12,7 @@ public static class OpenDataEndpoints
     public static IServiceCollection AddOpenData(this IServiceCollection services)
     {
         services.AddSingleton<Freshness>();
+        services.AddApiDocument();
         services.AddCors(cors => cors.AddPolicy(ApiRoutes.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

@@ -46,4 +46,26 @@ public class OpenDataValidationTests(PortalFactory portal) : IClassFixture<Porta
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [SkippableFact]
+    public async Task Redocly_recommended_and_spectral_oas_find_no_error_in_the_generated_openapi_document()
+    {
+        var root = OpenDataTools.TemporaryFolder();
+        try
+        {
+            var file = Path.Combine(root, "openapi.json");
+            var response = await client.GetAsync("/api/v1/openapi.json");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+
+            var report = await OpenDataTools.RunAsync("lint-openapi.js", file);
+
+            Assert.Empty(report.GetProperty("redocly").Strings("errors"));
+            Assert.Empty(report.GetProperty("spectral").Strings("errors"));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
