@@ -20,6 +20,7 @@ public static class HotlineEndpoints
 
     static readonly ApiParam Region = new("region", ParamKind.Code, "只看这个区划（自治区 65、地区或县市代码）下的项目；默认全区。")
     {
+        Pattern = "^[0-9]{2}([0-9]{2}([0-9]{2})?)?$",
         Example = "654202",
     };
 

@@ -222,7 +222,11 @@ public static class OpenApiDocument
                 Minimum = param.Min.ToString(CultureInfo.InvariantCulture),
                 Maximum = param.Max.ToString(CultureInfo.InvariantCulture),
             },
-            ParamKind.Code => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^" + CodePatterns.Region + "$" },
+            ParamKind.Code => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = param.Pattern == ApiParam.NoControlCharacters ? "^" + CodePatterns.Region + "$" : param.Pattern,
+            },
             ParamKind.Enum or ParamKind.Boolean => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
