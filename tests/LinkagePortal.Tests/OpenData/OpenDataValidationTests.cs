@@ -68,4 +68,27 @@ public class OpenDataValidationTests(PortalFactory portal) : IClassFixture<Porta
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [SkippableFact]
+    public async Task The_dcat_catalog_passes_the_dcat_ap_mandatory_and_range_shapes()
+    {
+        var root = OpenDataTools.TemporaryFolder();
+        try
+        {
+            var file = Path.Combine(root, "catalog.jsonld");
+            var response = await client.GetAsync("/datasets/catalog.jsonld");
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+
+            var report = await OpenDataTools.RunAsync("validate-dcat.mjs", file);
+
+            Assert.Empty(report.Strings("violations"));
+            Assert.True(report.GetProperty("conforms").GetBoolean());
+            Assert.True(report.GetProperty("triples").GetInt32() > 200, "the catalog gave too few triples for the shapes to mean much");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
