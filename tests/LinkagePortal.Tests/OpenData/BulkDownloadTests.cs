@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.OpenData;
@@ -73,5 +74,46 @@ public class BulkDownloadTests(PortalFactory portal) : IClassFixture<PortalFacto
         var again = new HttpRequestMessage(HttpMethod.Get, "/datasets/all.zip");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
         Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(again)).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task Public_sqlite_opens_and_holds_exactly_the_public_rows_and_nothing_private()
+    {
+        var response = await WhenBuiltAsync("/datasets/public.sqlite");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.NotNull(response.Content.Headers.LastModified);
+        var file = Path.Combine(OpenDataTools.TemporaryFolder(), "public.sqlite");
+        try
+        {
+            await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            var tables = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").ToList();
+            var dictionary = await client.GetJsonAsync("/datasets/dictionary.json");
+            var names = dictionary.GetProperty("datasets").EnumerateArray().Select(d => d.Text("name")).ToList();
+            Assert.Equal(names.Order(StringComparer.Ordinal), tables);
+
+            foreach (var dataset in dictionary.GetProperty("datasets").EnumerateArray())
+            {
+                var total = (await client.GetJsonAsync(new Uri(dataset.Text("json")).PathAndQuery)).GetProperty("total").GetInt64();
+                Assert.Equal(total, connection.ExecuteScalar<long>($"SELECT COUNT(*) FROM \"{dataset.Text("name")}\""));
+            }
+
+            // Embargoed records in the portal's own database are not in the file.
+            using var portalDb = portal.Db.Open();
+            var embargoed = portalDb.Query<string>("SELECT code FROM projects WHERE published_at > @now", new { now = DateTime.UtcNow }).ToList();
+            foreach (var code in embargoed)
+            {
+                Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM projects WHERE code = @code", new { code }));
+            }
+
+            Assert.Contains(connection.ExecuteScalar<string>("SELECT typeof(amountWan) FROM allocations LIMIT 1"), new[] { "integer", "real" });
+            Assert.Equal("text", connection.ExecuteScalar<string>("SELECT typeof(regionCode) FROM allocations LIMIT 1"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
     }
 }

@@ -18,10 +18,11 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
     PortalPaths paths, ILogger<BulkDownloads> logger) : BackgroundService
 {
     public const string ZipPath = "/datasets/all.zip";
+    public const string SqlitePath = "/datasets/public.sqlite";
 
     static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
-    public sealed record Build(string File, string Stamp, DateTimeOffset BuiltAt, string ETag);
+    public sealed record Build(string File, string Stamp, DateTimeOffset BuiltAt, string ETag, string Sqlite, string SqliteETag);
 
     /// <summary>The latest complete build, or null before the first one.</summary>
     public Build? Current { get; private set; }
@@ -43,6 +44,7 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                     if (previous is not null && previous.File != Current.File)
                     {
                         File.Delete(previous.File);
+                        File.Delete(previous.Sqlite);
                     }
                 }
             }
@@ -66,6 +68,8 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
             var manifest = new JsonArray();
             var sums = new StringBuilder();
             var zipFile = Path.Combine(Folder, $"all-{stamp}-{Guid.NewGuid():N}.zip");
+            var sqliteFile = Path.ChangeExtension(zipFile, ".sqlite");
+            var database = new PublicDatabase(sqliteFile);
             await using (var zipStream = File.Create(zipFile))
             using (var zip = new ZipArchive(zipStream, ZipArchiveMode.Create))
             {
@@ -93,6 +97,7 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                     var csv = Path.Combine(work, dataset.Name + ".csv");
                     await WriteCsvAsync(dataset, csv, cancel);
                     await AddAsync($"{dataset.Name}/{dataset.Name}.csv", csv, CsvRecords(await File.ReadAllBytesAsync(csv, cancel)) - 1);
+                    database.Add(dataset, csv);
 
                     var package = CatalogDocuments.DataPackage(dataset, await CatalogEndpoints.FactsAsync(db, dataset, version, now), baseUrl);
                     package["resources"]![0]!["path"] = dataset.Name + ".csv";
@@ -114,14 +119,18 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                 await sumsEntry.WriteAsync(Encoding.UTF8.GetBytes(sums.ToString()), cancel);
             }
 
-            await using var built = File.OpenRead(zipFile);
-            var etag = "\"" + Convert.ToHexStringLower(await SHA256.HashDataAsync(built, cancel))[..32] + "\"";
-            return new Build(zipFile, stamp, DateTimeOffset.UtcNow, etag);
+            return new Build(zipFile, stamp, DateTimeOffset.UtcNow, await ETagAsync(zipFile, cancel), sqliteFile, await ETagAsync(sqliteFile, cancel));
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    static async Task<string> ETagAsync(string file, CancellationToken cancel)
+    {
+        await using var built = File.OpenRead(file);
+        return "\"" + Convert.ToHexStringLower(await SHA256.HashDataAsync(built, cancel))[..32] + "\"";
     }
 
     /// <summary>
@@ -169,11 +178,17 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
         return records;
     }
 
-    public static void Map(IEndpointRouteBuilder routes, string corsPolicy) =>
+    public static void Map(IEndpointRouteBuilder routes, string corsPolicy)
+    {
         routes.MapGet(ZipPath, (BulkDownloads bulk) => bulk.Current is { } build
                 ? Results.File(build.File, "application/zip", "xinjiang-linkage-funds-open-data.zip", build.BuiltAt, Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(build.ETag))
                 : NotReady())
             .RequireCors(corsPolicy);
+        routes.MapGet(SqlitePath, (BulkDownloads bulk) => bulk.Current is { } build
+                ? Results.File(build.Sqlite, "application/vnd.sqlite3", "xinjiang-linkage-funds-public.sqlite", build.BuiltAt, Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(build.SqliteETag))
+                : NotReady())
+            .RequireCors(corsPolicy);
+    }
 
     static IResult NotReady() => new RetryLater();
 
