@@ -13,7 +13,9 @@ public class BulkDownloadTests(PortalFactory portal) : IClassFixture<PortalFacto
 {
     readonly HttpClient client = portal.CreateClient();
 
-    async Task<HttpResponseMessage> WhenBuiltAsync(string url)
+    Task<HttpResponseMessage> WhenBuiltAsync(string url) => WhenBuiltAsync(client, url);
+
+    static async Task<HttpResponseMessage> WhenBuiltAsync(HttpClient client, string url)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -110,6 +112,41 @@ public class BulkDownloadTests(PortalFactory portal) : IClassFixture<PortalFacto
 
             Assert.Contains(connection.ExecuteScalar<string>("SELECT typeof(amountWan) FROM allocations LIMIT 1"), new[] { "integer", "real" });
             Assert.Equal("text", connection.ExecuteScalar<string>("SELECT typeof(regionCode) FROM allocations LIMIT 1"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task After_a_change_the_downloads_are_rebuilt_in_the_background_without_an_embargoed_row()
+    {
+        using var writable = new WritablePortal();
+        var writer = writable.CreateClient();
+        var before = await WhenBuiltAsync(writer, "/datasets/public.sqlite");
+        writable.AddProject("TEST-BULK-PUBLIC", "公开的测试项目");
+        writable.AddProject("TEST-BULK-EMBARGO", "尚未公开的测试项目");
+        writable.Execute("UPDATE projects SET published_at = @later WHERE code = 'TEST-BULK-EMBARGO'", new { later = writable.Clock.GetUtcNow().UtcDateTime.AddDays(30) });
+        writable.Execute("UPDATE data_version SET version = version + 1");
+
+        HttpResponseMessage after;
+        var waited = 0;
+        do
+        {
+            await Task.Delay(500);
+            after = await writer.GetAsync("/datasets/public.sqlite");
+        }
+        while (after.Headers.ETag?.Tag == before.Headers.ETag?.Tag && ++waited < 120);
+
+        Assert.NotEqual(before.Headers.ETag?.Tag, after.Headers.ETag?.Tag);
+        var file = Path.Combine(OpenDataTools.TemporaryFolder(), "public.sqlite");
+        try
+        {
+            await File.WriteAllBytesAsync(file, await after.Content.ReadAsByteArrayAsync());
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM projects WHERE code = 'TEST-BULK-PUBLIC'"));
+            Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM projects WHERE code = 'TEST-BULK-EMBARGO'"));
         }
         finally
         {

@@ -202,7 +202,8 @@ public static class CatalogDocuments
                 Distribution(d, "CSV", baseUrl + d.CsvPath, "text/csv", download: true, modified),
                 Distribution(d, "JSON", baseUrl + d.JsonPath, "application/json", download: false, modified),
                 Distribution(d, "Frictionless Data Package", baseUrl + "/datasets/" + d.Name + "/datapackage.json", "application/json", download: true, modified),
-                Distribution(d, "全部数据集（ZIP：CSV、datapackage.json、数据字典、SHA256SUMS）", baseUrl + BulkDownloads.ZipPath, "application/zip", download: true, modified)),
+                Distribution(d, "全部数据集（ZIP：CSV、datapackage.json、数据字典、SHA256SUMS）", baseUrl + BulkDownloads.ZipPath, "application/zip", download: true, modified),
+                Distribution(d, "全部公开数据（SQLite 数据库）", baseUrl + BulkDownloads.SqlitePath, "application/vnd.sqlite3", download: true, modified)),
         };
     }
 
