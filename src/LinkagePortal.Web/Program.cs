@@ -49,7 +49,7 @@ builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => Db.FromConfiguration(sp.GetRequiredService<IConfiguration>(), paths.Root));
 builder.Services.AddSingleton<Importer>();
-builder.Services.AddSingleton<PageRenderer>();
+builder.Services.AddSingleton(sp => new PageRenderer { DataAsOf = sp.GetRequiredService<DataVersion>().DataAsOf });
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 // The output cache is bounded in memory (Portal:OutputCacheMegabytes, default 64), whatever the number of distinct

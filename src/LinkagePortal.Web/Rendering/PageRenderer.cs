@@ -50,13 +50,16 @@ public sealed class PageRenderer
     public string Render(string template, object model, string title)
     {
         var body = RenderTemplate(template, model);
-        return RenderTemplate("Rendering/Layout", new LayoutModel(title, body)).Html;
+        return RenderTemplate("Rendering/Layout", new LayoutModel(title, body, DataAsOf())).Html;
     }
 
     public IResult Page(string template, object model, string title, int statusCode = StatusCodes.Status200OK) =>
         Results.Content(Render(template, model, title), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
 
-    public sealed record LayoutModel(string Title, TrustedHtml Body);
+    /// <summary>When the public data last changed (the site-wide "数据更新至" line), or null when not known.</summary>
+    public Func<DateTime?> DataAsOf { get; init; } = () => null;
+
+    public sealed record LayoutModel(string Title, TrustedHtml Body, DateTime? DataAsOf);
 
     /// <summary>A partial of <c>Rendering/Partials/</c> with <paramref name="model"/>'s members as its variables.</summary>
     internal TrustedHtml RenderPartial(string name, object model) => RenderTemplate($"Rendering/Partials/{name}", model);
