@@ -58,7 +58,7 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
     };
 }
 
-public enum ResponseShape { List, Item, Csv, Document, Write }
+public enum ResponseShape { List, Item, Csv, Ndjson, Document, Write }
 
 /// <summary>
 /// What an /api/v1 endpoint does, attached to the endpoint as metadata. The OpenAPI document is built from the

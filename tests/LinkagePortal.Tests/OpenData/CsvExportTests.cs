@@ -156,6 +156,25 @@ public class CsvExportTests : IClassFixture<WritablePortal>
     }
 
     [SkippableFact]
+    public async Task Every_list_has_an_ndjson_twin_with_one_json_object_per_row_as_the_list_gives_them()
+    {
+        var dictionary = await client.GetJsonAsync("/datasets/dictionary.json");
+        foreach (var dataset in dictionary.GetProperty("datasets").EnumerateArray())
+        {
+            var list = new Uri(dataset.Text("json")).PathAndQuery;
+            var all = await client.GetAllAsync(list);
+            var ndjson = list.Replace(dataset.Text("name") + "?", dataset.Text("name") + ".ndjson?", StringComparison.Ordinal).Replace("limit=1000", "", StringComparison.Ordinal).TrimEnd('&', '?');
+            var response = await client.GetAsync(ndjson);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+            var lines = body.Split('\n');
+            Assert.Equal("", lines[^1]);
+            Assert.Equal(all.Select(i => i.GetRawText()), lines[..^1].Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetRawText()));
+        }
+    }
+
+    [SkippableFact]
     public async Task An_export_is_not_cached_a_new_row_shows_at_once()
     {
         var before = (await client.GetCsvAsync("/api/v1/projects.csv?region=650102")).Records.Count;

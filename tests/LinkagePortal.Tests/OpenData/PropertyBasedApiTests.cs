@@ -203,7 +203,18 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
             return null;
         }
 
-        if (mediaType.EndsWith("json", StringComparison.Ordinal))
+        if (mediaType == "application/x-ndjson")
+        {
+            var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var (line, i) in lines.Select((l, i) => (l, i)))
+            {
+                foreach (var error in SchemaCheck.Errors(document, media.GetProperty("schema"), JsonDocument.Parse(line).RootElement, $"line {i + 1}"))
+                {
+                    failures.Add($"GET {url}: {error}");
+                }
+            }
+        }
+        else if (mediaType.EndsWith("json", StringComparison.Ordinal))
         {
             var json = JsonDocument.Parse(body).RootElement;
             foreach (var error in SchemaCheck.Errors(document, media.GetProperty("schema"), json, "$"))

@@ -288,6 +288,10 @@ public static class OpenApiDocument
                 yield return ("200", Content("RFC 4180 CSV，UTF-8（默认带 BOM），CRLF 换行。" + (columns.Length > 0 ? "列：" + columns : ""), headers, "text/csv",
                     new OpenApiSchema { Type = JsonSchemaType.String }));
                 break;
+            case ResponseShape.Ndjson:
+                headers["Content-Disposition"] = StringHeader("attachment; filename=\"….ndjson\"。");
+                yield return ("200", Content("NDJSON：每行一个 JSON 对象（schema 为一行的结构），UTF-8，LF 换行。", headers, "application/x-ndjson", item));
+                break;
             case ResponseShape.Write:
                 // The answer's schema is the one the generator derived from the typed record (.Produces in the area).
                 IOpenApiSchema recorded = new OpenApiSchema { Type = JsonSchemaType.Object };
