@@ -1,6 +1,6 @@
 namespace LinkagePortal.Api;
 
-public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor }
+public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor, Date }
 
 /// <summary>
 /// One query parameter an endpoint accepts. The same record validates requests (an unknown or malformed parameter is
@@ -39,6 +39,18 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
     {
         MaxLength = 2000,
         Example = "",
+    };
+
+    public static readonly ApiParam PublishedFrom = new("publishedFrom", ParamKind.Date,
+        "只列公开时间（北京时间）在这一天或之后的记录，YYYY-MM-DD。公开时间未说明（publishedAt 为 null）的记录不在其中。")
+    {
+        Example = "2023-12-29",
+    };
+
+    public static readonly ApiParam PublishedTo = new("publishedTo", ParamKind.Date,
+        "只列公开时间（北京时间）在这一天或之前的记录，YYYY-MM-DD。公开时间未说明（publishedAt 为 null）的记录不在其中。")
+    {
+        Example = "2030-12-31",
     };
 
     public static readonly ApiParam Bom = new("bom", ParamKind.Boolean,

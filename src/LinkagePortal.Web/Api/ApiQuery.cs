@@ -70,6 +70,27 @@ public sealed class ApiQuery
     public long? Integer(string name) =>
         values.TryGetValue(name, out var v) ? long.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>The start of the given Beijing day as UTC (the moment the stored times are compared with).</summary>
+    public DateTime? BeijingDayStart(string name) => values.TryGetValue(name, out var v)
+        ? DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue).AddHours(-8)
+        : null;
+
+    /// <summary>
+    /// publishedFrom / publishedTo (whole Beijing days, both included) on the list's publication time column.
+    /// </summary>
+    public void FilterPublished(SqlFilter filter, string column)
+    {
+        if (BeijingDayStart("publishedFrom") is { } from)
+        {
+            filter.And($"{column} >= @publishedFrom", new { publishedFrom = from });
+        }
+
+        if (BeijingDayStart("publishedTo") is { } to)
+        {
+            filter.And($"{column} < @publishedBefore", new { publishedBefore = to.AddDays(1) });
+        }
+    }
+
     public bool Boolean(string name)
     {
         var text = values.GetValueOrDefault(name) ?? Operation.Query.First(p => p.Name == name).Default;
@@ -112,6 +133,9 @@ public sealed class ApiQuery
             ParamKind.Code => value.All(char.IsAsciiDigit) && value.Length is 2 or 4 or 6 or 9 or 12
                 ? null
                 : $"'{Truncate(value)}' 不是区划代码：应为 2、4、6、9 或 12 位数字（如 654202）。",
+            ParamKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? null
+                : $"'{Truncate(value)}' 不是日期：应为 YYYY-MM-DD（如 2024-01-31）。",
             ParamKind.Enum or ParamKind.Boolean => param.Values.Contains(value, StringComparer.Ordinal)
                 ? null
                 : $"'{Truncate(value)}' 不是可用的值：{string.Join("、", param.Values)}。",

@@ -152,6 +152,11 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
             return pick.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (schema.TryGetProperty("format", out var format) && format.GetString() == "date")
+        {
+            return new DateOnly(2020, 1, 1).AddDays(random.Next(365 * 10)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
         var minLength = schema.TryGetProperty("minLength", out var minL) ? minL.GetInt32() : 1;
         var maxLength = Math.Min(schema.TryGetProperty("maxLength", out var maxL) ? maxL.GetInt32() : 20, 20);
         var pattern = schema.TryGetProperty("pattern", out var p) ? new Regex(p.GetString()!) : null;

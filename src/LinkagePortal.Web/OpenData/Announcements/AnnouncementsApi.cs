@@ -57,9 +57,10 @@ public static class AnnouncementsApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapList("/announcements", "公告公示", "各县发布的资金安排使用情况公告公示。", [Region], Source, async (query, filter, db, _) =>
+        api.MapList("/announcements", "公告公示", "各县发布的资金安排使用情况公告公示。", [Region, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, async (query, filter, db, _) =>
         {
             filter.And(Public.Announcements);
+            query.FilterPublished(filter, "a.published_at");
             if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
             {
                 filter.And(region.Length <= 6

@@ -227,6 +227,7 @@ public static class OpenApiDocument
                 Type = JsonSchemaType.String,
                 Pattern = param.Pattern == ApiParam.NoControlCharacters ? "^" + CodePatterns.Region + "$" : param.Pattern,
             },
+            ParamKind.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date", Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" },
             ParamKind.Enum or ParamKind.Boolean => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,

@@ -38,9 +38,10 @@ public static class DocumentsApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapList("/documents", "文件列表", "资金分配文件、规定和公开材料。", [Number, Year, Kind], Source, (query, filter, _, _) =>
+        api.MapList("/documents", "文件列表", "资金分配文件、规定和公开材料。", [Number, Year, Kind, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, (query, filter, _, _) =>
         {
             filter.And(Public.Documents);
+            query.FilterPublished(filter, "d.published_at");
             if (query.Text("number") is { } number)
             {
                 filter.And("d.number = @number", new { number });

@@ -102,9 +102,10 @@ public static class ProjectsApi
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapList("/projects", "项目", "各县公告公示列出的项目。默认只列衔接资金项目（programme=linkage）。",
-            [Region, Year, Query, Programme, Document], Source, async (query, filter, db, _) =>
+            [Region, Year, Query, Programme, Document, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, async (query, filter, db, _) =>
             {
                 filter.And(Public.Projects);
+                query.FilterPublished(filter, "p.published_at");
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
                     filter.And(region.Length <= 6
