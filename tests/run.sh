@@ -15,6 +15,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# The open-data validators (Frictionless, Redocly, Spectral, SHACL) the OpenData tests run, at the versions locked in
+# tests/OpenDataTools/package-lock.json.
+if [ ! -d tests/OpenDataTools/node_modules ]; then
+  echo "Installing the open-data validators (npm ci in tests/OpenDataTools)"
+  (cd tests/OpenDataTools && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Playwright drives the system Chromium (ExecutablePath); it must never try to fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 

@@ -53,7 +53,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(sp => Db.FromConfiguration(sp.GetRequiredService<IConfiguration>(), paths.Root));
 builder.Services.AddSingleton<Importer>();
 builder.Services.AddSingleton(new StaticAssets(paths.WebRoot));
-builder.Services.AddSingleton(sp => new PageRenderer(sp.GetRequiredService<StaticAssets>()));
+builder.Services.AddSingleton(sp => new PageRenderer(sp.GetRequiredService<StaticAssets>()) { DataAsOf = sp.GetRequiredService<DataVersion>().DataAsOf });
 builder.Services.AddSingleton<DataVersion>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersion>());
 // The output cache is bounded in memory (Portal:OutputCacheMegabytes, default 64), whatever the number of distinct

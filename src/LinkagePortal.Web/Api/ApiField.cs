@@ -41,6 +41,37 @@ public abstract record ApiField(string Name, FieldType Type, string Description)
     public string? NullMeans { get; init; }
 
     public IReadOnlyList<ApiField> SubFields { get; init; } = [];
+
+    /// <summary>
+    /// What every non-empty value matches (an XML Schema / ECMAScript pattern, whole value): for a list, the joined
+    /// CSV cell. Stated in datapackage.json and the OpenAPI schema.
+    /// </summary>
+    public string? Pattern { get; init; }
+
+    /// <summary>A text or list field whose values are codes (document ids, budget subjects, "01" flags).</summary>
+    public bool HoldsCodes { get; init; }
+
+    /// <summary>Written as ="…" in a CSV asked for with excel=true, so that a spreadsheet keeps it as text.</summary>
+    public bool KeptAsTextInExcel => Type == FieldType.Code || HoldsCodes;
+}
+
+/// <summary>The patterns of the codes the datasets share.</summary>
+public static class CodePatterns
+{
+    /// <summary>A statistical region code: 2, 4, 6, 9 or 12 digits.</summary>
+    public const string Region = "[0-9]{2}([0-9]{2}([0-9]{2}([0-9]{3}([0-9]{3})?)?)?)?";
+
+    /// <summary>A county code: 6 digits.</summary>
+    public const string County = "[0-9]{6}";
+
+    /// <summary>A village code: 12 digits.</summary>
+    public const string Village = "[0-9]{12}";
+
+    /// <summary>A stable public identifier (document, project, announcement id): ASCII letters, digits and '-'.</summary>
+    public const string Slug = "[A-Za-z0-9-]+";
+
+    /// <summary>A list of <paramref name="item"/> joined with ';' (the CSV cell of a list field).</summary>
+    public static string ListOf(string item) => $"({item})(;({item}))*";
 }
 
 /// <summary>A field with the code that reads it from a row (or from an item of an object list).</summary>

@@ -171,7 +171,7 @@ public static class ApiList
 
     static string NextUrl(HttpRequest request, string cursor)
     {
-        var parameters = request.Query.Where(q => q.Key != "cursor")
+        var parameters = request.Query.Where(q => q.Key != "cursor" && !ApiQuery.IsIgnored(q.Key))
             .Select(q => KeyValuePair.Create(q.Key, (string?)q.Value.ToString()))
             .Append(KeyValuePair.Create("cursor", (string?)cursor));
         return $"{Hosting.PublicBaseUrl.Of(request)}{request.Path}{QueryString.Create(parameters)}";
@@ -228,8 +228,6 @@ public static class ApiList
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{source.Dataset}.csv\"";
             var columns = CsvFormat.Columns(source.Fields);
 
-            await using var connection = await db.OpenAsync(cancel);
-            await using var children = source.AttachChildren is null ? null : await db.OpenAsync(cancel);
             await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 32 * 1024);
             var line = new StringBuilder(1024);
             if (bom)
@@ -240,37 +238,14 @@ public static class ApiList
             CsvFormat.AppendHeader(line, columns);
             await writer.WriteAsync(line, cancel);
 
-            var batch = new List<TRow>(BatchSize);
-            var rows = connection.QueryUnbufferedAsync<TRow>(
-                source.Select + " " + source.From + filter.Where() + $" ORDER BY {source.Key}", filter.Parameters);
-            await foreach (var row in rows.WithCancellation(cancel))
+            await foreach (var row in RowStream.ReadAsync(db, source, filter, cancel))
             {
-                batch.Add(row);
-                if (batch.Count == BatchSize)
-                {
-                    await WriteBatch(batch);
-                }
+                line.Clear();
+                CsvFormat.AppendRow(line, row, columns, excelCodes);
+                await writer.WriteAsync(line, cancel);
             }
 
-            await WriteBatch(batch);
             await writer.FlushAsync(cancel);
-
-            async Task WriteBatch(List<TRow> rowsOfBatch)
-            {
-                if (children is not null && rowsOfBatch.Count > 0)
-                {
-                    await source.AttachChildren!(children, rowsOfBatch, BatchScope.For(source, filter, rowsOfBatch));
-                }
-
-                foreach (var row in rowsOfBatch)
-                {
-                    line.Clear();
-                    CsvFormat.AppendRow(line, row, columns, excelCodes);
-                    await writer.WriteAsync(line, cancel);
-                }
-
-                rowsOfBatch.Clear();
-            }
         }
     }
 }

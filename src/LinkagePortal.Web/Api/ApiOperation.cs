@@ -1,6 +1,6 @@
 namespace LinkagePortal.Api;
 
-public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor }
+public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor, Date }
 
 /// <summary>
 /// One query parameter an endpoint accepts. The same record validates requests (an unknown or malformed parameter is
@@ -11,8 +11,17 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
     public string[] Values { get; init; } = [];
     public string? Default { get; init; }
     public int MaxLength { get; init; } = 100;
+    public int MinLength { get; init; } = 1;
+
+    /// <summary>What a text value must match (ECMAScript): by default any text without control characters, as checked.</summary>
+    public string Pattern { get; init; } = NoControlCharacters;
+
+    public const string NoControlCharacters = "^[^\\x00-\\x1F\\x7F-\\x9F]+$";
     public long Min { get; init; } = 1990;
     public long Max { get; init; } = 2100;
+
+    /// <summary>True when the endpoint cannot answer without it (the hotline lookup's q).</summary>
+    public bool Required { get; init; }
 
     /// <summary>A value the seed data accepts (the OpenAPI example; the tests request it and expect a 200).</summary>
     public required string Example { get; init; }
@@ -32,6 +41,18 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
         Example = "",
     };
 
+    public static readonly ApiParam PublishedFrom = new("publishedFrom", ParamKind.Date,
+        "只列公开时间（北京时间）在这一天或之后的记录，YYYY-MM-DD。公开时间未说明（publishedAt 为 null）的记录不在其中。")
+    {
+        Example = "2023-12-29",
+    };
+
+    public static readonly ApiParam PublishedTo = new("publishedTo", ParamKind.Date,
+        "只列公开时间（北京时间）在这一天或之前的记录，YYYY-MM-DD。公开时间未说明（publishedAt 为 null）的记录不在其中。")
+    {
+        Example = "2030-12-31",
+    };
+
     public static readonly ApiParam Bom = new("bom", ParamKind.Boolean,
         "true（默认）在文件开头写 UTF-8 字节顺序标记（BOM），让 Excel 正确显示中文；false 不写。")
     {
@@ -49,7 +70,7 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
     };
 }
 
-public enum ResponseShape { List, Item, Csv, Document }
+public enum ResponseShape { List, Item, Csv, Ndjson, Document, Write }
 
 /// <summary>
 /// What an /api/v1 endpoint does, attached to the endpoint as metadata. The OpenAPI document is built from the
@@ -59,6 +80,18 @@ public sealed record ApiOperation(string Summary, string Description, ResponseSh
 {
     /// <summary>The dataset whose fields describe the response (items of a list, the item, or the CSV columns).</summary>
     public string? Dataset { get; init; }
+
+    /// <summary>The fields of <see cref="Dataset"/>'s rows, which the response schema is built from.</summary>
+    public IReadOnlyList<ApiField> Fields { get; init; } = [];
+
+    /// <summary>A write (POST) that needs an organisation's API key: its body's type and the answers it gives.</summary>
+    public Type? Body { get; init; }
+
+    /// <summary>The record a write answers with (201/200), or null when it has no typed body.</summary>
+    public Type? Answer { get; init; }
+
+    /// <summary>The refusals (status, meaning) an endpoint gives besides the common ones (400, 404, 429, 503).</summary>
+    public IReadOnlyList<(int Status, string Meaning)> Refusals { get; init; } = [];
 
     /// <summary>Route parameter ({id}, {code}) with its description and an example that exists in the seed data.</summary>
     public (string Name, string Description, string Example)? PathParameter { get; init; }

@@ -24,6 +24,11 @@ public sealed class ApiQuery
         var query = new ApiQuery(operation);
         foreach (var (name, given) in context.Request.Query)
         {
+            if (IsIgnored(name))
+            {
+                continue;
+            }
+
             var param = operation.Query.FirstOrDefault(p => p.Name == name);
             if (param is null)
             {
@@ -40,8 +45,23 @@ public sealed class ApiQuery
             }
         }
 
+        foreach (var missing in operation.Query.Where(p => p.Required && !context.Request.Query.ContainsKey(p.Name)))
+        {
+            query.Fail(missing.Name, "缺少这个参数：必须给出。");
+        }
+
         return query;
     }
+
+    /// <summary>
+    /// Parameters that are not the API's but that links and clients add: campaign tracking (utm_*, spm, from) and
+    /// jQuery's and other clients' cache-buster (_). They are ignored, and so are not part of a cursor or a cache key;
+    /// any other unknown parameter is a 400, since it is most likely a misspelt one.
+    /// </summary>
+    public static readonly string[] IgnoredParameters = ["utm_*", "_", "spm", "from"];
+
+    public static bool IsIgnored(string name) =>
+        name is "_" or "spm" or "from" || name.StartsWith("utm_", StringComparison.Ordinal);
 
     public void Fail(string name, string reason) => Errors[Truncate(name)] = [reason];
 
@@ -49,6 +69,27 @@ public sealed class ApiQuery
 
     public long? Integer(string name) =>
         values.TryGetValue(name, out var v) ? long.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The start of the given Beijing day as UTC (the moment the stored times are compared with).</summary>
+    public DateTime? BeijingDayStart(string name) => values.TryGetValue(name, out var v)
+        ? DateOnly.ParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue).AddHours(-8)
+        : null;
+
+    /// <summary>
+    /// publishedFrom / publishedTo (whole Beijing days, both included) on the list's publication time column.
+    /// </summary>
+    public void FilterPublished(SqlFilter filter, string column)
+    {
+        if (BeijingDayStart("publishedFrom") is { } from)
+        {
+            filter.And($"{column} >= @publishedFrom", new { publishedFrom = from });
+        }
+
+        if (BeijingDayStart("publishedTo") is { } to)
+        {
+            filter.And($"{column} < @publishedBefore", new { publishedBefore = to.AddDays(1) });
+        }
+    }
 
     public bool Boolean(string name)
     {
@@ -92,6 +133,9 @@ public sealed class ApiQuery
             ParamKind.Code => value.All(char.IsAsciiDigit) && value.Length is 2 or 4 or 6 or 9 or 12
                 ? null
                 : $"'{Truncate(value)}' 不是区划代码：应为 2、4、6、9 或 12 位数字（如 654202）。",
+            ParamKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? null
+                : $"'{Truncate(value)}' 不是日期：应为 YYYY-MM-DD（如 2024-01-31）。",
             ParamKind.Enum or ParamKind.Boolean => param.Values.Contains(value, StringComparer.Ordinal)
                 ? null
                 : $"'{Truncate(value)}' 不是可用的值：{string.Join("、", param.Values)}。",

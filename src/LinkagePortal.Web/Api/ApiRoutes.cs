@@ -24,14 +24,21 @@ public static class ApiRoutes
             var (query, filter, early) = await Prepare(http, db, clock, build);
             return early ?? await ApiList.Page(http, db, source, filter, query);
         }).WithMetadata(new ApiOperation(summary, description + " 分页返回：见 limit、cursor 与响应中的 next。", ResponseShape.List,
-            [.. filters, ApiParam.Limit, ApiParam.Cursor]) { Dataset = source.Dataset, PathParameter = pathParameter });
+            [.. filters, ApiParam.Limit, ApiParam.Cursor]) { Dataset = source.Dataset, Fields = source.Fields, PathParameter = pathParameter });
 
         api.MapGet(path + ".csv", async (HttpContext http, Db db, TimeProvider clock) =>
         {
             var (query, filter, early) = await Prepare(http, db, clock, build);
             return early ?? ApiList.Csv(db, source, filter, query);
         }).WithMetadata(new ApiOperation(summary + "（CSV）", description + " CSV 一次给出全部匹配的行（不分页），边查边写。", ResponseShape.Csv,
-            [.. filters, ApiParam.Bom, ApiParam.Excel]) { Dataset = source.Dataset, PathParameter = pathParameter });
+            [.. filters, ApiParam.Bom, ApiParam.Excel]) { Dataset = source.Dataset, Fields = source.Fields, PathParameter = pathParameter });
+
+        api.MapGet(path + ".ndjson", async (HttpContext http, Db db, TimeProvider clock) =>
+        {
+            var (_, filter, early) = await Prepare(http, db, clock, build);
+            return early ?? new NdjsonExport<TRow>(db, source, filter);
+        }).WithMetadata(new ApiOperation(summary + "（NDJSON）", description + " NDJSON 每行一个 JSON 对象（字段同 JSON 列表的 items），一次给出全部匹配的行，边查边写。",
+            ResponseShape.Ndjson, filters) { Dataset = source.Dataset, Fields = source.Fields, PathParameter = pathParameter });
     }
 
     /// <summary>Maps one item by its id: <paramref name="keyCondition"/> compares the key column with @id.</summary>
@@ -58,6 +65,7 @@ public static class ApiRoutes
         }).WithMetadata(new ApiOperation(summary, summary + "。不存在或尚未公开时返回 404。", ResponseShape.Item, [])
         {
             Dataset = source.Dataset,
+            Fields = source.Fields,
             PathParameter = pathParameter,
         });
     }

@@ -6,10 +6,13 @@ namespace LinkagePortal.Api;
 /// </summary>
 public static class CommonFields
 {
-    /// <summary><c>{prefix}Code</c> and <c>{prefix}Name</c>: the division's code and its short name from the code table.</summary>
-    public static ApiField<T>[] Region<T>(string prefix, string codeDescription, Func<T, string> code, Func<T, string> name) =>
+    /// <summary>
+    /// <c>{prefix}Code</c> and <c>{prefix}Name</c>: the division's code (of any level, or as <paramref name="pattern"/>
+    /// narrows it, e.g. <see cref="CodePatterns.County"/>) and its short name from the code table.
+    /// </summary>
+    public static ApiField<T>[] Region<T>(string prefix, string codeDescription, Func<T, string> code, Func<T, string> name, string pattern = CodePatterns.Region) =>
     [
-        new(prefix + "Code", FieldType.Code, codeDescription, code),
+        new(prefix + "Code", FieldType.Code, codeDescription, code) { Pattern = pattern },
         new(prefix + "Name", FieldType.Text, "区划通用简称（以区划代码表为准）。", name),
     ];
 
@@ -19,7 +22,7 @@ public static class CommonFields
     /// </summary>
     public static ApiField<T>[] Document<T>(string prefix, string whose, Func<T, string?> id, Func<T, string?> number, string? idNullMeans = null) =>
     [
-        new(prefix + "Id", FieldType.Code, $"{whose}文件的 id（见 documents）。", id) { Nullable = idNullMeans is not null, NullMeans = idNullMeans },
+        new(prefix + "Id", FieldType.Code, $"{whose}文件的 id（见 documents）。", id) { Nullable = idNullMeans is not null, NullMeans = idNullMeans, Pattern = CodePatterns.Slug },
         new(prefix + "Number", FieldType.Text, $"{whose}文件的发文字号。", number) { Nullable = true, NullMeans = "文件没有文号" },
     ];
 }

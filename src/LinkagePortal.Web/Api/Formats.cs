@@ -122,7 +122,7 @@ public static class CsvFormat
             {
                 line.Append(text);
             }
-            else if (excelCodes && field.Type == FieldType.Code && text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            else if (excelCodes && KeptAsText(field, text))
             {
                 line.Append("\"=\"\"").Append(text).Append("\"\"\"");
             }
@@ -134,6 +134,18 @@ public static class CsvFormat
 
         line.Append(LineEnd);
     }
+
+    /// <summary>
+    /// With excel=true: a code, a list of codes, or any text a spreadsheet would turn into a number and so lose
+    /// (a zero-padded "01", a long digit string). Only values of letters, digits, '-', ';' and '.' are wrapped, so the
+    /// formula ="…" can never run anything.
+    /// </summary>
+    static bool KeptAsText(ApiField field, string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or ';' or '.')
+        && (field.KeptAsTextInExcel || LooksLikeANumberItIsNot(text));
+
+    static bool LooksLikeANumberItIsNot(string text) =>
+        text.All(char.IsAsciiDigit) && (text.Length > 1 && text[0] == '0' || text.Length > 11);
 
     /// <summary>A text that starts with = + - @ tab or CR is prefixed with an apostrophe so that it stays text.</summary>
     public static string Neutralise(string text) =>

@@ -27,14 +27,21 @@ public sealed class Freshness(EmbargoBoundary embargo, DataVersion dataVersion)
     {
         var lastModified = await LastChangedAsync(request.HttpContext.RequestAborted);
         var identity = string.Create(CultureInfo.InvariantCulture,
-            $"{dataVersion.Version}|{lastModified.UtcTicks}|{request.Host}|{request.PathBase}{request.Path}|{request.QueryString}");
+            $"{dataVersion.Version}|{lastModified.UtcTicks}|{request.Host}|{request.PathBase}{request.Path}|{ApiQueryString(request)}");
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
         return new Validators($"\"{dataVersion.Version}-{hash}\"", lastModified);
     }
+
+    /// <summary>The query string less the parameters the API ignores (tracking, cache-busters): they change no response.</summary>
+    static string ApiQueryString(HttpRequest request) =>
+        QueryString.Create(request.Query.Where(q => !ApiQuery.IsIgnored(q.Key))).ToString();
 }
 
 public static class FreshnessFilter
 {
+    /// <summary>When the data an API response shows last changed (an import or an embargo lifting), Beijing time.</summary>
+    public const string DataAsOfHeader = "Data-As-Of";
+
     /// <summary>
     /// Adds ETag and Last-Modified to successful responses and answers a matching If-None-Match (or, without it,
     /// If-Modified-Since) with 304 before any query runs. Responses may be stored but are revalidated each time.
@@ -45,6 +52,7 @@ public static class FreshnessFilter
             var http = context.HttpContext;
             var validators = await http.RequestServices.GetRequiredService<Freshness>().ForAsync(http.Request);
             http.Response.Headers.CacheControl = "no-cache";
+            http.Response.Headers[DataAsOfHeader] = validators.LastModified.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss'+08:00'", CultureInfo.InvariantCulture);
             if (IsNotModified(http.Request, validators))
             {
                 SetValidators(http.Response, validators);

@@ -29,7 +29,7 @@ public static class ChecksApi
         ..CommonFields.Document<CheckResult>("ruleDocument", "规定这条规则的", r => r.RuleDocumentId, r => r.RuleDocumentNumber),
         new("ruleArticle", FieldType.Text, "条、款或段落。", r => r.RuleArticle),
         new("ruleQuote", FieldType.Text, "规则原文。", r => r.RuleQuote),
-        ..CommonFields.Region<CheckResult>("county", "县（市、区）代码。", r => r.CountyCode, r => r.CountyName),
+        ..CommonFields.Region<CheckResult>("county", "县（市、区）代码。", r => r.CountyCode, r => r.CountyName, CodePatterns.County),
         new("programme", FieldType.Enum, "资金类别：linkage 衔接资金，bond 债券。", r => r.Programme) { Values = ["linkage", "bond"], Nullable = true, NullMeans = "不分类别" },
         new("fiscalYear", FieldType.Integer, "资金年度。", r => r.FiscalYear) { Nullable = true, NullMeans = "不分年度" },
         new("subjectKind", FieldType.Enum, "核查对象的种类。", r => r.SubjectKind) { Values = ["county", "document", "announcement", "project"] },

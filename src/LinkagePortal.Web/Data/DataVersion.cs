@@ -15,6 +15,9 @@ public sealed class DataVersion(Db db, IOutputCacheStore cache, ILogger<DataVers
     public long Version { get; private set; } = -1;
     public DateTime ChangedAt { get; private set; }
 
+    /// <summary>When the data were last imported (UTC), or null before the version is first read.</summary>
+    public DateTime? DataAsOf() => Version < 0 ? null : ChangedAt;
+
     /// <summary>Reads the version; evicts the cache when it differs from the last one seen.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {

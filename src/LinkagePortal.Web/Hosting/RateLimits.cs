@@ -10,7 +10,7 @@ namespace LinkagePortal.Hosting;
 /// <list type="bullet">
 /// <item><c>search</c>: <c>/search</c>, <c>/hotline?q=</c>, <c>/api/v1/lookup</c>;</item>
 /// <item><c>api</c>: every other GET under <c>/api/</c> (lists, items, counts);</item>
-/// <item><c>export</c>: every <c>.csv</c> address;</item>
+/// <item><c>export</c>: every <c>.csv</c> and <c>.ndjson</c> address;</item>
 /// <item><c>write</c>: POSTs to <c>/api/v1/complaints</c>;</item>
 /// <item><c>failed-authentication</c>: wrong or revoked API keys (counted by the authentication handler).</item>
 /// </list>
@@ -89,7 +89,7 @@ public static class RateLimits
             return path.StartsWith("/api/v1/complaints", StringComparison.OrdinalIgnoreCase) ? Write : null;
         }
 
-        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             return Export;
         }

@@ -25,10 +25,44 @@ public static class ComplaintsApi
     public static IEndpointRouteBuilder MapComplaintsApi(this IEndpointRouteBuilder routes)
     {
         var complaints = routes.MapGroup("/api/v1/complaints").RequireAuthorization(ApiKeyAuthentication.Complaints);
-        complaints.MapPost("", Record);
-        complaints.MapPost("/{id:long}/status", Move);
+        complaints.MapPost("", Record)
+            .Accepts<Complaints.NewComplaint>("application/json")
+            .Produces<Complaints.Complaint>()
+            .WithMetadata(new ApiOperation("记录一件投诉",
+                $"监督热线或纪检监察机关用本单位密钥记录一件投诉。summary 最多 {MaxSummary} 字，不得含电话号码或身份证号；category 最多 {MaxCategory} 字；"
+                + $"caseReference 是本单位的案件编号（最多 {MaxCaseReference} 字）：同一编号再次提交相同内容返回 200 和原记录，内容不同返回 409。"
+                + "channel：" + string.Join("、", ComplaintChannel.All) + "。", ResponseShape.Write, [])
+            {
+                Body = typeof(Complaints.NewComplaint),
+                Answer = typeof(Complaints.Complaint),
+                Refusals = Refusals,
+            });
+        complaints.MapPost("/{id:long}/status", Move)
+            .Accepts<StatusChange>("application/json")
+            .Produces<Complaints.Complaint>()
+            .WithMetadata(new ApiOperation("改变投诉的办理状态",
+                "只有记录投诉的单位可以改变其状态：received → under_review → resolved 或 unfounded；reason 说明理由（最多 " + MaxReason + " 字）。",
+                ResponseShape.Write, [])
+            {
+                Body = typeof(StatusChange),
+                Answer = typeof(Complaints.Complaint),
+                Refusals = Refusals,
+            });
         return routes;
     }
+
+    /// <summary>The body of a status change, as the OpenAPI document describes it (the handler reads it field by field).</summary>
+    public sealed record StatusChange(string Status, string Reason);
+
+    static readonly IReadOnlyList<(int, string)> Refusals =
+    [
+        (401, "没有密钥、密钥错误或已吊销。"),
+        (403, "项目不在本单位所辖县，或投诉由另一单位记录（记入审计日志）。"),
+        (408, "请求体未在 10 秒内传完。"),
+        (409, "同一案件编号已记录了不同内容，或状态刚被改动。"),
+        (413, "请求体超过 16 KB。"),
+        (415, "请求体不是 Content-Type: application/json。"),
+    ];
 
     static async Task<IResult> Record(HttpContext http, Complaints complaints, ComplaintsChanged changed, AuditLog audit, TimeProvider clock)
     {

@@ -21,6 +21,7 @@ public static class HotlineEndpoints
 
     static readonly ApiParam Region = new("region", ParamKind.Code, "只看这个区划（自治区 65、地区或县市代码）下的项目；默认全区。")
     {
+        Pattern = "^[0-9]{2}([0-9]{2}([0-9]{2})?)?$",
         Example = "654202",
     };
 
@@ -35,6 +36,10 @@ public static class HotlineEndpoints
         $"村名、乡镇、项目名称的一部分、责任单位或项目编号（前缀），{ProjectLookup.MinQueryLength}–{ProjectLookup.MaxQueryLength} 个字。")
     {
         MaxLength = ProjectLookup.MaxQueryLength,
+        MinLength = ProjectLookup.MinQueryLength,
+        // At least two characters that are neither space nor control: what is left after trimming must be two long.
+        Pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*[^\\s\\x00-\\x1F\\x7F-\\x9F][^\\x00-\\x1F\\x7F-\\x9F]*$",
+        Required = true,
         Example = "科克萨拉",
     };
 

@@ -4,7 +4,7 @@ namespace LinkagePortal.OpenData;
 
 /// <summary>
 /// The open-data area: the /api/v1 JSON and CSV resources, the OpenAPI document, the dataset catalog and data
-/// dictionary, and the Atom feed of announcements. Everything here is GET-only, open to any origin (CORS), carries
+/// dictionary, the Atom feed of announcements, and the bulk download of everything (built in the background). Everything here is GET-only, open to any origin (CORS), carries
 /// ETag and Last-Modified, and is not held in the output cache (exports stream; freshness is checked per request).
 /// </summary>
 public static class OpenDataEndpoints
@@ -12,6 +12,9 @@ public static class OpenDataEndpoints
     public static IServiceCollection AddOpenData(this IServiceCollection services)
     {
         services.AddSingleton<Freshness>();
+        services.AddApiDocument();
+        services.AddSingleton<BulkDownloads>();
+        services.AddHostedService(sp => sp.GetRequiredService<BulkDownloads>());
         services.AddCors(cors => cors.AddPolicy(ApiRoutes.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")
@@ -34,6 +37,7 @@ public static class OpenDataEndpoints
 
         CatalogEndpoints.Map(routes, ApiRoutes.CorsPolicy);
         AnnouncementsFeed.Map(routes, ApiRoutes.CorsPolicy);
+        BulkDownloads.Map(routes, ApiRoutes.CorsPolicy);
         return routes;
     }
 }

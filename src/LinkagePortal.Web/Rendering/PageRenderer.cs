@@ -60,13 +60,16 @@ public sealed class PageRenderer
     public string Render(string template, object model, string title)
     {
         var body = new TrustedHtml(NarrowScreens.Prepare(RenderTemplate(template, model).Html));
-        return RenderTemplate("Rendering/Layout", new LayoutModel(title, PageDescriptions.For(template, title), body, assets)).Html;
+        return RenderTemplate("Rendering/Layout", new LayoutModel(title, PageDescriptions.For(template, title), body, assets, DataAsOf())).Html;
     }
 
     public IResult Page(string template, object model, string title, int statusCode = StatusCodes.Status200OK) =>
         Results.Content(Render(template, model, title), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
 
-    public sealed record LayoutModel(string Title, string Description, TrustedHtml Body, StaticAssets Assets)
+    /// <summary>When the public data last changed (the site-wide "数据更新至" line), or null when not known.</summary>
+    public Func<DateTime?> DataAsOf { get; init; } = () => null;
+
+    public sealed record LayoutModel(string Title, string Description, TrustedHtml Body, StaticAssets Assets, DateTime? DataAsOf)
     {
         public string SiteCss => Assets.Url("/css/site.css");
         public string PrintCss => Assets.Url("/css/print.css");

@@ -56,10 +56,10 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
     {
         var document = await portal.CreateClient().GetStringAsync("/api/v1/openapi.json");
         using var json = JsonDocument.Parse(document);
-        foreach (var path in json.RootElement.GetProperty("paths").EnumerateObject())
+        foreach (var operation in json.RootElement.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, o.Value))))
         {
-            var tooMany = path.Value.GetProperty("get").GetProperty("responses").GetProperty("429");
-            Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _), path.Name);
+            var tooMany = operation.Value.GetProperty("responses").GetProperty("429");
+            Assert.True(tooMany.GetProperty("headers").TryGetProperty("Retry-After", out _), operation.Path);
         }
     }
 

@@ -112,7 +112,9 @@ public class CatalogTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal("dcat:Catalog", catalog.Text("@type"));
         var datasets = catalog.GetProperty("dcat:dataset").EnumerateArray().ToList();
         Assert.Equal(DatasetNames.Order(), datasets.Select(d => d.Text("dct:identifier")).Order());
-        Assert.All(datasets, d => Assert.Equal(3, d.GetProperty("dcat:distribution").GetArrayLength()));
+        Assert.All(datasets, d => Assert.Equal(5, d.GetProperty("dcat:distribution").GetArrayLength()));
+        Assert.All(datasets, d => Assert.Contains(d.GetProperty("dcat:distribution").EnumerateArray(),
+            x => x.TryGetProperty("dcat:downloadURL", out var url) && url.Text("@id").EndsWith("/datasets/all.zip", StringComparison.Ordinal)));
         Assert.EndsWith("/api/v1/openapi.json", catalog.GetProperty("dcat:service").GetProperty("dcat:endpointDescription").Text("@id"));
     }
 

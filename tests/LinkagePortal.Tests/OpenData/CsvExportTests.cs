@@ -118,6 +118,63 @@ public class CsvExportTests : IClassFixture<WritablePortal>
     }
 
     [SkippableFact]
+    public async Task Excel_mode_keeps_every_code_of_every_dataset_as_text_single_or_listed_as_the_dictionary_says()
+    {
+        var dictionary = await client.GetJsonAsync("/datasets/dictionary.json");
+        var wrapped = 0;
+        foreach (var dataset in dictionary.GetProperty("datasets").EnumerateArray())
+        {
+            var codeColumns = dataset.GetProperty("fields").EnumerateArray()
+                .Where(f => f.GetProperty("excelText").GetBoolean()).Select(f => f.Text("name")).ToHashSet();
+            Assert.NotEmpty(codeColumns);
+            var csv = new Uri(dataset.Text("csv")).PathAndQuery;
+            var (_, records) = await client.GetCsvAsync(csv + (csv.Contains('?') ? "&" : "?") + "excel=true");
+            foreach (var row in records.Rows())
+            {
+                foreach (var (column, cell) in row.Where(c => c.Value.Length > 0))
+                {
+                    var isFormula = cell.StartsWith("=\"", StringComparison.Ordinal) && cell.EndsWith('"');
+                    if (codeColumns.Contains(column))
+                    {
+                        Assert.True(isFormula, $"{dataset.Text("name")}.{column} = {cell} is not kept as text");
+                        wrapped++;
+                    }
+                    else
+                    {
+                        Assert.False(cell.All(char.IsAsciiDigit) && (cell.Length > 11 || cell is ['0', _, ..]),
+                            $"{dataset.Text("name")}.{column} = {cell}: a zero-padded or long number is written bare");
+                    }
+                }
+            }
+        }
+
+        Assert.True(wrapped > 1000, $"only {wrapped} code cells were seen");
+        var projects = (await client.GetCsvAsync("/api/v1/projects.csv?programme=all&excel=true")).Records.Rows();
+        Assert.Contains(projects, p => p["villageCodes"] is ['=', '"', _, ..] && p["villageCodes"].Length == 15);
+        var documents = (await client.GetCsvAsync("/api/v1/documents.csv?excel=true")).Records.Rows();
+        Assert.Contains(documents, d => d["directFundFlag"] == "=\"01\"");
+    }
+
+    [SkippableFact]
+    public async Task Every_list_has_an_ndjson_twin_with_one_json_object_per_row_as_the_list_gives_them()
+    {
+        var dictionary = await client.GetJsonAsync("/datasets/dictionary.json");
+        foreach (var dataset in dictionary.GetProperty("datasets").EnumerateArray())
+        {
+            var list = new Uri(dataset.Text("json")).PathAndQuery;
+            var all = await client.GetAllAsync(list);
+            var ndjson = list.Replace(dataset.Text("name") + "?", dataset.Text("name") + ".ndjson?", StringComparison.Ordinal).Replace("limit=1000", "", StringComparison.Ordinal).TrimEnd('&', '?');
+            var response = await client.GetAsync(ndjson);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+            var lines = body.Split('\n');
+            Assert.Equal("", lines[^1]);
+            Assert.Equal(all.Select(i => i.GetRawText()), lines[..^1].Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetRawText()));
+        }
+    }
+
+    [SkippableFact]
     public async Task An_export_is_not_cached_a_new_row_shows_at_once()
     {
         var before = (await client.GetCsvAsync("/api/v1/projects.csv?region=650102")).Records.Count;

@@ -19,13 +19,20 @@ public class OpenApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task The_document_lists_exactly_the_mapped_api_endpoints()
     {
         var document = await client.GetJsonAsync("/api/v1/openapi.json");
-        var documented = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        var mapped = Mapped().Select(e => e.RoutePattern.RawText!).Order(StringComparer.Ordinal).ToList();
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name is "get" or "post").Select(o => o.Name.ToUpperInvariant() + " " + p.Name))
+            .Order(StringComparer.Ordinal).ToList();
+        var mapped = OpenApiDocument.ApiEndpoints(portal.Services.GetRequiredService<EndpointDataSource>(), writes: true)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Where(m => m is "GET" or "POST")
+                .Select(m => m + " " + OpenApiDocument.Path(e.RoutePattern)))
+            .Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal("3.1.0", document.Text("openapi"));
+        Assert.StartsWith("3.1", document.Text("openapi"));
         Assert.Equal(mapped, documented);
-        Assert.Contains("/api/v1/projects.csv", documented);
-        Assert.Contains("/api/v1/documents/{id}/allocations", documented);
+        Assert.Contains("GET /api/v1/projects.csv", documented);
+        Assert.Contains("GET /api/v1/documents/{id}/allocations", documented);
+        Assert.Contains("POST /api/v1/complaints", documented);
+        Assert.Contains("POST /api/v1/complaints/{id}/status", documented);
     }
 
     [SkippableFact]
@@ -39,23 +46,25 @@ public class OpenApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Every_documented_parameter_is_accepted_and_an_undocumented_one_is_refused()
     {
         var document = await client.GetJsonAsync("/api/v1/openapi.json");
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Value.TryGetProperty("get", out _)))
         {
-            var parameters = path.Value.GetProperty("get").GetProperty("parameters").EnumerateArray().ToList();
+            var parameters = path.Value.GetProperty("get").TryGetProperty("parameters", out var listed) ? listed.EnumerateArray().ToList() : [];
             var url = path.Name;
             foreach (var p in parameters.Where(p => p.Text("in") == "path"))
             {
-                url = url.Replace("{" + p.Text("name") + "}", p.Text("example"), StringComparison.Ordinal);
+                url = url.Replace("{" + p.Text("name") + "}", p.GetProperty("example").ToString(), StringComparison.Ordinal);
             }
 
             foreach (var p in parameters.Where(p => p.Text("in") == "query" && p.TryGetProperty("example", out _)))
             {
-                var withParameter = $"{url}?{p.Text("name")}={Uri.EscapeDataString(p.Text("example"))}";
+                var withParameter = $"{url}?{p.Text("name")}={Uri.EscapeDataString(p.GetProperty("example").ToString())}";
                 var response = await client.GetAsync(withParameter);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{withParameter} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             }
 
-            var undocumented = await client.GetAsync(url + "?undocumented=1");
+            var required = string.Concat(parameters.Where(p => p.Text("in") == "query" && p.TryGetProperty("required", out var r) && r.GetBoolean())
+                .Select(p => $"{p.Text("name")}={Uri.EscapeDataString(p.GetProperty("example").ToString())}&"));
+            var undocumented = await client.GetAsync(url + "?" + required + "undocumented=1");
             Assert.Equal(HttpStatusCode.BadRequest, undocumented.StatusCode);
         }
     }

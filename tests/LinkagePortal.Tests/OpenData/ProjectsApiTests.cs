@@ -74,6 +74,20 @@ public class ProjectsApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [SkippableFact]
+    public async Task Published_from_and_to_select_whole_beijing_days_and_a_bad_date_names_the_parameter()
+    {
+        var day = await client.GetAllAsync("/api/v1/projects?programme=all&publishedFrom=2023-12-29&publishedTo=2023-12-29&limit=1000");
+        var after = await client.GetAllAsync("/api/v1/projects?programme=all&publishedFrom=2023-12-30&limit=1000");
+
+        Assert.NotEmpty(day);
+        Assert.All(day, p => Assert.StartsWith("2023-12-29T", p.Text("publishedAt")));
+        Assert.All(after, p => Assert.True(string.CompareOrdinal(p.Text("publishedAt"), "2023-12-30") >= 0));
+        var bad = await client.GetAsync("/api/v1/projects?publishedFrom=2023-13-01");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("publishedFrom", await bad.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
     public async Task A_bad_region_names_the_parameter_and_an_unknown_project_is_404()
     {
         foreach (var (url, parameter) in new[]

@@ -84,6 +84,13 @@ public class RobustnessTests(PortalFactory portal) : IClassFixture<PortalFactory
         {
             StrictCsv.Parse(Encoding.UTF8.GetString(body).TrimStart('\uFEFF'));
         }
+        else if (response.Content.Headers.ContentType?.MediaType == "application/x-ndjson")
+        {
+            foreach (var line in Encoding.UTF8.GetString(body).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                JsonDocument.Parse(line).Dispose();
+            }
+        }
         else
         {
             JsonDocument.Parse(body).Dispose();

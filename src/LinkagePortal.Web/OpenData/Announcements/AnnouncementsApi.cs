@@ -32,17 +32,17 @@ public static class AnnouncementsApi
 
     public static readonly IReadOnlyList<ApiField<AnnouncementRecord>> Fields =
     [
-        new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id),
+        new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id) { Pattern = CodePatterns.Slug },
         new("title", FieldType.Text, "公告标题。", a => a.Title),
-        ..CommonFields.Region<AnnouncementRecord>("county", "发布公告的县（市、区）代码。", a => a.CountyCode, a => a.CountyName),
+        ..CommonFields.Region<AnnouncementRecord>("county", "发布公告的县（市、区）代码。", a => a.CountyCode, a => a.CountyName, CodePatterns.County),
         new("publisher", FieldType.Text, "发布单位。", a => a.Publisher),
         new("aroseOn", FieldType.Date, "信息形成日期。", a => a.AroseOn) { Nullable = true, NullMeans = "未说明" },
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "已公开，来源未载明公开时间" },
         new("signedOn", FieldType.Date, "落款日期：公告末尾发布单位旁印的日期，不是公开时间。", a => a.SignedOn) { Nullable = true, NullMeans = "未印落款日期" },
         new("body", FieldType.Text, "公告正文（不含项目表，项目见 projectIds）。", a => a.Body),
-        new("projectIds", FieldType.List, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds),
-        new("documentIds", FieldType.List, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds),
-        new("sourceDocumentId", FieldType.Code, "刊载公告的文件 id（出处）。", a => a.SourceDocumentId),
+        new("projectIds", FieldType.List, "公告列出的项目编号（见 projects）；CSV 中用 ; 分隔。", a => a.ProjectIds) { HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Slug) },
+        new("documentIds", FieldType.List, "公告附带或依据的文件 id（见 documents）；CSV 中用 ; 分隔。", a => a.DocumentIds) { HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Slug) },
+        new("sourceDocumentId", FieldType.Code, "刊载公告的文件 id（出处）。", a => a.SourceDocumentId) { Pattern = CodePatterns.Slug },
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
     ];
 
@@ -57,9 +57,10 @@ public static class AnnouncementsApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapList("/announcements", "公告公示", "各县发布的资金安排使用情况公告公示。", [Region], Source, async (query, filter, db, _) =>
+        api.MapList("/announcements", "公告公示", "各县发布的资金安排使用情况公告公示。", [Region, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, async (query, filter, db, _) =>
         {
             filter.And(Public.Announcements);
+            query.FilterPublished(filter, "a.published_at");
             if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
             {
                 filter.And(region.Length <= 6

@@ -74,10 +74,16 @@ public static class CatalogDocuments
             result["format"] = format;
         }
 
+        // A list may be empty (a project with no village matched, no fund document public yet): never required.
         var constraints = new JsonObject();
-        if (!field.Nullable)
+        if (!field.Nullable && field.Type != FieldType.List)
         {
             constraints["required"] = true;
+        }
+
+        if (field.Pattern is not null)
+        {
+            constraints["pattern"] = field.Pattern;
         }
 
         if (field.Values.Length > 0)
@@ -97,61 +103,163 @@ public static class CatalogDocuments
         facts.Sources.Select(s => (JsonNode)new JsonObject { ["title"] = s.Label, ["path"] = baseUrl + "/documents/" + s.Id })
             .Concat(facts.Dataset.ExternalSources.Select(s => (JsonNode)new JsonObject { ["title"] = s }));
 
-    /// <summary>A DCAT catalog of every dataset with its CSV, JSON and datapackage.json distributions and the API service.</summary>
-    public static JsonObject Dcat(IReadOnlyList<DatasetFacts> all, string baseUrl) => new()
+    /// <summary>Who publishes the catalog: the portal (DCAT-AP's mandatory dct:publisher, a foaf:Agent).</summary>
+    public const string Publisher = "新疆财政衔接资金公开平台";
+
+    // EU controlled vocabularies that DCAT-AP 3.0.1 names for frequency, language, themes.
+    const string Authority = "http://publications.europa.eu/resource/authority/";
+
+    /// <summary>
+    /// A DCAT-AP 3.0.1 catalog of every dataset (CSV, JSON and datapackage.json distributions) and the API service. Every
+    /// object of a property whose range DCAT-AP constrains carries its class, as the range shapes require. The source
+    /// documents are dct:relation (DCAT-AP reserves dct:source for source datasets).
+    /// </summary>
+    public static JsonObject Dcat(IReadOnlyList<DatasetFacts> all, string baseUrl, (int From, int To)? fiscalYears)
     {
-        ["@context"] = new JsonObject
+        var catalog = new JsonObject
         {
-            ["dcat"] = "http://www.w3.org/ns/dcat#",
-            ["dct"] = "http://purl.org/dc/terms/",
-            ["foaf"] = "http://xmlns.com/foaf/0.1/",
-            ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
-        },
-        ["@id"] = baseUrl + "/datasets/catalog.jsonld",
-        ["@type"] = "dcat:Catalog",
-        ["dct:title"] = "新疆财政衔接推进乡村振兴补助资金公开数据",
-        ["dct:description"] = "资金分配、项目、公告公示、绩效目标、区划和监督联系方式，每个数字注明来源文件。",
-        ["dct:language"] = new JsonObject { ["@id"] = "http://id.loc.gov/vocabulary/iso639-1/zh" },
-        ["foaf:homepage"] = new JsonObject { ["@id"] = baseUrl + "/datasets" },
-        ["dcat:service"] = new JsonObject
+            ["@context"] = new JsonObject
+            {
+                ["dcat"] = "http://www.w3.org/ns/dcat#",
+                ["dct"] = "http://purl.org/dc/terms/",
+                ["foaf"] = "http://xmlns.com/foaf/0.1/",
+                ["rdfs"] = "http://www.w3.org/2000/01/rdf-schema#",
+                ["skos"] = "http://www.w3.org/2004/02/skos/core#",
+                ["vcard"] = "http://www.w3.org/2006/vcard/ns#",
+                ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
+            },
+            ["@id"] = baseUrl + "/datasets/catalog.jsonld",
+            ["@type"] = "dcat:Catalog",
+            ["dct:title"] = Chinese("新疆财政衔接推进乡村振兴补助资金公开数据"),
+            ["dct:description"] = Chinese("资金分配、项目、公告公示、绩效目标、区划和监督联系方式，每个数字注明来源文件。"),
+            ["dct:publisher"] = PublisherNode(baseUrl),
+            ["dct:language"] = Typed(Authority + "language/ZHO", "dct:LinguisticSystem"),
+            ["dct:license"] = Typed(OpenDatasets.PortalLicence.Url, "dct:LicenseDocument"),
+            ["dct:spatial"] = Xinjiang(baseUrl),
+            ["dct:modified"] = DateTime(all.Max(f => f.LastChanged)),
+            ["foaf:homepage"] = Typed(baseUrl + "/datasets", "foaf:Document"),
+            ["dcat:themeTaxonomy"] = new JsonObject
+            {
+                ["@id"] = Authority + "data-theme",
+                ["@type"] = "skos:ConceptScheme",
+                ["dct:title"] = new JsonObject { ["@value"] = "Data theme", ["@language"] = "en" },
+                ["skos:prefLabel"] = new JsonObject { ["@value"] = "Data theme", ["@language"] = "en" },
+            },
+            ["dcat:service"] = new JsonObject
+            {
+                ["@id"] = baseUrl + "/api/v1",
+                ["@type"] = "dcat:DataService",
+                ["dct:title"] = Chinese("开放数据接口 /api/v1"),
+                ["dct:publisher"] = PublisherNode(baseUrl),
+                ["dct:license"] = Typed(OpenDatasets.PortalLicence.Url, "dct:LicenseDocument"),
+                ["dcat:contactPoint"] = ContactPoint(baseUrl),
+                ["dcat:endpointURL"] = Typed(baseUrl + "/api/v1", "rdfs:Resource"),
+                ["dcat:endpointDescription"] = Typed(baseUrl + "/api/v1/openapi.json", "rdfs:Resource"),
+                ["dcat:servesDataset"] = new JsonArray([.. all.Select(f => (JsonNode)new JsonObject { ["@id"] = DatasetId(f.Dataset, baseUrl) })]),
+            },
+            ["dcat:dataset"] = new JsonArray([.. all.Select(f => (JsonNode)DcatDataset(f, baseUrl))]),
+        };
+        if (fiscalYears is { } years)
         {
-            ["@type"] = "dcat:DataService",
-            ["dct:title"] = "开放数据接口 /api/v1",
-            ["dcat:endpointURL"] = new JsonObject { ["@id"] = baseUrl + "/api/v1" },
-            ["dcat:endpointDescription"] = new JsonObject { ["@id"] = baseUrl + "/api/v1/openapi.json" },
-        },
-        ["dcat:dataset"] = new JsonArray([.. all.Select(f => (JsonNode)DcatDataset(f, baseUrl))]),
-    };
+            catalog["dct:temporal"] = new JsonObject
+            {
+                ["@type"] = "dct:PeriodOfTime",
+                ["dcat:startDate"] = new JsonObject { ["@value"] = years.From.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-01-01", ["@type"] = "xsd:date" },
+                ["dcat:endDate"] = new JsonObject { ["@value"] = years.To.ToString("0000", System.Globalization.CultureInfo.InvariantCulture) + "-12-31", ["@type"] = "xsd:date" },
+            };
+        }
+
+        return catalog;
+    }
+
+    static string DatasetId(OpenDataset dataset, string baseUrl) => baseUrl + "/datasets#" + dataset.Name;
 
     static JsonObject DcatDataset(DatasetFacts facts, string baseUrl)
     {
         var d = facts.Dataset;
+        var modified = DateTime(facts.LastChanged);
         return new JsonObject
         {
-            ["@id"] = baseUrl + "/datasets#" + d.Name,
+            ["@id"] = DatasetId(d, baseUrl),
             ["@type"] = "dcat:Dataset",
             ["dct:identifier"] = d.Name,
-            ["dct:title"] = d.Title,
-            ["dct:description"] = d.Description,
-            ["dct:modified"] = new JsonObject
+            ["dct:title"] = Chinese(d.Title),
+            ["dct:description"] = Chinese(d.Description),
+            ["dct:modified"] = modified,
+            ["dct:publisher"] = PublisherNode(baseUrl),
+            ["dct:spatial"] = Xinjiang(baseUrl),
+            ["dct:accrualPeriodicity"] = Typed(Authority + "frequency/IRREG", "dct:Frequency"),
+            ["dcat:contactPoint"] = ContactPoint(baseUrl),
+            ["dcat:landingPage"] = Typed(baseUrl + "/datasets#" + d.Name, "foaf:Document"),
+            ["dcat:theme"] = new JsonArray([.. Themes(d).Select(t => (JsonNode)new JsonObject
             {
-                ["@value"] = facts.LastChanged.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-                ["@type"] = "xsd:dateTime",
-            },
-            ["dct:license"] = new JsonObject { ["@id"] = d.Licence.Url },
-            ["dct:source"] = new JsonArray([.. facts.Sources.Select(s => (JsonNode)new JsonObject { ["@id"] = baseUrl + "/documents/" + s.Id })]),
+                ["@id"] = Authority + "data-theme/" + t.Code,
+                ["@type"] = "skos:Concept",
+                ["skos:prefLabel"] = Chinese(t.Label),
+            })]),
+            ["dct:relation"] = new JsonArray([.. facts.Sources.Select(s => (JsonNode)new JsonObject { ["@id"] = baseUrl + "/documents/" + s.Id })]),
             ["dcat:distribution"] = new JsonArray(
-                Distribution("CSV", baseUrl + d.CsvPath, "text/csv", download: true),
-                Distribution("JSON", baseUrl + d.JsonPath, "application/json", download: false),
-                Distribution("Frictionless Data Package", baseUrl + "/datasets/" + d.Name + "/datapackage.json", "application/json", download: true)),
+                Distribution(d, "CSV", baseUrl + d.CsvPath, "text/csv", download: true, modified),
+                Distribution(d, "JSON", baseUrl + d.JsonPath, "application/json", download: false, modified),
+                Distribution(d, "Frictionless Data Package", baseUrl + "/datasets/" + d.Name + "/datapackage.json", "application/json", download: true, modified),
+                Distribution(d, "全部数据集（ZIP：CSV、datapackage.json、数据字典、SHA256SUMS）", baseUrl + BulkDownloads.ZipPath, "application/zip", download: true, modified),
+                Distribution(d, "全部公开数据（SQLite 数据库）", baseUrl + BulkDownloads.SqlitePath, "application/vnd.sqlite3", download: true, modified)),
         };
     }
 
-    static JsonObject Distribution(string title, string url, string mediaType, bool download) => new()
+    /// <summary>EU data themes: public finance is government (GOVE) and economy (ECON); the code table is regions (REGI).</summary>
+    static (string Code, string Label)[] Themes(OpenDataset dataset) =>
+        dataset.Name == RegionsApi.Dataset ? [("REGI", "地区与城市")] : [("GOVE", "政府与公共部门"), ("ECON", "经济与财政")];
+
+    static JsonObject Distribution(OpenDataset dataset, string title, string url, string mediaType, bool download, JsonNode modified)
     {
-        ["@type"] = "dcat:Distribution",
-        ["dct:title"] = title,
-        [download ? "dcat:downloadURL" : "dcat:accessURL"] = new JsonObject { ["@id"] = url },
-        ["dcat:mediaType"] = new JsonObject { ["@id"] = "https://www.iana.org/assignments/media-types/" + mediaType },
+        var distribution = new JsonObject
+        {
+            ["@type"] = "dcat:Distribution",
+            ["dct:title"] = Chinese(title),
+            ["dcat:accessURL"] = new JsonObject { ["@id"] = url },
+            ["dcat:mediaType"] = Typed("https://www.iana.org/assignments/media-types/" + mediaType, "dct:MediaType"),
+            ["dct:license"] = Typed(dataset.Licence.Url, "dct:LicenseDocument"),
+            ["dct:modified"] = modified.DeepClone(),
+        };
+        if (download)
+        {
+            distribution["dcat:downloadURL"] = new JsonObject { ["@id"] = url };
+        }
+
+        return distribution;
+    }
+
+    static JsonObject PublisherNode(string baseUrl) => new()
+    {
+        ["@id"] = baseUrl + "/about#publisher",
+        ["@type"] = "foaf:Agent",
+        ["foaf:name"] = Chinese(Publisher),
+    };
+
+    /// <summary>The portal's contact: its about page (vcard:Organization is a vcard:Kind; both stated for the range shape).</summary>
+    static JsonObject ContactPoint(string baseUrl) => new()
+    {
+        ["@id"] = baseUrl + "/about#contact",
+        ["@type"] = new JsonArray("vcard:Kind", "vcard:Organization"),
+        ["vcard:fn"] = Chinese(Publisher),
+        ["vcard:hasURL"] = new JsonObject { ["@id"] = baseUrl + "/about" },
+    };
+
+    static JsonObject Xinjiang(string baseUrl) => new()
+    {
+        ["@id"] = baseUrl + "/regions/65",
+        ["@type"] = "dct:Location",
+        ["skos:prefLabel"] = Chinese("新疆维吾尔自治区"),
+    };
+
+    static JsonObject Typed(string id, string type) => new() { ["@id"] = id, ["@type"] = type };
+
+    static JsonObject Chinese(string text) => new() { ["@value"] = text, ["@language"] = "zh" };
+
+    static JsonObject DateTime(DateTime utc) => new()
+    {
+        ["@value"] = utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["@type"] = "xsd:dateTime",
     };
 }

@@ -57,8 +57,18 @@ public static class CatalogEndpoints
                 facts.Add(await FactsAsync(db, dataset, version, now));
             }
 
-            return CatalogDocuments.Json(CatalogDocuments.Dcat(facts, BaseUrl(request)), "application/ld+json; charset=utf-8");
+            return CatalogDocuments.Json(CatalogDocuments.Dcat(facts, BaseUrl(request), await FiscalYearsAsync(db, now)), "application/ld+json; charset=utf-8");
         }).WithFreshness().RequireCors(corsPolicy);
+    }
+
+    // The fiscal years the public documents cover: the catalog's temporal coverage.
+    const string FiscalYears = $"SELECT MIN(d.fiscal_year) AS FromYear, MAX(d.fiscal_year) AS ToYear FROM documents d WHERE d.fiscal_year IS NOT NULL AND {Public.Documents}";
+
+    static async Task<(int From, int To)?> FiscalYearsAsync(Db db, DateTime now)
+    {
+        await using var connection = await db.OpenAsync();
+        var years = await connection.QuerySingleAsync<(long? FromYear, long? ToYear)>(FiscalYears, new { now });
+        return years is { FromYear: { } from, ToYear: { } to } ? ((int)from, (int)to) : null;
     }
 
     public static string BaseUrl(HttpRequest request) => Hosting.PublicBaseUrl.Of(request);

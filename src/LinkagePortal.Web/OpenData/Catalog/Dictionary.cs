@@ -16,7 +16,8 @@ public static class Dictionary
         new("编码保持文本",
             "区划代码、项目编号、文件 id 等编码在 JSON 中是字符串，在 CSV 中原样写出（不加千分位、不补零、不转为数字），datapackage.json 中类型为 string。" +
             "Excel 双击打开 CSV 时会把 12 位村代码显示成 6.54202E+11，保存后就丢了原值。两种办法：在 Excel 中用“数据 → 自文本/CSV”导入，把编码列的类型设为“文本”；" +
-            "或下载时加 ?excel=true，编码单元格写成 =\"654202109200\"，双击打开也按文本显示（这种文件不适合 R、Python 等工具读取）。"),
+            "或下载时加 ?excel=true，编码单元格写成 =\"654202109200\"，双击打开也按文本显示（这种文件不适合 R、Python 等工具读取）。" +
+            "excel=true 时这样写的列：" + ExcelTextColumns() + "；此外任何列中以 0 开头的纯数字（如 01）和超过 11 位的纯数字也这样写。"),
         new("公式防护",
             "文本单元格如果以 =、+、-、@、制表符或回车开头，电子表格会把它当公式执行。CSV 中这类文本前面加一个英文单引号 '（如 '=项目），只作用于文本列；数字列（金额、年度、序号）保持数字，负数照写。" +
             "JSON 中的文本不做任何改动。"),
@@ -37,9 +38,15 @@ public static class Dictionary
         new("分页与缓存",
             "JSON 列表每页最多 1000 条（limit，默认 100），响应是 { \"total\": 匹配总数, \"items\": [...], \"next\": 下一页地址或 null }，下一页地址也在 Link 响应头（rel=\"next\"）。" +
             "游标按主键定位，翻页期间新增的记录不会让已有记录重复或遗漏。每个响应带 ETag 和 Last-Modified，条件请求未变时返回 304。允许任何网站跨域 GET（CORS）。"),
+        new("查询参数",
+            "每个接口只接受 OpenAPI 文档列出的参数；拼错或多余的参数（如 regoin、page）返回 400，并说明是哪个参数、可用参数有哪些。" +
+            "网页和客户端常附加的跟踪与防缓存参数不属于接口，忽略不计，也不影响缓存：" + string.Join("、", ApiQuery.IgnoredParameters) + "。"),
         new("稳定标识",
             "文件 id（如 xcz-2024-9）、项目编号（如 654202-2024-001）、公告 id 和区划代码不会改变，可以长期引用。"),
     ];
+
+    static string ExcelTextColumns() => string.Join("；", OpenDatasets.All.Select(d =>
+        d.Name + " 的 " + string.Join("、", d.Fields.Where(f => f.InCsv && f.KeptAsTextInExcel).Select(f => f.Name))));
 
     public static string TypeLabel(FieldType type) => type switch
     {
@@ -81,7 +88,13 @@ public static class Dictionary
             ["nullable"] = f.Nullable,
             ["inJson"] = f.InJson,
             ["inCsv"] = f.InCsv,
+            ["excelText"] = f.InCsv && f.KeptAsTextInExcel,
         };
+        if (f.Pattern is not null)
+        {
+            field["pattern"] = f.Pattern;
+        }
+
         if (f.Unit is not null)
         {
             field["unit"] = f.Unit;

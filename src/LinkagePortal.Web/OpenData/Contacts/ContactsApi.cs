@@ -14,7 +14,7 @@ public static class ContactsApi
         new("disciplineLine", FieldType.Text, "纪检监察举报电话。", c => c.DisciplineLine) { Nullable = true, NullMeans = "公告未印" },
         new("address", FieldType.Text, "通讯地址。", c => c.Address) { Nullable = true, NullMeans = "公告未印" },
         new("email", FieldType.Text, "电子邮箱。", c => c.Email) { Nullable = true, NullMeans = "公告未印" },
-        new("sourceDocumentId", FieldType.Code, "印有这些联系方式的文件 id（见 documents）。", c => c.SourceDocumentId) { Nullable = true, NullMeans = "文件尚未公开" },
+        new("sourceDocumentId", FieldType.Code, "印有这些联系方式的文件 id（见 documents）。", c => c.SourceDocumentId) { Nullable = true, NullMeans = "文件尚未公开", Pattern = CodePatterns.Slug },
         new("note", FieldType.Text, "整理说明：原文措辞、出处。", c => c.Note) { Nullable = true },
     ];
 

@@ -9,7 +9,7 @@ public static class DocumentsApi
 
     public static readonly IReadOnlyList<ApiField<DocumentRecord>> Fields =
     [
-        new("id", FieldType.Code, "文件的稳定标识（ASCII 短名，如 xcz-2024-9），也用在 /documents/{id} 地址中。", d => d.Id),
+        new("id", FieldType.Code, "文件的稳定标识（ASCII 短名，如 xcz-2024-9），也用在 /documents/{id} 地址中。", d => d.Id) { Pattern = CodePatterns.Slug },
         new("number", FieldType.Text, "发文字号，括号统一为〔〕（如 新财振〔2024〕9号）。", d => d.Number) { Nullable = true, NullMeans = "文件没有文号" },
         new("title", FieldType.Text, "文件标题。", d => d.Title),
         new("issuer", FieldType.Text, "发文机关。", d => d.Issuer),
@@ -19,8 +19,8 @@ public static class DocumentsApi
         new("fiscalYear", FieldType.Integer, "资金年度。", d => d.FiscalYear) { Nullable = true, NullMeans = "不适用" },
         new("kind", FieldType.Enum, "文件类别：allocation 资金分配，bond 债券，rules 管理规定，disclosure 公开材料，report 资金使用情况。", d => d.Kind) { Values = Vocabulary.DocumentKinds.Values },
         new("task", FieldType.Text, "文件下达资金的主要任务。", d => d.Task) { Nullable = true },
-        new("budgetSubjects", FieldType.Text, "支出功能分类科目编码，多个用 ; 分隔。", d => d.BudgetSubjects) { Nullable = true },
-        new("directFundFlag", FieldType.Text, "直达资金标识，照原文。", d => d.DirectFundFlag) { Nullable = true },
+        new("budgetSubjects", FieldType.Text, "支出功能分类科目编码，多个用 ; 分隔。", d => d.BudgetSubjects) { Nullable = true, HoldsCodes = true },
+        new("directFundFlag", FieldType.Text, "直达资金标识，照原文。", d => d.DirectFundFlag) { Nullable = true, HoldsCodes = true },
         new("aroseOn", FieldType.Date, "信息形成日期（公开时限从这天算起）。", d => d.AroseOn) { Nullable = true, NullMeans = "原文未说明" },
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", d => d.PublishedAt) { Nullable = true, NullMeans = "已公开，来源未说明公开时间" },
         new("source", FieldType.Text, "数据出自文件的哪一部分（正文、附件、表）；文件收录在另一份公开文件中时，写明那份文件的发文机关、标题、文号和日期。", d => d.Citation),
@@ -41,9 +41,10 @@ public static class DocumentsApi
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapList("/documents", "文件列表", "资金分配文件、规定和公开材料。", [Number, Year, Kind], Source, (query, filter, _, _) =>
+        api.MapList("/documents", "文件列表", "资金分配文件、规定和公开材料。", [Number, Year, Kind, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, (query, filter, _, _) =>
         {
             filter.And(Public.Documents);
+            query.FilterPublished(filter, "d.published_at");
             if (query.Text("number") is { } number)
             {
                 filter.And("d.number = @number", new { number });

@@ -16,8 +16,8 @@ public static class PerformanceTargetsApi
 
     public static readonly IReadOnlyList<ApiField<PerformanceTarget>> Fields =
     [
-        new("documentId", FieldType.Code, "绩效目标表所附的文件 id。", t => t.DocumentId) { Nullable = true, NullMeans = "表格属于某个项目而非文件" },
-        new("projectId", FieldType.Code, "绩效目标所属项目的编号。", t => t.ProjectCode) { Nullable = true, NullMeans = "表格属于整份文件" },
+        new("documentId", FieldType.Code, "绩效目标表所附的文件 id。", t => t.DocumentId) { Nullable = true, NullMeans = "表格属于某个项目而非文件", Pattern = CodePatterns.Slug },
+        new("projectId", FieldType.Code, "绩效目标所属项目的编号。", t => t.ProjectCode) { Nullable = true, NullMeans = "表格属于整份文件", Pattern = CodePatterns.Slug },
         new("level1", FieldType.Text, "一级指标（产出指标、效益指标、满意度指标）。", t => t.Level1) { Nullable = true, NullMeans = "原件未印" },
         new("level2", FieldType.Text, "二级指标（数量、质量、时效、成本指标等）。", t => t.Level2),
         new("level3", FieldType.Text, "三级指标（原件多只印“指标1”）。", t => t.Level3) { Nullable = true, NullMeans = "原件未印" },

@@ -35,13 +35,13 @@ public static class ProjectsApi
 
     public static readonly IReadOnlyList<ApiField<ProjectRecord>> Fields =
     [
-        new("id", FieldType.Code, "项目的稳定标识，与 code 相同，用在 /api/v1/projects/{id} 地址中。", p => p.Code),
-        new("code", FieldType.Code, "项目编号：县代码-年度-序号（债券项目序号前加 B），如 654202-2024-001。", p => p.Code),
+        new("id", FieldType.Code, "项目的稳定标识，与 code 相同，用在 /api/v1/projects/{id} 地址中。", p => p.Code) { Pattern = CodePatterns.Slug },
+        new("code", FieldType.Code, "项目编号：县代码-年度-序号（债券项目序号前加 B），如 654202-2024-001。", p => p.Code) { Pattern = CodePatterns.Slug },
         new("name", FieldType.Text, "项目名称，照公告原样。", p => p.Name),
         new("programme", FieldType.Enum, "资金类别：linkage 财政衔接推进乡村振兴补助资金项目；bond 地方政府债券项目（县级预算公开中的债券使用情况表）。", p => p.Programme)
             { Values = Vocabulary.Programmes.Values },
         new("fiscalYear", FieldType.Integer, "项目资金年度。", p => p.FiscalYear),
-        ..CommonFields.Region<ProjectRecord>("county", "项目所在县（市、区）的区划代码。", p => p.CountyCode, p => p.CountyName),
+        ..CommonFields.Region<ProjectRecord>("county", "项目所在县（市、区）的区划代码。", p => p.CountyCode, p => p.CountyName, CodePatterns.County),
         new("amountWan", FieldType.Decimal, "项目资金，单位万元，精确小数。", p => Money.ToWan(p.AmountYuan)) { Unit = "万元" },
         new("printedText", FieldType.Text, "金额在原件上的印法（如 0.1000 亿元）。", p => p.PrintedText) { Nullable = true },
         new("derivation", FieldType.Enum, "金额的来历：printed 照原件；derived 推算；corrected 更正。", p => p.Derivation) { Values = Vocabulary.Derivations.Values },
@@ -55,11 +55,12 @@ public static class ProjectsApi
             InCsv = false,
             SubFields =
             [
-                new ApiField<ProjectPlace>("code", FieldType.Code, "村（社区）12 位区划代码。", v => v.Code),
+                new ApiField<ProjectPlace>("code", FieldType.Code, "村（社区）12 位区划代码。", v => v.Code) { Pattern = CodePatterns.Village },
                 new ApiField<ProjectPlace>("name", FieldType.Text, "村（社区）通用简称。", v => v.Name),
             ],
         },
-        new("villageCodes", FieldType.List, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.Code!)) { InJson = false },
+        new("villageCodes", FieldType.List, "（CSV）项目所在村的代码，多个用 ; 分隔。", p => p.Villages.Select(v => v.Code!))
+            { InJson = false, HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Village) },
         new("villageNames", FieldType.List, "（CSV）项目所在村的名称，与 villageCodes 一一对应，用 ; 分隔。", p => p.Villages.Select(v => v.Name!)) { InJson = false },
         new("places", FieldType.ObjectList, "建设地点：原件印的地名及其对照结果。", p => p.Places)
         {
@@ -67,15 +68,15 @@ public static class ProjectsApi
             SubFields =
             [
                 new ApiField<ProjectPlace>("asPrinted", FieldType.Text, "原件印的地名。", v => v.Printed),
-                new ApiField<ProjectPlace>("regionCode", FieldType.Code, "对照到的区划代码。", v => v.Code) { Nullable = true, NullMeans = "未能对照" },
+                new ApiField<ProjectPlace>("regionCode", FieldType.Code, "对照到的区划代码。", v => v.Code) { Nullable = true, NullMeans = "未能对照", Pattern = CodePatterns.Region },
                 new ApiField<ProjectPlace>("regionName", FieldType.Text, "对照到的区划简称。", v => v.Name) { Nullable = true },
                 new ApiField<ProjectPlace>("match", FieldType.Enum, "对照方式：exact 完全一致；corrected 更正后一致（原件写法不同）；township 只能对到乡镇；unresolved 未能对照。", v => v.MatchKind)
                     { Values = Vocabulary.PlaceMatches.Values },
             ],
         },
         new("placesAsPrinted", FieldType.List, "（CSV）原件印的建设地点，用 ; 分隔。", p => p.Places.Select(v => v.Printed)) { InJson = false },
-        new("documentIds", FieldType.List, "项目资金来源文件的 id（见 documents）；CSV 中用 ; 分隔。", p => p.DocumentIds),
-        new("sourceDocumentId", FieldType.Code, "列出这个项目的文件 id（出处）。", p => p.SourceDocumentId),
+        new("documentIds", FieldType.List, "项目资金来源文件的 id（见 documents）；CSV 中用 ; 分隔。", p => p.DocumentIds) { HoldsCodes = true, Pattern = CodePatterns.ListOf(CodePatterns.Slug) },
+        new("sourceDocumentId", FieldType.Code, "列出这个项目的文件 id（出处）。", p => p.SourceDocumentId) { Pattern = CodePatterns.Slug },
         new("sourceTable", FieldType.Text, "出处中的表格。", p => p.SourceTable),
         new("sourceRow", FieldType.Integer, "表格中的序号。", p => p.RowNo) { Nullable = true },
         new("aroseOn", FieldType.Date, "信息形成日期。", p => p.AroseOn) { Nullable = true, NullMeans = "未说明" },
@@ -100,9 +101,10 @@ public static class ProjectsApi
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapList("/projects", "项目", "各县公告公示列出的项目。默认只列衔接资金项目（programme=linkage）。",
-            [Region, Year, Query, Programme, Document], Source, async (query, filter, db, _) =>
+            [Region, Year, Query, Programme, Document, ApiParam.PublishedFrom, ApiParam.PublishedTo], Source, async (query, filter, db, _) =>
             {
                 filter.And(Public.Projects);
+                query.FilterPublished(filter, "p.published_at");
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
                     filter.And(region.Length <= 6

@@ -10,11 +10,11 @@ public static class RegionsApi
 
     public static readonly IReadOnlyList<ApiField<RegionRecord>> Fields =
     [
-        new("code", FieldType.Code, "统计用区划代码：自治区 2 位、地（州、市）4 位、县（市、区）6 位、乡镇 9 位、村（社区）12 位。上级代码是下级代码的前缀。", r => r.Code),
+        new("code", FieldType.Code, "统计用区划代码：自治区 2 位、地（州、市）4 位、县（市、区）6 位、乡镇 9 位、村（社区）12 位。上级代码是下级代码的前缀。", r => r.Code) { Pattern = CodePatterns.Region },
         new("name", FieldType.Text, "通用简称：村委会写作“村”（科克萨拉村委会 → 科克萨拉村），社区居委会写作“社区”。", r => r.ShortName),
         new("officialName", FieldType.Text, "区划代码表中的全称（如 科克萨拉村委会）。", r => r.Name),
         new("level", FieldType.Enum, "层级：province 自治区，prefecture 地（州、市），county 县（市、区），township 乡镇，village 村（社区）。", r => r.Level) { Values = Vocabulary.RegionLevels.Values },
-        new("parentCode", FieldType.Code, "上级区划代码；自治区为空。", r => r.ParentCode) { Nullable = true, NullMeans = "没有上级（自治区）" },
+        new("parentCode", FieldType.Code, "上级区划代码；自治区为空。", r => r.ParentCode) { Nullable = true, NullMeans = "没有上级（自治区）", Pattern = CodePatterns.Region },
     ];
 
     static readonly ListSource<RegionRecord> Source = new()
