@@ -93,6 +93,12 @@ public sealed record ApiOperation(string Summary, string Description, ResponseSh
     /// <summary>The refusals (status, meaning) an endpoint gives besides the common ones (400, 404, 429, 503).</summary>
     public IReadOnlyList<(int Status, string Meaning)> Refusals { get; init; } = [];
 
+    /// <summary>A read that answers only an organisation's key (a publisher's draft): documented with the key schemes.</summary>
+    public bool NeedsKey { get; init; }
+
+    /// <summary>The document's tag for the operation; by default open-data for reads and complaints for writes.</summary>
+    public string? Tag { get; init; }
+
     /// <summary>Route parameter ({id}, {code}) with its description and an example that exists in the seed data.</summary>
     public (string Name, string Description, string Example)? PathParameter { get; init; }
 }

@@ -48,7 +48,7 @@ public static partial class ChangesApi
         KeyOf = v => v.FeedPosition, Fields = Fields,
     };
 
-    static readonly ApiParam Since = new("since", ParamKind.Text, "只列这个位置之后的修改：上次读到的最后一条修改的 position。") { MaxLength = 48, Example = "" };
+    static readonly ApiParam Since = new("since", ParamKind.Text, "只列这个位置之后的修改：上次读到的最后一条修改的 position。") { MinLength = 41, MaxLength = 41, Pattern = "^[0-9]{21}-[0-9]{19}$", Example = "000000001796140800000-0000000000000000001" };
     static readonly ApiParam Type = new("type", ParamKind.Enum, "只列这种记录的修改。") { Values = ["all", .. RecordVersions.RecordTypes], Default = "all", Example = "projects" };
 
     /// <summary>The records whose history has an address: the type and an id that the seed data holds.</summary>

@@ -93,14 +93,29 @@ public static class PublicationsApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .WithSummary("通过本站发布公告公示")
-            .WithDescription("县级财政部门用 publish 用途的密钥发布一则公告公示及其所列项目（建设地点、资金来源文件、绩效目标）。发布时间由本站记录；scheduledAt 为将来时间时到时公开。");
+            .WithMetadata(new ApiOperation("通过本站发布公告公示",
+                "县级财政部门用 publish 用途的密钥发布一则公告公示及其所列项目（建设地点、资金来源文件、绩效目标），或更正一条已发布的记录（correction：recordType、recordId、reason、fields）。"
+                + "发布时间由本站记录；scheduledAt 为将来时间时到时公开。同一 reference 再次提交相同内容返回 200，内容不同返回 409。",
+                ResponseShape.Write, [])
+            {
+                Body = typeof(JsonElement),
+                Tag = "publishing",
+                Refusals =
+                [
+                    (401, "没有密钥、密钥错误或已吊销。"),
+                    (403, "密钥不是 publish 用途，或县不在本单位所辖范围（记入审计日志）。"),
+                    (408, "请求体未在 10 秒内传完。"),
+                    (409, "同一 reference 已发布了不同内容。"),
+                    (413, "请求体过大。"),
+                    (415, "请求体不是 Content-Type: application/json。"),
+                ],
+            });
 
         // The draft is read with the key; the query is checked first, as on every /api/v1 GET.
         routes.MapGet(ApiRoutes.Prefix + "/publications/{reference}/preview", Draft)
             .WithName("PublicationDraft")
             .WithMetadata(new ApiOperation("一次发布（发布单位用密钥查看）", "发布单位用自己的 publish 密钥查看一次发布：收到的内容、本站记录的发布时间、是否已公开。定时发布在公开前只有发布单位能看到。",
-                ResponseShape.Item, []) { PathParameter = ("reference", "发布单位给这次发布的编号。", "WS-2026-001") });
+                ResponseShape.Item, []) { PathParameter = ("reference", "发布单位给这次发布的编号。", "WS-2026-001"), NeedsKey = true, Tag = "publishing" });
         return routes;
     }
 

@@ -36,7 +36,9 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
         var sent = 0;
         foreach (var path in document.GetProperty("paths").EnumerateObject())
         {
-            if (!path.Value.TryGetProperty("get", out var operation) || path.Name.EndsWith("/openapi.json", StringComparison.Ordinal))
+            // Operations that answer only an organisation's key (a publisher's draft) are tested with keys in their area.
+            if (!path.Value.TryGetProperty("get", out var operation) || path.Name.EndsWith("/openapi.json", StringComparison.Ordinal)
+                || operation.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.EnumerateObject().Any()))
             {
                 continue;
             }
@@ -75,6 +77,7 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
             ["document"] = await Column("/api/v1/documents.csv", "id"),
             ["project"] = projects,
             ["announcement"] = await Column("/api/v1/announcements.csv", "id"),
+            ["contact"] = await Column("/api/v1/contacts.csv", "regionCode"),
         };
     }
 
@@ -87,6 +90,7 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
         "id" when path.StartsWith("/api/v1/documents", StringComparison.Ordinal) => "document",
         "id" when path.StartsWith("/api/v1/projects", StringComparison.Ordinal) => "project",
         "id" when path.StartsWith("/api/v1/announcements", StringComparison.Ordinal) => "announcement",
+        "id" when path.StartsWith("/api/v1/contacts", StringComparison.Ordinal) => "contact",
         _ => null,
     };
 
@@ -113,7 +117,8 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
             }
             else
             {
-                value = pool is not null ? Pick(pools[pool], parameter.GetProperty("schema"), random) : FromSchema(parameter.GetProperty("schema"), random);
+                value = pool is not null ? Pick(pools[pool], parameter.GetProperty("schema"), random)
+                    : FromSchema(parameter.GetProperty("schema"), random) ?? parameter.GetProperty("example").GetString()!;
             }
 
             if (location == "path")
@@ -136,7 +141,7 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
         return allowed[random.Next(allowed.Length)];
     }
 
-    static string FromSchema(JsonElement schema, Random random)
+    static string? FromSchema(JsonElement schema, Random random)
     {
         if (schema.TryGetProperty("enum", out var values))
         {
@@ -160,6 +165,11 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
         var minLength = schema.TryGetProperty("minLength", out var minL) ? minL.GetInt32() : 1;
         var maxLength = Math.Min(schema.TryGetProperty("maxLength", out var maxL) ? maxL.GetInt32() : 20, 20);
         var pattern = schema.TryGetProperty("pattern", out var p) ? new Regex(p.GetString()!) : null;
+        if (minLength > maxLength)
+        {
+            return null;
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var text = new StringBuilder();
@@ -170,9 +180,15 @@ public class PropertyBasedApiTests(PortalFactory portal) : IClassFixture<PortalF
                 text.Append(char.IsHighSurrogate(Alphabet[at]) ? Alphabet.Substring(at, 2) : char.IsLowSurrogate(Alphabet[at]) ? "x" : Alphabet[at].ToString());
             }
 
-            if (pattern is null || pattern.IsMatch(text.ToString()) || attempt > 100)
+            if (pattern is null || pattern.IsMatch(text.ToString()))
             {
                 return text.ToString();
+            }
+
+            if (attempt > 100)
+            {
+                // A pattern random text does not meet (a feed position): the caller uses the parameter's example.
+                return null;
             }
         }
     }

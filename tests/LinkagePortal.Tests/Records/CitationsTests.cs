@@ -51,7 +51,9 @@ public partial class CitationsTests(PortalFactory portal) : IClassFixture<Portal
         var scanned = 0;
         foreach (var route in openApi.RootElement.GetProperty("paths").EnumerateObject())
         {
-            if (!route.Value.TryGetProperty("get", out var get) || route.Name.EndsWith("openapi.json", StringComparison.Ordinal))
+            // A publisher's draft answers only its key (and holds only what the publisher sent).
+            if (!route.Value.TryGetProperty("get", out var get) || route.Name.EndsWith("openapi.json", StringComparison.Ordinal)
+                || get.TryGetProperty("security", out var security) && security.EnumerateArray().Any(r => r.EnumerateObject().Any()))
             {
                 continue;
             }

@@ -73,20 +73,41 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
             await using (var zipStream = File.Create(zipFile))
             using (var zip = new ZipArchive(zipStream, ZipArchiveMode.Create))
             {
-                async Task AddAsync(string name, string file, long? rows)
+                // Streamed from the file into the entry, hashed (and, for a CSV, its records counted) on the way: a
+                // million-row export is never held in memory.
+                async Task AddAsync(string name, string file, bool countRecords)
                 {
-                    var bytes = await File.ReadAllBytesAsync(file, cancel);
-                    var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                    sums.Append(hash).Append("  ").Append(name).Append('\n');
-                    var entry = new JsonObject { ["path"] = name, ["sha256"] = hash, ["bytes"] = bytes.Length };
-                    if (rows is { } count)
+                    using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+                    var records = new CsvRecordCounter();
+                    long bytes = 0;
+                    await using (var source = File.OpenRead(file))
+                    await using (var target = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(cancel))
                     {
-                        entry["rows"] = count;
+                        var buffer = new byte[81920];
+                        int read;
+                        while ((read = await source.ReadAsync(buffer, cancel)) > 0)
+                        {
+                            hash.AppendData(buffer, 0, read);
+                            if (countRecords)
+                            {
+                                records.Add(buffer.AsSpan(0, read));
+                            }
+
+                            bytes += read;
+                            await target.WriteAsync(buffer.AsMemory(0, read), cancel);
+                        }
+                    }
+
+                    var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                    sums.Append(sha256).Append("  ").Append(name).Append('\n');
+                    var entry = new JsonObject { ["path"] = name, ["sha256"] = sha256, ["bytes"] = bytes };
+                    if (countRecords)
+                    {
+                        // The header is the first record.
+                        entry["rows"] = records.Records - 1;
                     }
 
                     manifest.Add(entry);
-                    await using var target = await zip.CreateEntry(name, CompressionLevel.Optimal).OpenAsync(cancel);
-                    await target.WriteAsync(bytes, cancel);
                 }
 
                 var db = services.GetRequiredService<Db>();
@@ -96,24 +117,24 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                 {
                     var csv = Path.Combine(work, dataset.Name + ".csv");
                     await WriteCsvAsync(dataset, csv, cancel);
-                    await AddAsync($"{dataset.Name}/{dataset.Name}.csv", csv, CsvRecords(await File.ReadAllBytesAsync(csv, cancel)) - 1);
+                    await AddAsync($"{dataset.Name}/{dataset.Name}.csv", csv, countRecords: true);
                     database.Add(dataset, csv);
 
                     var package = CatalogDocuments.DataPackage(dataset, await CatalogEndpoints.FactsAsync(db, dataset, version, now), baseUrl);
                     package["resources"]![0]!["path"] = dataset.Name + ".csv";
                     var packageFile = Path.Combine(work, dataset.Name + ".datapackage.json");
                     await File.WriteAllTextAsync(packageFile, package.ToJsonString(CatalogDocuments.Output), cancel);
-                    await AddAsync($"{dataset.Name}/datapackage.json", packageFile, null);
+                    await AddAsync($"{dataset.Name}/datapackage.json", packageFile, countRecords: false);
                 }
 
                 var dictionary = Path.Combine(work, "dictionary.json");
                 await File.WriteAllTextAsync(dictionary, Dictionary.Json(baseUrl).ToJsonString(CatalogDocuments.Output), cancel);
-                await AddAsync("dictionary.json", dictionary, null);
+                await AddAsync("dictionary.json", dictionary, countRecords: false);
 
                 var manifestFile = Path.Combine(work, "manifest.json");
                 await File.WriteAllTextAsync(manifestFile, new JsonObject { ["built"] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), ["files"] = manifest }
                     .ToJsonString(CatalogDocuments.Output), cancel);
-                await AddAsync("manifest.json", manifestFile, null);
+                await AddAsync("manifest.json", manifestFile, countRecords: false);
 
                 await using var sumsEntry = await zip.CreateEntry("SHA256SUMS").OpenAsync(cancel);
                 await sumsEntry.WriteAsync(Encoding.UTF8.GetBytes(sums.ToString()), cancel);
@@ -158,24 +179,27 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
         }
     }
 
-    /// <summary>RFC 4180 records in a CSV: line ends outside quotes (a quoted cell may hold line breaks).</summary>
-    static long CsvRecords(byte[] csv)
+    /// <summary>RFC 4180 records in a CSV read in pieces: line ends outside quotes (a quoted cell may hold line breaks).</summary>
+    sealed class CsvRecordCounter
     {
-        long records = 0;
-        var quoted = false;
-        foreach (var b in csv)
+        bool quoted;
+
+        public long Records { get; private set; }
+
+        public void Add(ReadOnlySpan<byte> piece)
         {
-            if (b == '"')
+            foreach (var b in piece)
             {
-                quoted = !quoted;
-            }
-            else if (b == '\n' && !quoted)
-            {
-                records++;
+                if (b == '"')
+                {
+                    quoted = !quoted;
+                }
+                else if (b == '\n' && !quoted)
+                {
+                    Records++;
+                }
             }
         }
-
-        return records;
     }
 
     public static void Map(IEndpointRouteBuilder routes, string corsPolicy)

@@ -102,7 +102,7 @@ public static class OpenApiDocument
             {
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
-                Description = "本单位的 API 密钥（dotnet run -- keys create 生成）：Authorization: Bearer KEY。只能记录本单位所辖县的项目的投诉。",
+                Description = "本单位的 API 密钥（dotnet run -- keys create 生成，用途 complaints 或 publish）：Authorization: Bearer KEY。只能用于本单位所辖的县。",
             },
             [HeaderScheme] = new OpenApiSecurityScheme
             {
@@ -112,7 +112,7 @@ public static class OpenApiDocument
                 Description = "同一密钥放在 X-Api-Key 头中。",
             },
         };
-        document.Tags = new HashSet<OpenApiTag> { new() { Name = "open-data", Description = "公开数据：不需要密钥。" }, new() { Name = "complaints", Description = "投诉记录：需要本单位的密钥。" } };
+        document.Tags = new HashSet<OpenApiTag> { new() { Name = "open-data", Description = "公开数据：不需要密钥。" }, new() { Name = "complaints", Description = "投诉记录：需要本单位的密钥。" }, new() { Name = "publishing", Description = "通过本站发布：需要发布单位 publish 用途的密钥。" } };
     }
 
     static void Describe(OpenApiOperation operation, ApiOperation described, string relativePath, Microsoft.OpenApi.OpenApiDocument? document)
@@ -128,9 +128,9 @@ public static class OpenApiDocument
         operation.OperationId = OperationId(path, described.Shape == ResponseShape.Write ? "post" : "get");
         operation.Summary = described.Summary;
         operation.Description = described.Description;
-        operation.Tags = new HashSet<OpenApiTagReference> { new(described.Shape == ResponseShape.Write ? "complaints" : "open-data", document) };
+        operation.Tags = new HashSet<OpenApiTagReference> { new(described.Tag ?? (described.Shape == ResponseShape.Write ? "complaints" : "open-data"), document) };
         operation.Parameters = [.. PathParameters(described, operation), .. described.Query.Select(QueryParameter)];
-        if (described.Shape == ResponseShape.Write)
+        if (described.Shape == ResponseShape.Write || described.NeedsKey)
         {
             operation.Security = [new OpenApiSecurityRequirement
             {
