@@ -102,8 +102,11 @@ sealed class Documents : Dataset<Documents.Row>
             r.Optional("direct_fund_flag"), r.Date("arose_on"), r.Time("published_at"), r.Required("source"), r.Optional("note"));
     }
 
-    protected override void Write(Row row, ImportContext c) =>
+    protected override void Write(Row row, ImportContext c)
+    {
         c.Connection.Execute(c.Dialect.Upsert("documents", ["id"], [.. Columns]), row, c.Transaction);
+        c.TotalsChanged.Document(row.id);
+    }
 }
 
 sealed class Allocations : Dataset<Allocations.Row>
@@ -127,10 +130,13 @@ sealed class Allocations : Dataset<Allocations.Row>
             r.Date("arose_on"), r.Time("published_at"));
     }
 
-    protected override void Write(Row row, ImportContext c) =>
+    protected override void Write(Row row, ImportContext c)
+    {
         c.Connection.Execute(c.Dialect.Upsert("allocations", ["document_id", "region_code", "task"],
             ["document_id", "source_table", "row_no", "region_code", "region_name_printed", "task", "part_of_task", "amount_yuan", "printed_text",
              "derivation", "note", "arose_on", "published_at"]), row, c.Transaction);
+        c.TotalsChanged.Region(row.region_code);
+    }
 }
 
 sealed class AllocationTotals : Dataset<AllocationTotals.Row>
@@ -200,6 +206,7 @@ sealed class Projects : Dataset<Projects.Row>
 
     protected override void Write(Row row, ImportContext c)
     {
+        c.TotalsChanged.BeforeProject(c.Connection, c.Transaction, row.code);
         c.Connection.Execute(c.Dialect.Upsert("projects", ["code"], StoredColumns), row, c.Transaction);
         var id = c.ProjectId(row.code);
         c.ProjectsWritten.Add(id);
@@ -262,6 +269,7 @@ sealed class ProjectPlaces : Dataset<ProjectPlaces.Row>
         foreach (var code in rows.Select(r => r.project_code).Distinct())
         {
             var id = c.ProjectId(code);
+            c.TotalsChanged.BeforeProject(c.Connection, c.Transaction, code);
             c.Connection.Execute(ClearPlaces, new { id }, c.Transaction);
             c.ProjectsWritten.Add(id);
         }

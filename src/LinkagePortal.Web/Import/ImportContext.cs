@@ -24,6 +24,9 @@ public sealed class ImportContext(DbConnection connection, DbTransaction transac
     /// <summary>Projects whose name, responsible unit or places this import wrote: their fragments are written anew.</summary>
     public HashSet<long> ProjectsWritten { get; } = [];
 
+    /// <summary>What this import changed that the maintained region totals depend on.</summary>
+    public RegionTotals.Changes TotalsChanged { get; } = new();
+
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
     public SqlDialect Dialect { get; } = dialect;

@@ -53,6 +53,7 @@ public sealed class Importer(Db db, TimeProvider clock)
         }
 
         FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
+        RegionTotals.Refresh(connection, transaction, context.TotalsChanged, context.ProjectsWritten);
         connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
         transaction.Commit();
         DataChanged?.Invoke();
