@@ -101,6 +101,37 @@ public static class RegionTotals
         UNION SELECT SUBSTRING(a.region_code, 1, 6) FROM allocations a WHERE a.document_id IN @ids
         """;
 
+    /// <summary>The public projects, optionally of one programme and year, in the region <c>@region</c> (any level): what
+    /// <c>COUNT(*)</c> over the projects with the same filter gives, from a few rows.</summary>
+    const string ProjectCount = $"""
+        SELECT COALESCE(SUM(t.projects), 0) FROM region_totals t
+        WHERE t.region_code = @region AND t.depth = @depth AND {Public.Totals}
+        """;
+
+    /// <summary>The public projects everywhere (the catalog's count): the sum of the top-level regions' rows.</summary>
+    public const string AllProjectsCount = $"SELECT COALESCE(SUM(t.projects), 0) FROM region_totals t WHERE t.depth = 2 AND {Public.Totals}";
+
+    /// <summary>The public allocation cells everywhere (the catalog's count).</summary>
+    public const string AllAllocationsCount = $"SELECT COALESCE(SUM(t.cells), 0) FROM allocation_sums t WHERE {Public.Totals}";
+
+    /// <summary>The public projects per programme everywhere, with their amounts (the home page's figures).</summary>
+    public const string ProjectsByProgramme = $"""
+        SELECT t.programme AS Programme, SUM(t.projects) AS Projects, SUM(t.amount_yuan) AS AmountYuan
+        FROM region_totals t WHERE t.depth = 2 AND {Public.Totals}
+        GROUP BY t.programme
+        """;
+
+    /// <summary>
+    /// The number of public projects at <paramref name="now"/> in <paramref name="region"/> (null: everywhere), of one
+    /// programme and fiscal year when given, as the project lists count them (by county at or above a county, by place below).
+    /// </summary>
+    public static async Task<long> CountProjectsAsync(DbConnection connection, string? region, string? programme, long? year, DateTime now)
+    {
+        var sql = region is null ? AllProjectsCount : ProjectCount;
+        sql += (programme is null ? "" : " AND t.programme = @programme") + (year is null ? "" : " AND t.fiscal_year = @year");
+        return await connection.ExecuteScalarAsync<long>(sql, new { region, depth = region?.Length, programme, year, now });
+    }
+
     /// <summary>
     /// What an import changed that totals depend on, noted by the datasets as they write: regions (a county, or the
     /// region's or a prefecture's own code), documents (their publication time decides their rows'), and the counties

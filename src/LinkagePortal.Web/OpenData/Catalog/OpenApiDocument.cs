@@ -160,7 +160,7 @@ public static class OpenApiDocument
                     ["required"] = new JsonArray("total", "items", "next"),
                     ["properties"] = new JsonObject
                     {
-                        ["total"] = new JsonObject { ["type"] = "integer", ["description"] = "匹配的总条数（所有页）。" },
+                        ["total"] = new JsonObject { ["type"] = new JsonArray("integer", "null"), ["description"] = "匹配的总条数（所有页）；include_total=false 时为 null。" },
                         ["items"] = new JsonObject { ["type"] = "array", ["items"] = item },
                         ["next"] = new JsonObject { ["type"] = new JsonArray("string", "null"), ["format"] = "uri", ["description"] = "下一页地址；最后一页为 null。" },
                     },

@@ -88,6 +88,7 @@ public static class ProjectsApi
     {
         Dataset = Dataset, Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
         AttachChildren = AttachChildren,
+        MaintainedTotal = MaintainedTotal,
     };
 
     static readonly ApiParam Region = new("region", ParamKind.Code,
@@ -145,6 +146,18 @@ public static class ProjectsApi
 
         api.MapItem("/projects/{id}", "一个项目", Source, "p.code = @id", [Public.Projects], ("id", "项目编号，如 654202-2024-001。", "654202-2024-001"),
             "没有编号为 {0} 的已公开项目。");
+    }
+
+    /// <summary>With no filter but region, programme and year, the total is read from the totals kept per region.</summary>
+    static async Task<long?> MaintainedTotal(DbConnection connection, ApiQuery query, DateTime now)
+    {
+        if (query.Text("q") is not null || query.Text("document") is not null)
+        {
+            return null;
+        }
+
+        var programme = query.Enum("programme");
+        return await RegionTotals.CountProjectsAsync(connection, query.Text("region"), programme == "all" ? null : programme, query.Integer("year"), now);
     }
 
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
