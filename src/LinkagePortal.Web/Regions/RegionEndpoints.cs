@@ -11,18 +11,19 @@ public static class RegionEndpoints
     {
         var group = routes.MapGroup("/regions");
 
-        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
-            CountyAccountability accountability, CancellationToken cancellation) =>
+        group.MapGet("/{code}", async (string code, HttpContext http, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
+            CountyAccountability accountability) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
             if (model is not null && model.Region.Code.Length <= RegionCodes.CountyLength)
             {
-                model = model with { Disclosure = await timeliness(model.Region.Code, model.Region.ShortName, cancellation) };
+                model = model with { Disclosure = await timeliness(model.Region.Code, model.Region.ShortName, http.RequestAborted) };
+                PageCache.AlsoTag(http, PageCache.TimelinessTag);
             }
 
             if (model is not null && model.Region.Code.Length == RegionCodes.CountyLength)
             {
-                model = model with { Checks = await accountability(model.Region.Code, cancellation) };
+                model = model with { Checks = await accountability(model.Region.Code, http.RequestAborted) };
             }
 
             return model is null

@@ -35,6 +35,14 @@ public static class PageCache
     /// <summary>A long list in pages: <c>?programme=&amp;after=</c>.</summary>
     public const string List = "page-list";
 
+    /// <summary>
+    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in.
+    /// </summary>
+    public const string TimelinessTag = "timeliness";
+
+    /// <summary>Adds <paramref name="tag"/> to the tags the response is cached under (when it is cached at all).</summary>
+    public static void AlsoTag(HttpContext http, string tag) => http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(tag);
+
     /// <summary>The longest a response is kept when nothing evicts it sooner.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
