@@ -60,6 +60,8 @@ builder.Services.AddOutputCache(options =>
     options.MaximumBodySize = 4 * 1024 * 1024;
 });
 builder.Services.AddPageCache();
+// Brotli and gzip (Hosting/Compression.cs), inside the output cache so that cached pages are stored compressed.
+builder.Services.AddPortalCompression();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
 builder.Services.AddHotline();
@@ -107,8 +109,9 @@ importer.SeedIfEmpty(paths.Data);
 // ---- Pipeline: the client's address from a known proxy, security headers on everything, HEAD as GET without a
 // body, error pages without stack traces, 503 when the database fails, static files, routing, CORS (open data only),
 // output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
-// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it, and the API
-// keys' authentication (Hotline's scheme) for the endpoints that require it.
+// rendered on every request), Brotli/gzip inside it (so that the cache keeps compressed bodies), and only then the
+// rate limiter, so that cached pages never wait behind it, and the API keys' authentication (Hotline's scheme) for
+// the endpoints that require it.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseHeadAsGet();
@@ -121,6 +124,8 @@ if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 {
     app.UseOutputCache();
 }
+
+app.UseResponseCompression();
 
 app.UseRateLimiter();
 app.UseAuthentication();
