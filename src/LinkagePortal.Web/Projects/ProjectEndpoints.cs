@@ -7,7 +7,7 @@ public static class ProjectEndpoints
 {
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/projects/{key}", async (string key, Db db, PageRenderer pages, TimeProvider clock) =>
+        routes.MapGet("/projects/{key}", async (string key, HttpContext http, Db db, PageRenderer pages, TimeProvider clock) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (!long.TryParse(key, System.Globalization.NumberStyles.None, null, out var id))
@@ -17,6 +17,7 @@ public static class ProjectEndpoints
                     : ErrorPages.NotFound(pages, $"没有编号或项目代码为“{key}”的项目。项目代码印在公告公示上，形如 654202-2024-001。");
             }
 
+            PageCache.AlsoTag(http, PageCache.ProjectTag(id));
             var model = await ProjectPage.LoadAsync(db, id, now);
             return model is null
                 ? ErrorPages.NotFound(pages, $"没有编号为 {key} 的项目。")

@@ -24,6 +24,7 @@ public static class RegionEndpoints
             if (model is not null && model.Region.Code.Length == RegionCodes.CountyLength)
             {
                 model = model with { Checks = await accountability(model.Region.Code, http.RequestAborted) };
+                PageCache.AlsoTag(http, PageCache.CountyTag(model.Region.Code));
             }
 
             return model is null

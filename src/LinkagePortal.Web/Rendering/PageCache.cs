@@ -40,6 +40,12 @@ public static class PageCache
     /// </summary>
     public const string TimelinessTag = "timeliness";
 
+    /// <summary>The tag of a project's cached page (which shows its complaint counts): evicted by a complaint about it.</summary>
+    public static string ProjectTag(long projectId) => "project:" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tag of a county's cached page (which shows its accountability findings, complaint handling among them).</summary>
+    public static string CountyTag(string countyCode) => "county:" + countyCode;
+
     /// <summary>Adds <paramref name="tag"/> to the tags the response is cached under (when it is cached at all).</summary>
     public static void AlsoTag(HttpContext http, string tag) => http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(tag);
 
