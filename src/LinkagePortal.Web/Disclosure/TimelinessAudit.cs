@@ -86,8 +86,10 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     Kept? last;
     (string Key, Task<TimelinessReport> Report)? running;
 
+    int computations;
+
     /// <summary>How many reports this node has computed (each shared by all who asked while it ran).</summary>
-    public int Computations { get; private set; }
+    public int Computations => Volatile.Read(ref computations);
 
     /// <summary>The current report, or the previous one while the current one takes longer than <see cref="FreshWait"/>.</summary>
     public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default)
@@ -152,7 +154,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     {
         try
         {
-            Computations++;
+            Interlocked.Increment(ref computations);
             var report = await ComputeAsync(now, CancellationToken.None);
             var replaced = last is not null;
             last = new Kept(key, report);
