@@ -107,8 +107,10 @@ public static class ProjectsApi
                 filter.And(Public.Projects);
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
-                    filter.And(region.Length <= 6
-                        ? RegionCodes.Under("p.county_code")
+                    // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
+                    // order and a page reads its own rows only (a range would read and sort all of the county's).
+                    filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region"
+                        : region.Length < RegionCodes.CountyLength ? RegionCodes.Under("p.county_code")
                         : $"EXISTS (SELECT 1 FROM project_places pp WHERE pp.project_id = p.id AND {RegionCodes.Under("pp.region_code")})",
                         SqlFilter.Under(region));
                 }
