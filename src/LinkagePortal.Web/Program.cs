@@ -64,6 +64,8 @@ builder.Services.AddOutputCache(options =>
     options.MaximumBodySize = 4 * 1024 * 1024;
 });
 builder.Services.AddPageCache();
+// Brotli and gzip (Hosting/Compression.cs), inside the output cache so that cached pages are stored compressed.
+builder.Services.AddPortalCompression();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenData();
 // Organisations' API keys (complaints or publishing) and the hash-chained audit log their writes go into.
@@ -114,8 +116,9 @@ importer.SeedIfEmpty(paths.Data);
 // body, error pages without stack traces, 503 when the database fails, static files (a year's caching for a
 // fingerprinted address: Rendering/StaticAssets), routing, CORS (open data only),
 // output cache (Benchmark:DisableOutputCache=true leaves it out so that tests/Benchmarks/run.sh can measure pages
-// rendered on every request), and only then the rate limiter, so that cached pages never wait behind it, and the API
-// keys' authentication (Hotline's scheme) for the endpoints that require it.
+// rendered on every request), Brotli/gzip inside it (so that the cache keeps compressed bodies), and only then the
+// rate limiter, so that cached pages never wait behind it, and the API keys' authentication (Hotline's scheme) for
+// the endpoints that require it.
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseHeadAsGet();
@@ -128,6 +131,8 @@ if (!app.Configuration.GetValue("Benchmark:DisableOutputCache", false))
 {
     app.UseOutputCache();
 }
+
+app.UseResponseCompression();
 
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -60,6 +60,12 @@ public sealed class ListSource<TRow> where TRow : class
 
     /// <summary>Fills child lists of a batch of rows (at most <see cref="ApiList.BatchSize"/>) with one query per kind.</summary>
     public Func<DbConnection, IReadOnlyList<TRow>, BatchScope, Task>? AttachChildren { get; init; }
+
+    /// <summary>
+    /// The list's total from totals kept at write time, when the request's filters are ones they answer (null
+    /// otherwise: the total is counted).
+    /// </summary>
+    public Func<DbConnection, ApiQuery, DateTime, Task<long?>>? MaintainedTotal { get; init; }
 }
 
 /// <summary>
@@ -120,7 +126,7 @@ public static class ApiList
 
         filter.Parameters.Add("take", limit + 1);
         await using var connection = await db.OpenAsync(http.RequestAborted);
-        var total = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) " + source.From + filter.Where(), filter.Parameters);
+        var total = query.Boolean(ApiParam.IncludeTotal.Name) ? await TotalAsync(connection, source, filter, query) : null;
 
         // One page is at most limit + 1 rows (the extra one only says whether there is a next page).
         var rows = (await connection.QueryAsync<TRow>(
@@ -148,6 +154,11 @@ public static class ApiList
 
         return new JsonPage(total, rows, source.Fields, next);
     }
+
+    /// <summary>The number of rows the filter matches: from the maintained totals where they answer, else counted.</summary>
+    static async Task<long?> TotalAsync<TRow>(DbConnection connection, ListSource<TRow> source, SqlFilter filter, ApiQuery query) where TRow : class =>
+        (source.MaintainedTotal is { } maintained ? await maintained(connection, query, filter.Now) : null)
+        ?? await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) " + source.From + filter.Where(), filter.Parameters);
 
     public static async Task<IResult> Item<TRow>(HttpContext http, Db db, ListSource<TRow> source, SqlFilter filter, string notFound) where TRow : class
     {
@@ -177,14 +188,22 @@ public static class ApiList
         return $"{Hosting.PublicBaseUrl.Of(request)}{request.Path}{QueryString.Create(parameters)}";
     }
 
-    sealed class JsonPage(long total, IReadOnlyList<object> rows, IReadOnlyList<ApiField> fields, string? next) : IResult
+    sealed class JsonPage(long? total, IReadOnlyList<object> rows, IReadOnlyList<ApiField> fields, string? next) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
             http.Response.ContentType = JsonFormat.ContentType;
             await using var writer = new Utf8JsonWriter(http.Response.BodyWriter, JsonFormat.Options);
             writer.WriteStartObject();
-            writer.WriteNumber("total", total);
+            if (total is { } count)
+            {
+                writer.WriteNumber("total", count);
+            }
+            else
+            {
+                writer.WriteNull("total");
+            }
+
             writer.WriteStartArray("items");
             foreach (var row in rows)
             {

@@ -53,6 +53,14 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
         Example = "2030-12-31",
     };
 
+    public static readonly ApiParam IncludeTotal = new("include_total", ParamKind.Boolean,
+        "true（默认）在响应的 total 中给出匹配的总条数；false 不数总数（total 为 null），每页只读本页的行，翻页抓取全部数据时更快。")
+    {
+        Values = ["true", "false"],
+        Default = "true",
+        Example = "false",
+    };
+
     public static readonly ApiParam Bom = new("bom", ParamKind.Boolean,
         "true（默认）在文件开头写 UTF-8 字节顺序标记（BOM），让 Excel 正确显示中文；false 不写。")
     {

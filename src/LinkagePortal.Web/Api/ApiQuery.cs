@@ -101,7 +101,7 @@ public sealed class ApiQuery
 
     /// <summary>The filter parameters as given, in a fixed order: what a cursor is bound to.</summary>
     public string Fingerprint() => string.Join('&', values
-        .Where(v => v.Key is not ("limit" or "cursor" or "bom" or "excel"))
+        .Where(v => v.Key is not ("limit" or "cursor" or "include_total" or "bom" or "excel"))
         .OrderBy(v => v.Key, StringComparer.Ordinal)
         .Select(v => v.Key + "=" + v.Value));
 

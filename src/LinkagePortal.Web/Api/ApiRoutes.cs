@@ -24,7 +24,7 @@ public static class ApiRoutes
             var (query, filter, early) = await Prepare(http, db, clock, build);
             return early ?? await ApiList.Page(http, db, source, filter, query);
         }).WithMetadata(new ApiOperation(summary, description + " 分页返回：见 limit、cursor 与响应中的 next。", ResponseShape.List,
-            [.. filters, ApiParam.Limit, ApiParam.Cursor]) { Dataset = source.Dataset, Fields = source.Fields, PathParameter = pathParameter });
+            [.. filters, ApiParam.Limit, ApiParam.Cursor, ApiParam.IncludeTotal]) { Dataset = source.Dataset, Fields = source.Fields, PathParameter = pathParameter });
 
         api.MapGet(path + ".csv", async (HttpContext http, Db db, TimeProvider clock) =>
         {

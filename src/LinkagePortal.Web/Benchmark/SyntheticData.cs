@@ -295,6 +295,7 @@ public static class SyntheticData
         // The fragments arrive in project order but the index is kept in fragment order: sorted once here, they are
         // appended to its B-tree instead of inserted all over it (and the by-project index is built by one sort after).
         connection.Execute(FillFragmentsSqlite, transaction: transaction);
+        RegionTotals.Rebuild(connection, transaction);
         connection.Execute(BumpDataVersion, new { now }, transaction);
         transaction.Commit();
         connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");

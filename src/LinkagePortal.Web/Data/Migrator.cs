@@ -42,6 +42,7 @@ public static partial class Migrator
     static readonly Dictionary<int, Action<DbConnection, DbTransaction>> AfterScript = new()
     {
         [8] = FragmentIndex.Rebuild, // the character pairs of the projects already loaded
+        [40] = RegionTotals.Rebuild, // the totals of the projects and allocations already loaded
     };
 
     /// <summary>How long a node waits for another node's migration before giving up.</summary>

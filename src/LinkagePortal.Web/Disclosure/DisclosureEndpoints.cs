@@ -27,6 +27,7 @@ public static class DisclosureEndpoints
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<EmbargoBoundary>();
         services.AddSingleton<TimelinessAudit>();
+        services.AddHostedService<TimelinessRefresh>();
         services.AddSingleton<RegionTimeliness>(sp => async (code, name, cancellation) =>
             DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().ReportAsync(cancellation), code, name));
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));
@@ -45,15 +46,15 @@ public static class DisclosureEndpoints
         routes.ServiceProvider.GetRequiredService<HolidayCalendar>();
         routes.ServiceProvider.GetRequiredService<DeadlineRules>();
 
-        routes.MapGet("/disclosure", async (TimelinessAudit audit, PageRenderer pages, CancellationToken cancellation) =>
-                pages.Page("Disclosure/DisclosurePage", DisclosureViews.Page(await audit.ClocksAsync(cancellation)), "公开时限核查"))
+        routes.MapGet("/disclosure", async (HttpContext http, TimelinessAudit audit, PageRenderer pages) =>
+                pages.Page("Disclosure/DisclosurePage", DisclosureViews.Page(await audit.ClocksAsync(http)), "公开时限核查"))
             .CachedAs(PageCache.Page);
 
         // The API follows the /api/v1 conventions: documented parameters only (anything else is a 400 naming it), CORS
         // open for GET, described in the OpenAPI document by the ApiOperation each carries.
         routes.MapGet(ApiRoutes.Prefix + "/disclosure", async (HttpContext http, TimelinessAudit audit) => ApiQuery.Parse(http) is { IsValid: false } query
                 ? ApiProblems.BadRequest(query)
-                : Results.Json(Json(await audit.ClocksAsync(http.RequestAborted), http.RequestServices.GetRequiredService<DisclosureOptions>().DayCount)))
+                : Results.Json(Json(await audit.ClocksAsync(http), http.RequestServices.GetRequiredService<DisclosureOptions>().DayCount)))
             .WithMetadata(new ApiOperation("公开时限核查",
                 "按两种口径（20日自然日，伽师县所述做法；20个工作日，《政府信息公开条例》第二十六条）分别统计的各地区公开时限核查结果（按时、逾期、逾期未公开、未到期、无法判断），无法判断的原因，逾期和逾期未公开的记录，资金下达与细化期限的核查，以及期限规则及其出处。"
                 + "逾期未公开的记录尚未公开，只给类别、地区和应公开日期。", ResponseShape.Item, []))
@@ -80,7 +81,7 @@ public static class DisclosureEndpoints
     }
 
     static async Task<IResult> Csv(HttpContext http, TimelinessAudit audit, Func<DisclosureClocks, IResult> write) =>
-        ApiQuery.Parse(http) is { IsValid: false } query ? ApiProblems.BadRequest(query) : write(await audit.ClocksAsync(http.RequestAborted));
+        ApiQuery.Parse(http) is { IsValid: false } query ? ApiProblems.BadRequest(query) : write(await audit.ClocksAsync(http));
 
     static bool Bom(HttpContext http) => http.Request.Query["bom"] != "false";
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LinkagePortal.Rendering;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LinkagePortal.Disclosure;
 
@@ -7,10 +9,18 @@ namespace LinkagePortal.Disclosure;
 /// targets) and of the hand-off deadlines, and adds them up per county, prefecture and region. Embargoed records are
 /// counted (an unpublished record past its due date is exactly what the audit is for) but never described. Every
 /// record is judged on both clocks in one pass (calendar days, 伽师县's practice; working days, the national 条例).
-/// The reports are kept until the embargo state, the data or the Beijing date changes.
+/// The reports are kept until the embargo state, the data or the Beijing date changes; then one computation runs in the background
+/// (<see cref="TimelinessRefresh"/> starts it within seconds, or the first reader does), shared by every reader. A reader
+/// waits for it at most <see cref="FreshWait"/> and is otherwise given the previous report; the pages that showed that one
+/// (tagged <see cref="PageCache.TimelinessTag"/>) are evicted when the new report is in. Only the very first report
+/// after start is waited for.
 /// </summary>
-public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules, DisclosureOptions options)
+public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
+    DisclosureOptions options, IOutputCacheStore cache)
 {
+    /// <summary>How long a reader waits for a report being computed before it is given the previous one.</summary>
+    public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);
+
     const string Regions = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level IN ('province', 'prefecture', 'county')";
 
     // Every document, embargoed ones too: the records' columns without their public rule.
@@ -68,26 +78,109 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
     sealed record Kept(string Key, DisclosureClocks Clocks);
 
+    readonly Lock gate = new();
     Kept? last;
+    (string Key, Task<DisclosureClocks> Clocks)? running;
+
+    int computations;
+
+    /// <summary>How many reports this node has computed (each shared by all who asked while it ran).</summary>
+    public int Computations => Volatile.Read(ref computations);
 
     /// <summary>The report on the configured clock (<c>Disclosure:DayCount</c>), as the regions' summaries show it.</summary>
     public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default) =>
         (await ClocksAsync(cancellationToken)).Of(options.DayCount);
 
-    /// <summary>The reports on both clocks, as /disclosure and its API show them side by side.</summary>
+    /// <summary>
+    /// The reports on both clocks, as /disclosure and its API show them side by side: the current ones, or the previous
+    /// ones while the current ones take longer than <see cref="FreshWait"/>.
+    /// </summary>
     public async Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default)
     {
-        var now = clock.GetUtcNow();
-        var state = await embargo.CurrentAsync(cancellationToken);
-        var key = state.Stamp + "|" + DeadlineCalculator.BeijingDate(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (key, now) = await KeyAsync(cancellationToken);
         if (last is { } kept && kept.Key == key)
         {
             return kept.Clocks;
         }
 
-        var clocks = await ComputeAsync(now, cancellationToken);
-        last = new Kept(key, clocks);
-        return clocks;
+        var computing = Start(key, now);
+        if (last is not { } previous)
+        {
+            return await computing.WaitAsync(cancellationToken);
+        }
+
+        var fresher = await Task.WhenAny(computing, Task.Delay(FreshWait, cancellationToken));
+        return fresher == computing && computing.IsCompletedSuccessfully ? computing.Result : previous.Clocks;
+    }
+
+    /// <summary>The reports for a response: which is then cached under <see cref="PageCache.TimelinessTag"/> too.</summary>
+    public Task<DisclosureClocks> ClocksAsync(HttpContext http)
+    {
+        PageCache.AlsoTag(http, PageCache.TimelinessTag);
+        return ClocksAsync(http.RequestAborted);
+    }
+
+    /// <summary>The configured clock's report for a response, tagged as <see cref="ClocksAsync(HttpContext)"/>.</summary>
+    public async Task<TimelinessReport> ReportAsync(HttpContext http) => (await ClocksAsync(http)).Of(options.DayCount);
+
+    /// <summary>Starts computing the reports in the background when the data, the embargo state or the date has moved on.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var (key, now) = await KeyAsync(cancellationToken);
+        if (last?.Key != key)
+        {
+            await Start(key, now);
+        }
+    }
+
+    async Task<(string Key, DateTimeOffset Now)> KeyAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var state = await embargo.CurrentAsync(cancellationToken);
+        return (state.Stamp + "|" + DeadlineCalculator.BeijingDate(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
+    }
+
+    /// <summary>The computation for <paramref name="key"/>: the one already running, or a new one on the thread pool.</summary>
+    Task<DisclosureClocks> Start(string key, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            if (running is { } current && current.Key == key)
+            {
+                return current.Clocks;
+            }
+
+            var clocks = Task.Run(() => ComputeAndKeepAsync(key, now));
+            running = (key, clocks);
+            return clocks;
+        }
+    }
+
+    async Task<DisclosureClocks> ComputeAndKeepAsync(string key, DateTimeOffset now)
+    {
+        try
+        {
+            Interlocked.Increment(ref computations);
+            var clocks = await ComputeAsync(now, CancellationToken.None);
+            var replaced = last is not null;
+            last = new Kept(key, clocks);
+            if (replaced)
+            {
+                await cache.EvictByTagAsync(PageCache.TimelinessTag, CancellationToken.None);
+            }
+
+            return clocks;
+        }
+        finally
+        {
+            lock (gate)
+            {
+                if (running?.Key == key)
+                {
+                    running = null;
+                }
+            }
+        }
     }
 
     /// <summary>What one clock gathers while the records stream past.</summary>

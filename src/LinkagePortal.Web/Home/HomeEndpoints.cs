@@ -13,13 +13,6 @@ public static class HomeEndpoints
         ORDER BY d.fiscal_year DESC, t.amount_yuan DESC
         """;
 
-    const string ProjectTotals = $"""
-        SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
-        FROM projects p
-        WHERE {Public.Projects}
-        GROUP BY p.programme
-        """;
-
     const string Prefectures = "SELECT code AS Code, short_name AS Name FROM regions WHERE level = 'prefecture' ORDER BY code";
 
     // Rows use init properties: Dapper converts SQLite's TEXT dates and Int64 integers into them (its constructor
@@ -58,7 +51,7 @@ public static class HomeEndpoints
         {
             await using var connection = await db.OpenAsync();
             var now = clock.GetUtcNow().UtcDateTime;
-            var totals = (await connection.QueryAsync<ProjectTotal>(ProjectTotals, new { now })).ToList();
+            var totals = (await connection.QueryAsync<ProjectTotal>(RegionTotals.ProjectsByProgramme, new { now })).ToList();
             var model = new HomeModel(
                 (await connection.QueryAsync<Headline>(Headlines, new { now })).ToList(),
                 Vocabulary.Programmes.Values.SelectMany(p => totals.Where(t => t.Programme == p)).ToList(),

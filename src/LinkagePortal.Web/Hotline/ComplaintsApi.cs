@@ -99,7 +99,7 @@ public static class ComplaintsApi
         var (outcome, recorded) = await complaints.RecordAsync(caller, complaint);
         if (outcome == Complaints.Outcome.Created)
         {
-            await changed.EvictAsync(http.RequestAborted);
+            await changed.EvictAsync(recorded.ProjectId, recorded.CountyCode, http.RequestAborted);
         }
 
         return outcome switch
@@ -150,7 +150,7 @@ public static class ComplaintsApi
         var (outcome, moved) = await complaints.MoveAsync(caller, complaint, to, reason);
         if (outcome == Complaints.Outcome.Moved)
         {
-            await changed.EvictAsync(http.RequestAborted);
+            await changed.EvictAsync(complaint.ProjectId, complaint.CountyCode, http.RequestAborted);
         }
 
         return outcome switch

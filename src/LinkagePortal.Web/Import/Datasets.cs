@@ -104,8 +104,11 @@ sealed class Documents : Dataset<Documents.Row>
 
     protected override Versioning<Row> Versioning => new("documents", "documents", ["id"], r => r.id, Columns);
 
-    protected override void Write(Row row, ImportContext c) =>
+    protected override void Write(Row row, ImportContext c)
+    {
         c.Connection.Execute(c.Dialect.Upsert("documents", ["id"], [.. Columns]), row, c.Transaction);
+        c.TotalsChanged.Document(row.id);
+    }
 }
 
 sealed class Allocations : Dataset<Allocations.Row>
@@ -135,8 +138,11 @@ sealed class Allocations : Dataset<Allocations.Row>
     protected override Versioning<Row> Versioning => new("allocations", "allocations", ["document_id", "region_code", "task"],
         r => $"{r.document_id}/{r.region_code}/{r.task}", StoredColumns) { DocumentColumn = "document_id", Withdrawable = true };
 
-    protected override void Write(Row row, ImportContext c) =>
+    protected override void Write(Row row, ImportContext c)
+    {
         c.Connection.Execute(c.Dialect.Upsert("allocations", ["document_id", "region_code", "task"], StoredColumns), row, c.Transaction);
+        c.TotalsChanged.Region(row.region_code);
+    }
 }
 
 sealed class AllocationTotals : Dataset<AllocationTotals.Row>
@@ -217,6 +223,7 @@ sealed class Projects : Dataset<Projects.Row>
 
     protected override void Write(Row row, ImportContext c)
     {
+        c.TotalsChanged.BeforeProject(c.Connection, c.Transaction, row.code);
         c.Connection.Execute(c.Dialect.Upsert("projects", ["code"], StoredColumns), row, c.Transaction);
         var id = c.ProjectId(row.code);
         c.ProjectsWritten.Add(id);
@@ -279,6 +286,7 @@ sealed class ProjectPlaces : Dataset<ProjectPlaces.Row>
         foreach (var code in rows.Select(r => r.project_code).Distinct())
         {
             var id = c.ProjectId(code);
+            c.TotalsChanged.BeforeProject(c.Connection, c.Transaction, code);
             c.Connection.Execute(ClearPlaces, new { id }, c.Transaction);
             c.ProjectsWritten.Add(id);
         }

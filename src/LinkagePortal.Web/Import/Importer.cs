@@ -61,6 +61,7 @@ public sealed class Importer(Db db, TimeProvider clock)
 
         context.Versions.Committing?.Invoke(context);
         FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
+        RegionTotals.Refresh(connection, transaction, context.TotalsChanged, context.ProjectsWritten);
         connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
         transaction.Commit();
         DataChanged?.Invoke();

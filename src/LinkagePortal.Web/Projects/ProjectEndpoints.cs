@@ -10,7 +10,7 @@ public static class ProjectEndpoints
 {
     public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/projects/{key}", async (string key, string? v, Db db, PageRenderer pages, TimeProvider clock) =>
+        routes.MapGet("/projects/{key}", async (string key, string? v, HttpContext http, Db db, PageRenderer pages, TimeProvider clock) =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
             if (!long.TryParse(key, System.Globalization.NumberStyles.None, null, out var id))
@@ -20,6 +20,7 @@ public static class ProjectEndpoints
                     : ErrorPages.NotFound(pages, $"没有编号或项目代码为“{key}”的项目。项目代码印在公告公示上，形如 654202-2024-001。");
             }
 
+            PageCache.AlsoTag(http, PageCache.ProjectTag(id));
             var model = await ProjectPage.LoadAsync(db, id, now,
                 long.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var printed) ? printed : null);
             return model is null

@@ -32,7 +32,10 @@ public sealed record AllocationRecord : DisclosedRecord
 /// </summary>
 public static class AllocationRecords
 {
-    public static readonly PublicRows Rows = new("allocations a", Public.Allocations, "a.document_id", HasPublicationTime: true);
+    public static readonly PublicRows Rows = new("allocations a", Public.Allocations, "a.document_id", HasPublicationTime: true)
+    {
+        MaintainedCount = RegionTotals.AllAllocationsCount,
+    };
 
     /// <summary>The columns of <see cref="AllocationRecord"/> over <see cref="From"/>.</summary>
     public const string Columns = """

@@ -64,7 +64,10 @@ public sealed record ProjectPlace
 /// </summary>
 public static class ProjectRecords
 {
-    public static readonly PublicRows Rows = new("projects p", Public.Projects, "p.source_document_id", HasPublicationTime: true);
+    public static readonly PublicRows Rows = new("projects p", Public.Projects, "p.source_document_id", HasPublicationTime: true)
+    {
+        MaintainedCount = RegionTotals.AllProjectsCount,
+    };
 
     /// <summary>The columns of <see cref="ProjectRecord"/> over <see cref="From"/>.</summary>
     public const string Select = """

@@ -27,6 +27,12 @@ public static class Public
     /// <summary>The printed totals of allocation tables, alias <c>t</c>: public with their document.</summary>
     public const string AllocationTotals = $"(t.document_id NOT IN ({EmbargoedDocuments}))";
 
+    /// <summary>
+    /// The maintained totals (<see cref="RegionTotals"/>), alias <c>t</c>: each row is public from its
+    /// <c>visible_from</c>, the time the rows it sums became public by the rules above.
+    /// </summary>
+    public const string Totals = "(t.visible_from IS NULL OR t.visible_from <= @now)";
+
     /// <summary>Announcements, alias <c>a</c>: the notice and its source document.</summary>
     public const string Announcements = $"((a.published_at IS NULL OR a.published_at <= @now) AND a.withdrawn_at IS NULL AND a.source_document_id NOT IN ({EmbargoedDocuments}))";
 

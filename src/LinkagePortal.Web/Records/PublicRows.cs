@@ -7,7 +7,10 @@ namespace LinkagePortal.Records;
 /// </summary>
 public sealed record PublicRows(string Table, string? Rule, string? SourceColumn, bool HasPublicationTime)
 {
-    public string CountSql => "SELECT COUNT(*) " + From();
+    public string CountSql => MaintainedCount ?? "SELECT COUNT(*) " + From();
+
+    /// <summary>The same count read from totals kept at write time (<see cref="RegionTotals"/>), for tables that have them.</summary>
+    public string? MaintainedCount { get; init; }
 
     /// <summary>Ids of the documents the public rows come from (the catalog names them once public themselves).</summary>
     public string? SourcesSql => SourceColumn is null ? null : $"SELECT DISTINCT {SourceColumn} {From(SourceColumn + " IS NOT NULL")}";

@@ -31,8 +31,8 @@ public static class RegionEndpoints
             return pages.Page("Regions/RegionIndexPage", new IndexModel(regions.Single(r => r.Level == "province"), prefectures), "各地区");
         }).CachedAs(PageCache.Page);
 
-        group.MapGet("/{code}", async (string code, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
-            CountyAccountability accountability, CancellationToken cancellation) =>
+        group.MapGet("/{code}", async (string code, HttpContext http, Db db, PageRenderer pages, TimeProvider clock, RegionTimeliness timeliness,
+            CountyAccountability accountability) =>
         {
             var model = await RegionPage.LoadAsync(db, code, clock.GetUtcNow().UtcDateTime);
 
@@ -40,10 +40,12 @@ public static class RegionEndpoints
             var accountable = model is null ? null : model.AboveCounty ? model.Region : model.CountyMoney?.County;
             if (model is not null && accountable is not null)
             {
-                model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, cancellation) };
+                model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, http.RequestAborted) };
+                PageCache.AlsoTag(http, PageCache.TimelinessTag);
                 if (accountable.Code.Length == RegionCodes.CountyLength)
                 {
-                    model = model with { Checks = await accountability(accountable.Code, cancellation) };
+                    model = model with { Checks = await accountability(accountable.Code, http.RequestAborted) };
+                    PageCache.AlsoTag(http, PageCache.CountyTag(accountable.Code));
                 }
             }
 

@@ -34,18 +34,17 @@ public static class RegionPage
         ORDER BY d.fiscal_year DESC, d.id, t.id
         """;
 
-    // Child regions' figures are summed in the database, one row per child (SUBSTRING cuts a code to the child's
-    // length), whatever the number of rows below: a million projects stay a million index entries, not rows to C#.
-    // Above a county, one pass over the allocations under the region gives both the children's column (per document)
-    // and the region's own table (per document and task); documents are joined after grouping.
+    // Above a county, the allocations come from the totals the importer keeps per county, document and task
+    // (Records/RegionTotals.cs): a few rows per county, however many cells lie below. SUBSTRING cuts a county's code to
+    // the child's length; one pass gives both the children's column (per document) and the region's own table (per
+    // document and task); documents are joined after grouping.
     const string AllocationSumsByChild = $"""
-        SELECT y.RegionCode, y.DocumentId, y.Task, y.PartOfTask, SUM(y.AmountYuan) AS AmountYuan, COUNT(*) AS Counties,
-               SUM(y.Marked) AS Marked, MIN(y.RowNo) AS FirstRow
-        FROM (SELECT SUBSTRING(a.region_code, 1, @length) AS RegionCode, a.document_id AS DocumentId, a.task AS Task,
-                     a.part_of_task AS PartOfTask, a.amount_yuan AS AmountYuan,
-                     CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS Marked, a.row_no AS RowNo
-              FROM allocations a
-              WHERE a.region_code >= @code AND a.region_code <= @codeLast AND {Public.Allocations}) y
+        SELECT y.RegionCode, y.DocumentId, y.Task, y.PartOfTask, SUM(y.AmountYuan) AS AmountYuan, SUM(y.Cells) AS Counties,
+               SUM(y.Marked) AS Marked, MIN(y.FirstRow) AS FirstRow
+        FROM (SELECT SUBSTRING(t.region_code, 1, @length) AS RegionCode, t.document_id AS DocumentId, t.task AS Task,
+                     t.part_of_task AS PartOfTask, t.amount_yuan AS AmountYuan, t.cells AS Cells, t.marked AS Marked, t.first_row AS FirstRow
+              FROM allocation_sums t
+              WHERE t.region_code >= @code AND t.region_code <= @codeLast AND {Public.Totals}) y
         GROUP BY y.RegionCode, y.DocumentId, y.Task, y.PartOfTask
         """;
 
@@ -55,37 +54,27 @@ public static class RegionPage
         WHERE d.id IN @ids AND {Public.Documents}
         """;
 
-    // Grouped by county, the order of ix_projects_county_programme, so the index is read once without a sort; the
-    // at most 2 × 108 rows are summed per child here.
-    const string ProjectsByCounty = $"""
-        SELECT p.county_code AS RegionCode, p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
-        FROM projects p
-        WHERE p.county_code >= @code AND p.county_code <= @codeLast AND {Public.Projects}
-        GROUP BY p.county_code, p.programme
+    // Project counts and amounts from the totals the importer keeps per region at every level (Records/RegionTotals.cs):
+    // at or above a county by county_code, below it by the projects' places (a project in two villages of one township
+    // counts once there). The region's own, and its children's one level down.
+    const string ProjectTotals = $"""
+        SELECT t.programme AS Programme, SUM(t.projects) AS Projects, SUM(t.amount_yuan) AS AmountYuan
+        FROM region_totals t
+        WHERE t.region_code = @code AND t.depth = @depth AND {Public.Totals}
+        GROUP BY t.programme
         """;
 
-    // Below a county, projects are where their places are; a project in two villages of one township counts once there.
-    const string ProjectsByChildPlace = $"""
-        SELECT x.RegionCode, x.Programme, COUNT(*) AS Projects, SUM(x.AmountYuan) AS AmountYuan
-        FROM (SELECT DISTINCT SUBSTRING(pp.region_code, 1, @length) AS RegionCode, p.id AS ProjectId, p.programme AS Programme,
-                     p.amount_yuan AS AmountYuan
-              FROM project_places pp
-              JOIN projects p ON p.id = pp.project_id
-              WHERE pp.region_code > @code AND pp.region_code <= @codeLast AND {Public.Projects}) x
-        GROUP BY x.RegionCode, x.Programme
+    const string ProjectsByChild = $"""
+        SELECT t.region_code AS RegionCode, t.programme AS Programme, SUM(t.projects) AS Projects, SUM(t.amount_yuan) AS AmountYuan
+        FROM region_totals t
+        WHERE t.depth = @length AND t.region_code >= @code AND t.region_code <= @codeLast AND {Public.Totals}
+        GROUP BY t.region_code, t.programme
         """;
 
     // Which projects are "in" a region: by county for a county or above, by place below.
     const string InCounty = "p.county_code = @code";
     const string InCounties = "p.county_code >= @code AND p.county_code <= @codeLast";
     const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)";
-
-    const string ProjectTotals = $$"""
-        SELECT p.programme AS Programme, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
-        FROM projects p
-        WHERE {0} AND {{Public.Projects}}
-        GROUP BY p.programme
-        """;
 
     // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
     const string ProjectList = $$"""
@@ -408,10 +397,10 @@ public static class RegionPage
         IReadOnlyDictionary<string, ProjectTotal> ProjectTotals,
         IReadOnlyDictionary<(string Child, string Programme), ChildProjects> ChildProjects);
 
-    /// <summary>A prefecture or the region: allocations and projects under it, summed per child in one pass each.</summary>
+    /// <summary>A prefecture or the region: allocations under it, summed per child in one pass, and its project totals.</summary>
     static async Task<Figures> FiguresAboveCountyAsync(DbConnection connection, string code, DateTime now)
     {
-        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code) };
+        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code), depth = code.Length };
         var sums = (await connection.QueryAsync<AllocationSum>(AllocationSumsByChild, args)).ToList();
         var documents = sums.Count == 0
             ? []
@@ -437,29 +426,28 @@ public static class RegionPage
             .Select(g => (Child: g.Key.RegionCode, Amount: new DocumentAmount(g.Key.DocumentId, documents[g.Key.DocumentId].Name, g.Sum(s => s.AmountYuan))))
             .ToLookup(x => x.Child, x => x.Amount);
 
-        var byCounty = (await connection.QueryAsync<ChildProjects>(ProjectsByCounty, args)).ToList();
-        var totals = byCounty.GroupBy(p => p.Programme)
-            .ToDictionary(g => g.Key, g => new ProjectTotal { Programme = g.Key, Projects = g.Sum(p => p.Projects), AmountYuan = g.Sum(p => p.AmountYuan) });
-        var byChild = byCounty.GroupBy(p => (Child: p.RegionCode[..args.length!.Value], p.Programme)).ToDictionary(g => g.Key, g => new ChildProjects
-        {
-            RegionCode = g.Key.Child,
-            Programme = g.Key.Programme,
-            Projects = g.Sum(p => p.Projects),
-            AmountYuan = g.Sum(p => p.AmountYuan),
-        });
-        return new Figures(allocations, childAllocations, totals, byChild);
+        var (totals, children) = await ProjectFiguresAsync(connection, args, hasChildren: true);
+        return new Figures(allocations, childAllocations, totals, children);
     }
 
     /// <summary>A county, township or village: its own allocations, its projects, and its children's projects by place.</summary>
     static async Task<Figures> FiguresAtOrBelowCountyAsync(DbConnection connection, string code, bool hasChildren, DateTime now)
     {
-        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code) };
+        var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code), depth = code.Length };
         var allocations = (await connection.QueryAsync<AllocationRow>(AllocationsTo, args)).ToList();
-        var totals = (await connection.QueryAsync<ProjectTotal>(string.Format(ProjectTotals, ProjectFilter(code)), args)).ToDictionary(t => t.Programme);
-        var children = hasChildren
-            ? (await connection.QueryAsync<ChildProjects>(ProjectsByChildPlace, args)).ToDictionary(p => (p.RegionCode, p.Programme))
-            : [];
+        var (totals, children) = await ProjectFiguresAsync(connection, args, hasChildren);
         return new Figures(allocations, Enumerable.Empty<(string, DocumentAmount)>().ToLookup(x => x.Item1, x => x.Item2), totals, children);
+    }
+
+    /// <summary>The region's project totals per programme, and its children's, from the maintained totals.</summary>
+    static async Task<(Dictionary<string, ProjectTotal> Totals, Dictionary<(string, string), ChildProjects> Children)> ProjectFiguresAsync(
+        DbConnection connection, object args, bool hasChildren)
+    {
+        var totals = (await connection.QueryAsync<ProjectTotal>(ProjectTotals, args)).ToDictionary(t => t.Programme);
+        var children = hasChildren
+            ? (await connection.QueryAsync<ChildProjects>(ProjectsByChild, args)).ToDictionary(p => (p.RegionCode, p.Programme))
+            : [];
+        return (totals, children);
     }
 
     /// <summary>Sets beside each row the total the document prints for this region, and adds the printed totals no row sums to.</summary>

@@ -38,6 +38,20 @@ public static class PageCache
     /// <summary>A long list in pages: <c>?programme=&amp;after=</c>.</summary>
     public const string List = "page-list";
 
+    /// <summary>
+    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in.
+    /// </summary>
+    public const string TimelinessTag = "timeliness";
+
+    /// <summary>The tag of a project's cached page (which shows its complaint counts): evicted by a complaint about it.</summary>
+    public static string ProjectTag(long projectId) => "project:" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The tag of a county's cached page (which shows its accountability findings, complaint handling among them).</summary>
+    public static string CountyTag(string countyCode) => "county:" + countyCode;
+
+    /// <summary>Adds <paramref name="tag"/> to the tags the response is cached under (when it is cached at all).</summary>
+    public static void AlsoTag(HttpContext http, string tag) => http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(tag);
+
     /// <summary>The longest a response is kept when nothing evicts it sooner.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -59,7 +73,8 @@ public static class PageCache
             .Tag(DataVersion.CacheTag)
             .Expire(Lifetime)
             .AddPolicy<ScheduledExpiry>()
-            .AddPolicy<OrdinaryQueries>()));
+            .AddPolicy<OrdinaryQueries>()
+            .AddPolicy<ByEncoding>()));
 
     /// <summary>Caches the endpoints under the named policy and gives their responses validators (ETag, Last-Modified).</summary>
     public static TBuilder CachedAs<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder
@@ -87,6 +102,23 @@ public static class PageCache
                 }
             }
 
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Keys the cache by the content coding the response will have (Brotli, gzip or none): compression runs inside the
+    /// output cache, so each entry holds one encoding's bytes, compressed once.
+    /// </summary>
+    sealed class ByEncoding : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.CacheVaryByRules.VaryByValues["encoding"] = Hosting.Compression.Negotiated(context.HttpContext.Request);
             return ValueTask.CompletedTask;
         }
 
@@ -129,14 +161,34 @@ public static class PageCache
     /// same tag. A matching If-None-Match gets 304 here; once the response is cached, the output cache middleware
     /// answers If-None-Match and If-Modified-Since from the stored headers.
     /// </summary>
-    sealed class Validators(TimeProvider clock) : IEndpointFilter
+    sealed class Validators(TimeProvider clock, NextScheduledChange nextChange) : IEndpointFilter
     {
-        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-            await next(context) is IResult result ? new ValidatedResult(result, clock.GetUtcNow()) : throw new InvalidOperationException(
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var now = clock.GetUtcNow();
+            var change = await nextChange(context.HttpContext, context.HttpContext.RequestAborted);
+            return await next(context) is IResult result ? new ValidatedResult(result, now, SharedCacheControl(now, change)) : throw new InvalidOperationException(
                 $"{context.HttpContext.Request.Path}: a cached endpoint must return an IResult");
+        }
     }
 
-    sealed class ValidatedResult(IResult inner, DateTimeOffset renderedAt) : IResult
+    /// <summary>How long a shared cache (a CDN) may serve a page without asking: at most a minute, and never past the next scheduled change.</summary>
+    public static readonly TimeSpan SharedLifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Browsers keep a copy but ask again each time (a cheap 304); a CDN may serve it for <see cref="SharedLifetime"/>
+    /// but never past <paramref name="change"/> (the next embargo boundary), then a stale copy for 30 s while it asks
+    /// again, or for 10 minutes while the portal answers with errors.
+    /// </summary>
+    public static string SharedCacheControl(DateTimeOffset now, DateTimeOffset? change)
+    {
+        var shared = change is { } next && next - now < SharedLifetime ? next - now : SharedLifetime;
+        var seconds = Math.Max(0, (long)Math.Floor(shared.TotalSeconds));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"public, max-age=0, s-maxage={seconds}, stale-while-revalidate=30, stale-if-error=600");
+    }
+
+    sealed class ValidatedResult(IResult inner, DateTimeOffset renderedAt, string cacheControl) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -155,11 +207,11 @@ public static class PageCache
 
             if (response.StatusCode == StatusCodes.Status200OK)
             {
-                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"");
+                // Weak: the same page goes out as Brotli, gzip or plain bytes (compressed after this), all one tag.
+                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"", isWeak: true);
                 response.Headers.ETag = etag.ToString();
                 response.Headers.LastModified = HeaderUtilities.FormatDate(renderedAt.AddTicks(-(renderedAt.Ticks % TimeSpan.TicksPerSecond)));
-                // Clients and proxies may keep a copy but must ask again (a cheap 304): content can change at any import.
-                response.Headers.CacheControl = "public, no-cache";
+                response.Headers.CacheControl = cacheControl;
                 if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags) && tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;

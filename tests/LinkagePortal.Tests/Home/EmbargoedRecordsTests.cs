@@ -17,6 +17,10 @@ public sealed class EmbargoedRecordsTests : IDisposable
         connection.Execute("UPDATE projects SET published_at = '2999-01-01 00:00:00' WHERE code = '654202-2024-011'");
         connection.Execute("UPDATE announcements SET published_at = '2999-01-01 00:00:00' WHERE id = 'wusu-2024-gs-1'");
         connection.Execute("UPDATE documents SET published_at = '2999-01-01 00:00:00' WHERE id = 'tdcz-2023-11'");
+        // Changed with plain SQL rather than the importer: the maintained totals are written anew, as after any such change.
+        using var transaction = connection.BeginTransaction();
+        LinkagePortal.Records.RegionTotals.Rebuild(connection, transaction);
+        transaction.Commit();
     }
 
     public void Dispose() => portal.Dispose();

@@ -137,10 +137,15 @@ public class WritablePortal : ClockedPortalFactory
     {
     }
 
+    /// <summary>Changes the data with plain SQL, then writes the maintained region totals anew, as after any such change.</summary>
     public int Execute(string sql, object? parameters = null)
     {
         using var connection = Db.Open();
-        return connection.Execute(sql, parameters);
+        var changed = connection.Execute(sql, parameters);
+        using var transaction = connection.BeginTransaction();
+        LinkagePortal.Records.RegionTotals.Rebuild(connection, transaction);
+        transaction.Commit();
+        return changed;
     }
 
     /// <summary>Adds a linkage project (in 天山区, which has none of its own) listed in the Wusu budget disclosure.</summary>

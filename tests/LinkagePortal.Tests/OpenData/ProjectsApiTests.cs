@@ -88,6 +88,35 @@ public class ProjectsApiTests(PortalFactory portal) : IClassFixture<PortalFactor
     }
 
     [SkippableFact]
+    public async Task The_total_is_the_number_of_projects_listed_on_every_region_level()
+    {
+        // Region, programme and year are answered from the totals kept per region; the others are counted.
+        foreach (var filter in new[] { "region=65&programme=all", "region=6542", "region=654202&programme=bond&year=2023", "region=654202109",
+            "region=654202109200", "programme=all&year=2024", "region=654202&q=" + Uri.EscapeDataString("温室") })
+        {
+            var all = await client.GetAllAsync("/api/v1/projects?limit=1000&" + filter);
+            Assert.True(all.Count > 0, filter);
+        }
+    }
+
+    [SkippableFact]
+    public async Task With_include_total_false_the_pages_leave_the_total_out_and_list_the_same_projects()
+    {
+        var counted = await client.GetAllAsync("/api/v1/projects?region=654202&programme=all&limit=7");
+        var seen = new List<string>();
+        for (string? next = "/api/v1/projects?region=654202&programme=all&limit=7&include_total=false"; next is not null;)
+        {
+            var page = await client.GetJsonAsync(next);
+            Assert.Equal(JsonValueKind.Null, page.GetProperty("total").ValueKind);
+            seen.AddRange(page.GetProperty("items").EnumerateArray().Select(p => p.Text("id")));
+            next = page.GetProperty("next").GetString();
+            Assert.True(next is null || next.Contains("include_total=false", StringComparison.Ordinal), next);
+        }
+
+        Assert.Equal(counted.Select(p => p.Text("id")), seen);
+    }
+
+    [SkippableFact]
     public async Task A_bad_region_names_the_parameter_and_an_unknown_project_is_404()
     {
         foreach (var (url, parameter) in new[]

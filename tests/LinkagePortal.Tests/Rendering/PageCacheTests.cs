@@ -133,13 +133,17 @@ public sealed class PageCacheTests
     }
 
     [Fact]
-    public async Task Pages_say_clients_must_revalidate()
+    public async Task Pages_say_browsers_must_revalidate_and_a_cdn_may_keep_them_a_minute_and_serve_stale_briefly()
     {
         using var portal = new PortalFactory();
         var response = await portal.CreateClient().GetAsync("/");
 
-        Assert.True(response.Headers.CacheControl!.NoCache);
-        Assert.True(response.Headers.CacheControl.Public);
+        var control = response.Headers.CacheControl!;
+        Assert.True(control.Public);
+        Assert.Equal(TimeSpan.Zero, control.MaxAge);
+        Assert.Equal(TimeSpan.FromMinutes(1), control.SharedMaxAge);
+        Assert.Contains(control.Extensions, e => e.Name == "stale-while-revalidate" && e.Value == "30");
+        Assert.Contains(control.Extensions, e => e.Name == "stale-if-error" && e.Value == "600");
     }
 
     /// <summary>A portal whose content is always due to change now (as at an embargo boundary): nothing may be kept.</summary>

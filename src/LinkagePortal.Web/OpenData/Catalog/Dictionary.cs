@@ -36,7 +36,7 @@ public static class Dictionary
         new("公开时间",
             "每条记录在其公开时间（publishedAt）之前不出现在任何接口、下载或统计中，到时自动出现。publishedAt 为空表示已公开、来源未说明公开时间。公告的落款日期（signedOn）是公告末尾发布单位旁印的日期，不是公开时间：乌苏市两则公告只印有落款日期，publishedAt 为空。时间一律是北京时间，带 +08:00。"),
         new("分页与缓存",
-            "JSON 列表每页最多 1000 条（limit，默认 100），响应是 { \"total\": 匹配总数, \"items\": [...], \"next\": 下一页地址或 null }，下一页地址也在 Link 响应头（rel=\"next\"）。" +
+            "JSON 列表每页最多 1000 条（limit，默认 100），响应是 { \"total\": 匹配总数, \"items\": [...], \"next\": 下一页地址或 null }，下一页地址也在 Link 响应头（rel=\"next\"）；include_total=false 时不数总数（total 为 null），逐页抓取全部数据时每页只读本页的行。" +
             "游标按主键定位，翻页期间新增的记录不会让已有记录重复或遗漏。每个响应带 ETag 和 Last-Modified，条件请求未变时返回 304。允许任何网站跨域 GET（CORS）。"),
         new("查询参数",
             "每个接口只接受 OpenAPI 文档列出的参数；拼错或多余的参数（如 regoin、page）返回 400，并说明是哪个参数、可用参数有哪些。" +

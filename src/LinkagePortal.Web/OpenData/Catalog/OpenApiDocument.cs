@@ -275,7 +275,7 @@ public static class OpenApiDocument
                     Required = new HashSet<string> { "total", "items", "next" },
                     Properties = new Dictionary<string, IOpenApiSchema>
                     {
-                        ["total"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0", Description = "匹配的总条数（所有页）。" },
+                        ["total"] = new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null, Minimum = "0", Description = "匹配的总条数（所有页）；include_total=false 时为 null。" },
                         ["items"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = item },
                         ["next"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "uri", Description = "下一页地址；最后一页为 null。" },
                     },

@@ -88,6 +88,7 @@ public static class ProjectsApi
     {
         Dataset = Dataset, Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
         AttachChildren = AttachChildren,
+        MaintainedTotal = MaintainedTotal,
     };
 
     static readonly ApiParam Region = new("region", ParamKind.Code,
@@ -107,8 +108,10 @@ public static class ProjectsApi
                 query.FilterPublished(filter, "p.published_at");
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
-                    filter.And(region.Length <= 6
-                        ? RegionCodes.Under("p.county_code")
+                    // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
+                    // order and a page reads its own rows only (a range would read and sort all of the county's).
+                    filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region"
+                        : region.Length < RegionCodes.CountyLength ? RegionCodes.Under("p.county_code")
                         : ProjectRecords.PlacedUnder("p.id"),
                         SqlFilter.Under(region));
                 }
@@ -146,6 +149,18 @@ public static class ProjectsApi
 
         api.MapItem("/projects/{id}", "一个项目", Source, "p.code = @id", [Public.Projects], ("id", "项目编号，如 654202-2024-001。", "654202-2024-001"),
             "没有编号为 {0} 的已公开项目。");
+    }
+
+    /// <summary>With no filter but region, programme and year, the total is read from the totals kept per region.</summary>
+    static async Task<long?> MaintainedTotal(DbConnection connection, ApiQuery query, DateTime now)
+    {
+        if (query.Text("q") is not null || query.Text("document") is not null)
+        {
+            return null;
+        }
+
+        var programme = query.Enum("programme");
+        return await RegionTotals.CountProjectsAsync(connection, query.Text("region"), programme == "all" ? null : programme, query.Integer("year"), now);
     }
 
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
