@@ -42,7 +42,9 @@ public static partial class Migrator
     static readonly Dictionary<int, Action<DbConnection, DbTransaction>> AfterScript = new()
     {
         [8] = FragmentIndex.Rebuild, // the character pairs of the projects already loaded
-        [40] = RegionTotals.Rebuild, // the totals of the projects and allocations already loaded
+        // The totals of the projects and allocations already loaded (0040's tables), once 0070 has added withdrawn_at,
+        // which they leave out.
+        [71] = RegionTotals.Rebuild,
     };
 
     /// <summary>How long a node waits for another node's migration before giving up.</summary>

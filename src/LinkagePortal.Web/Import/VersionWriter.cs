@@ -133,6 +133,19 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
         }
     }
 
+    /// <summary>The maintained region totals leave a withdrawn row out: the county it counted in is recounted.</summary>
+    static void TouchTotals(ImportContext context, string table, IDictionary<string, object?> record)
+    {
+        if (table == "projects")
+        {
+            context.TotalsChanged.BeforeProject(context.Connection, context.Transaction, Convert.ToString(record["code"], CultureInfo.InvariantCulture)!);
+        }
+        else if (table == "allocations")
+        {
+            context.TotalsChanged.Region(Convert.ToString(record["region_code"], CultureInfo.InvariantCulture)!);
+        }
+    }
+
     /// <summary>
     /// In a full import, withdraws the stored records of the kind that the file does not hold (once each: a withdrawn
     /// record stays withdrawn until a later file holds it again).
@@ -161,6 +174,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
 
             parameters.Add("now", Now);
             context.Connection.Execute($"UPDATE {versioning.Table} SET withdrawn_at = @now WHERE {where}", parameters, context.Transaction);
+            TouchTotals(context, versioning.Table, record);
             var id = string.Join("/", versioning.KeyColumns.Select(k => Convert.ToString(record[k], CultureInfo.InvariantCulture)));
             var documentId = versioning.DocumentColumn is { } c ? Convert.ToString(record[c], CultureInfo.InvariantCulture) : null;
             Append(context, versioning.RecordType, id, "withdrawn", [], Publisher ?? $"{File}（完整导入中不再列出）", reason,

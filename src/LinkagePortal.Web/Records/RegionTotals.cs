@@ -30,7 +30,7 @@ public static class RegionTotals
         SELECT x.region_code, 6, x.programme, x.fiscal_year, x.visible_from, COUNT(*), SUM(x.amount_yuan)
         FROM (SELECT p.county_code AS region_code, p.programme, p.fiscal_year, p.amount_yuan, {ProjectVisibleFrom} AS visible_from
               FROM projects p JOIN documents d ON d.id = p.source_document_id
-              WHERE p.county_code >= @from AND p.county_code <= @to) x
+              WHERE p.county_code >= @from AND p.county_code <= @to AND p.withdrawn_at IS NULL) x
         GROUP BY x.region_code, x.programme, x.fiscal_year, x.visible_from
         """;
 
@@ -43,7 +43,7 @@ public static class RegionTotals
               FROM project_places pp
               JOIN projects p ON p.id = pp.project_id
               JOIN documents d ON d.id = p.source_document_id
-              WHERE pp.region_code > @from AND pp.region_code <= @to) x
+              WHERE pp.region_code > @from AND pp.region_code <= @to AND p.withdrawn_at IS NULL) x
         GROUP BY x.region_code, x.programme, x.fiscal_year, x.visible_from
         """;
 
@@ -56,7 +56,7 @@ public static class RegionTotals
               JOIN regions r ON r.code = pp.region_code AND r.level = 'village'
               JOIN projects p ON p.id = pp.project_id
               JOIN documents d ON d.id = p.source_document_id
-              WHERE pp.region_code > @from AND pp.region_code <= @to) x
+              WHERE pp.region_code > @from AND pp.region_code <= @to AND p.withdrawn_at IS NULL) x
         GROUP BY x.region_code, x.programme, x.fiscal_year, x.visible_from
         """;
 
@@ -78,7 +78,7 @@ public static class RegionTotals
         FROM (SELECT SUBSTRING(a.region_code, 1, 6) AS region_code, a.document_id, a.task, a.part_of_task, a.amount_yuan, a.row_no,
                      CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS marked, {AllocationVisibleFrom} AS visible_from
               FROM allocations a JOIN documents d ON d.id = a.document_id
-              WHERE a.region_code >= @from AND a.region_code <= @to) y
+              WHERE a.region_code >= @from AND a.region_code <= @to AND a.withdrawn_at IS NULL) y
         GROUP BY y.region_code, y.document_id, y.task, y.part_of_task, y.visible_from
         """;
 
