@@ -151,10 +151,10 @@ public static class ProjectsApi
             "没有编号为 {0} 的已公开项目。");
     }
 
-    /// <summary>With no filter but region, programme and year, the total is read from the totals kept per region.</summary>
+    /// <summary>With no filter but region, programme and year (no text, document or publication dates), the total is read from the totals kept per region.</summary>
     static async Task<long?> MaintainedTotal(DbConnection connection, ApiQuery query, DateTime now)
     {
-        if (query.Text("q") is not null || query.Text("document") is not null)
+        if (query.Text("q") is not null || query.Text("document") is not null || query.Text("publishedFrom") is not null || query.Text("publishedTo") is not null)
         {
             return null;
         }
