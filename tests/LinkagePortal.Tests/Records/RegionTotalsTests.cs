@@ -31,7 +31,9 @@ public sealed class RegionTotalsTests
     readonly Db db = TestDatabase.SeededSqlite();
     readonly FakeClock clock = new(Start);
 
-    void Import(params (string Dataset, string Csv)[] files)
+    void Import(params (string Dataset, string Csv)[] files) => Import(full: false, files);
+
+    void Import(bool full, params (string Dataset, string Csv)[] files)
     {
         var directory = TestDatabase.NewDirectory("totals");
         var paths = files.Select((f, i) =>
@@ -40,7 +42,7 @@ public sealed class RegionTotalsTests
             File.WriteAllText(path, f.Csv + "\n");
             return path;
         }).ToList();
-        new Importer(db, clock).Import(paths);
+        new Importer(db, clock).Import(paths, full: full);
     }
 
     static (string, string) Documents(string publishedAt) =>
@@ -99,6 +101,26 @@ public sealed class RegionTotalsTests
         Import(Documents("2026-06-03T10:00:00+08:00"));
         AssertTotalsMatchRows(Start.UtcDateTime);
         AssertTotalsMatchRows(new DateTimeOffset(2026, 6, 3, 10, 0, 1, TimeSpan.FromHours(8)).UtcDateTime);
+    }
+
+    [Fact]
+    public void Projects_and_allocations_withdrawn_by_a_full_import_leave_every_total()
+    {
+        Import(
+            Documents("2026-05-21T10:00:00+08:00"),
+            Projects(("T11-C-001", Wusu, "linkage", 10m, Document, null), ("T11-C-002", "653101", "bond", 20m, Document, null)),
+            Places(("T11-C-001", WusuVillage), ("T11-C-002", KashgarVillage)),
+            Allocations((WusuVillage, "总量测试任务", 3m, null), ("653101", "总量测试任务", 5m, null)));
+        AssertTotalsMatchRows(Start.UtcDateTime);
+
+        // A full import lists one project and one allocation: every other stored project and allocation (the seed's
+        // too) is withdrawn, and the totals follow.
+        Import(full: true, Projects(("T11-C-001", Wusu, "linkage", 10m, Document, null)), Allocations((WusuVillage, "总量测试任务", 3m, null)));
+        AssertTotalsMatchRows(Start.UtcDateTime);
+        Assert.Equal(1, Direct("65", Start.UtcDateTime).Sum(t => t.Projects));
+        using var connection = db.Open();
+        Assert.Equal(1, connection.ExecuteScalar<long>($"SELECT COALESCE(SUM(t.projects), 0) FROM region_totals t WHERE t.region_code = '65' AND t.depth = 2 AND {Public.Totals}",
+            new { now = Start.UtcDateTime }));
     }
 
     /// <summary>The projects of a county in the seed alone (before this test's imports): read from its rows without the test's.</summary>
