@@ -12,18 +12,12 @@ public static class AnnouncementEndpoints
 {
     public static IEndpointRouteBuilder MapAnnouncementPages(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/announcements").CachedAs(PageCache.Page);
-
-        group.MapGet("", async (Db db, PageRenderer pages, TimeProvider clock) =>
-            pages.Page("Announcements/AnnouncementListPage", await AnnouncementPages.LoadListAsync(db, clock.GetUtcNow().UtcDateTime), "公告公示"));
-
-        group.MapGet("/{id}", async (string id, Db db, PageRenderer pages, TimeProvider clock, PublicBaseUrl baseUrl) =>
-        {
-            var model = await AnnouncementPages.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime, baseUrl.Value);
-            return model is null
-                ? ErrorPages.NotFound(pages, $"没有编号为“{id}”的公告公示。")
-                : pages.Page("Announcements/AnnouncementPage", model, model.Announcement.Title);
-        });
+        var group = routes.MapRecordPages("/announcements",
+            new ListPage<AnnouncementPages.ListModel>("Announcements/AnnouncementListPage", "公告公示",
+                request => AnnouncementPages.LoadListAsync(request.Db, request.Now)),
+            new RecordPage<AnnouncementPages.Model>("Announcements/AnnouncementPage", "公告公示",
+                (request, id) => AnnouncementPages.LoadAsync(request.Db, id, request.Now, request.PublicBaseUrl),
+                model => model.Announcement.Title));
 
         group.MapGet("/{id}/qr.svg", async (string id, HttpContext http, Db db, TimeProvider clock, PublicBaseUrl baseUrl) =>
         {

@@ -1,10 +1,10 @@
+using LinkagePortal.Rendering;
+
 namespace LinkagePortal.Announcements;
 
 /// <summary>The 公告公示 as published: the list, and each notice with its projects, documents and contacts.</summary>
 public static class AnnouncementPages
 {
-    public const int ListShown = 100;
-
     // In the order the notice's table prints them.
     const string LinkedProjects = $"""
         {ProjectRecords.Select} {ProjectRecords.From} JOIN announcement_projects ap ON ap.project_id = p.id
@@ -18,10 +18,7 @@ public static class AnnouncementPages
         ORDER BY d.issued_on, d.id
         """;
 
-    public sealed record ListModel(long Count, IReadOnlyList<AnnouncementRecord> Announcements)
-    {
-        public bool HasMore => Count > Announcements.Count;
-    }
+    public sealed record ListModel(long Count, IReadOnlyList<AnnouncementRecord> Announcements) : FirstRows(Count, Announcements.Count);
 
     /// <summary>A notice's page; <see cref="Address"/> is its absolute address (for the QR code and the printed copy).</summary>
     public sealed record Model(
@@ -43,7 +40,7 @@ public static class AnnouncementPages
     public static async Task<ListModel> LoadListAsync(Db db, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        return new ListModel(await AnnouncementRecords.CountAsync(connection, now), await AnnouncementRecords.LatestAsync(connection, db.Dialect, now, ListShown));
+        return new ListModel(await AnnouncementRecords.CountAsync(connection, now), await AnnouncementRecords.LatestAsync(connection, db.Dialect, now, FirstRows.Shown));
     }
 
     /// <summary>A notice's absolute address, from <c>Portal:PublicBaseUrl</c> (never the request's Host).</summary>

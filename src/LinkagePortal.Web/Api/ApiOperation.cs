@@ -2,6 +2,13 @@ namespace LinkagePortal.Api;
 
 public enum ParamKind { Text, Integer, Code, Enum, Boolean, Limit, Cursor, Date }
 
+/// <summary>How many rows a page of a list holds: the <see cref="ApiParam.Limit"/> parameter's default and maximum.</summary>
+public static class Paging
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 1000;
+}
+
 /// <summary>
 /// One query parameter an endpoint accepts. The same record validates requests (an unknown or malformed parameter is
 /// a 400 naming it) and describes the parameter in the OpenAPI document, so the two cannot disagree.
@@ -53,28 +60,21 @@ public sealed record ApiParam(string Name, ParamKind Kind, string Description)
         Example = "2030-12-31",
     };
 
-    public static readonly ApiParam IncludeTotal = new("include_total", ParamKind.Boolean,
-        "true（默认）在响应的 total 中给出匹配的总条数；false 不数总数（total 为 null），每页只读本页的行，翻页抓取全部数据时更快。")
-    {
-        Values = ["true", "false"],
-        Default = "true",
-        Example = "false",
-    };
+    public static readonly ApiParam IncludeTotal = Switch("include_total", byDefault: true,
+        "true（默认）在响应的 total 中给出匹配的总条数；false 不数总数（total 为 null），每页只读本页的行，翻页抓取全部数据时更快。");
 
-    public static readonly ApiParam Bom = new("bom", ParamKind.Boolean,
-        "true（默认）在文件开头写 UTF-8 字节顺序标记（BOM），让 Excel 正确显示中文；false 不写。")
-    {
-        Values = ["true", "false"],
-        Default = "true",
-        Example = "false",
-    };
+    public static readonly ApiParam Bom = Switch("bom", byDefault: true,
+        "true（默认）在文件开头写 UTF-8 字节顺序标记（BOM），让 Excel 正确显示中文；false 不写。");
 
-    public static readonly ApiParam Excel = new("excel", ParamKind.Boolean,
-        "true 时把编码列写成 =\"654202\"，Excel 双击打开也按文本保留编码；默认 false（纯文本编码，适合 R、Python 等工具）。")
+    public static readonly ApiParam Excel = Switch("excel", byDefault: false,
+        "true 时把编码列写成 =\"654202\"，Excel 双击打开也按文本保留编码；默认 false（纯文本编码，适合 R、Python 等工具）。");
+
+    /// <summary>A true/false parameter: its default, and the other value as the example.</summary>
+    static ApiParam Switch(string name, bool byDefault, string description) => new(name, ParamKind.Boolean, description)
     {
         Values = ["true", "false"],
-        Default = "false",
-        Example = "true",
+        Default = byDefault ? "true" : "false",
+        Example = byDefault ? "false" : "true",
     };
 }
 

@@ -5,12 +5,6 @@ using System.Text;
 
 namespace LinkagePortal.Api;
 
-public static class Paging
-{
-    public const int DefaultLimit = 100;
-    public const int MaxLimit = 1000;
-}
-
 public enum KeyKind { Integer, Text }
 
 /// <summary>

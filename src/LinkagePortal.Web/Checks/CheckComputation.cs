@@ -80,7 +80,7 @@ public static class CheckComputation
             }));
             yield return new CheckResult
             {
-                CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = document.FiscalYear,
+                CheckKind = CheckKinds.Reconciliation.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = document.FiscalYear,
                 SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Name, Item = "document",
                 Outcome = naming.Count == 0 ? Outcomes.NotDetailed : allocated == detailed ? Outcomes.Balanced : Outcomes.Differs,
                 AllocatedYuan = allocated, DetailedYuan = detailed, DifferenceYuan = allocated - detailed, SourceDocumentId = document.Id,
@@ -109,7 +109,7 @@ public static class CheckComputation
             var parts = string.Join("；", cells.GroupBy(a => a.DocumentId).Select(g => $"{data.Documents[g.Key].Name} {Wan(g.Sum(a => a.AmountYuan))} 万元"));
             yield return new CheckResult
             {
-                CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+                CheckKind = CheckKinds.Reconciliation.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
                 SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "total", Outcome = outcome,
                 AllocatedYuan = allocated, DetailedYuan = detailed, ReportedYuan = stated?.Yuan, DifferenceYuan = allocated is { } a ? a - detailed : null,
                 SourceDocumentId = stated?.SourceDocumentId,
@@ -124,7 +124,7 @@ public static class CheckComputation
                 var listedSpent = listed.Where(p => p.SpentYuan is not null).ToList();
                 yield return new CheckResult
                 {
-                    CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+                    CheckKind = CheckKinds.Reconciliation.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
                     SubjectKind = "county", SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "spent", Outcome = Outcomes.Stated,
                     ReportedYuan = spent.Yuan, DetailedYuan = listedSpent.Count > 0 ? listedSpent.Sum(p => p.SpentYuan!.Value) : null,
                     SourceDocumentId = spent.SourceDocumentId,
@@ -145,7 +145,7 @@ public static class CheckComputation
                         var document = data.Documents[byDocument.Key];
                         yield return new CheckResult
                         {
-                            CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+                            CheckKind = CheckKinds.Reconciliation.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
                             SubjectKind = "document", SubjectId = document.Id, SubjectTitle = document.Name, Item = "printed-fact",
                             Outcome = Outcomes.DocumentsDiffer, AllocatedYuan = byDocument.Sum(a => a.AmountYuan), SourceDocumentId = document.Id,
                             Detail = $"{document.Name} 印有：{year}年分配给{county.ShortName} {Wan(byDocument.Sum(a => a.AmountYuan))} 万元。",
@@ -155,7 +155,7 @@ public static class CheckComputation
                     var source = data.Documents[table.Key.SourceDocumentId];
                     yield return new CheckResult
                     {
-                        CheckKind = CheckKinds.Reconciliation, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+                        CheckKind = CheckKinds.Reconciliation.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
                         SubjectKind = "document", SubjectId = source.Id, SubjectTitle = source.Name, Item = "printed-fact",
                         Outcome = Outcomes.DocumentsDiffer, DetailedYuan = 0, SourceDocumentId = source.Id,
                         Detail = $"{source.Name}“{table.Key.SourceTable}”印有 {table.Count()} 行，均为 {tableYears} 年，没有 {year} 年的。",
@@ -220,7 +220,7 @@ public static class CheckComputation
         var outcome = since is not { } start ? Outcomes.CannotTell : now.Date > start.Date.AddDays(DetailingDays) ? Outcomes.Flagged : Outcomes.NotYetDue;
         return new CheckResult
         {
-            CheckKind = CheckKinds.Detailing, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+            CheckKind = CheckKinds.Detailing.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
             SubjectKind = subjectKind, SubjectId = subjectId, SubjectTitle = subjectTitle, Item = "30-days", Outcome = outcome,
             Figure = since is { } s ? ((int)(now.Date - s.Date).TotalDays).ToString(Invariant) : null, Unit = since is null ? null : "天",
             SourceDocumentId = source, Detail = detail,
@@ -277,7 +277,7 @@ public static class CheckComputation
         {
             yield return new CheckResult
             {
-                CheckKind = CheckKinds.NoticeCompleteness, RuleId = rateRule.Id, CountyCode = county.Code, SubjectKind = "county",
+                CheckKind = CheckKinds.NoticeCompleteness.Value, RuleId = rateRule.Id, CountyCode = county.Code, SubjectKind = "county",
                 SubjectId = county.Code, SubjectTitle = county.ShortName, Item = "rate", Outcome = Outcomes.Rate,
                 Figure = Math.Round(100m * present / judged, 1).ToString("0.0", Invariant), Unit = "%",
                 Detail = $"公告 {announcements.Count} 则、列出的项目 {projects.Count} 个，应公开的 {judged} 项中已公开 {present} 项（不适用的不计）。",
@@ -332,7 +332,7 @@ public static class CheckComputation
     static CheckResult Item(CheckRule rule, string item, RegionRecord county, string subjectKind, string subjectId, string title,
         string outcome, string why, string? programme, long? year) => new()
     {
-        CheckKind = CheckKinds.NoticeCompleteness, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
+        CheckKind = CheckKinds.NoticeCompleteness.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = programme, FiscalYear = year,
         SubjectKind = subjectKind, SubjectId = subjectId, SubjectTitle = title, Item = item, Outcome = outcome, Detail = why,
     };
 
@@ -340,7 +340,7 @@ public static class CheckComputation
 
     static IEnumerable<CheckResult> NegativeList(CheckInputs data, RegionRecord county, List<ProjectRecord> projects)
     {
-        var rules = data.Rules.Where(r => r.CheckKind == CheckKinds.NegativeList).ToList();
+        var rules = data.Rules.Where(r => r.CheckKind == CheckKinds.NegativeList.Value).ToList();
         foreach (var project in projects)
         {
             var text = project.Name + "\n" + project.ConstructionContent;
@@ -354,7 +354,7 @@ public static class CheckComputation
 
                 yield return new CheckResult
                 {
-                    CheckKind = CheckKinds.NegativeList, RuleId = rule.Id, CountyCode = county.Code, Programme = project.Programme,
+                    CheckKind = CheckKinds.NegativeList.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = project.Programme,
                     FiscalYear = project.FiscalYear, SubjectKind = "project", SubjectId = project.Code, SubjectTitle = project.Name,
                     Item = rule.Quote, Outcome = Outcomes.Prompt, AmountYuan = project.AmountYuan, MatchedWords = string.Join(';', matched),
                     SourceDocumentId = project.SourceDocumentId,
@@ -376,7 +376,7 @@ public static class CheckComputation
             var outcome = funds == 0 ? Outcomes.CannotTell : project.AmountYuan * 100 <= funds ? Outcomes.WithinCap : Outcomes.OverCap;
             yield return new CheckResult
             {
-                CheckKind = CheckKinds.ManagementFee, RuleId = rule.Id, CountyCode = county.Code, Programme = project.Programme, FiscalYear = project.FiscalYear,
+                CheckKind = CheckKinds.ManagementFee.Value, RuleId = rule.Id, CountyCode = county.Code, Programme = project.Programme, FiscalYear = project.FiscalYear,
                 SubjectKind = "project", SubjectId = project.Code, SubjectTitle = project.Name, Item = "1%", Outcome = outcome,
                 AmountYuan = project.AmountYuan, AllocatedYuan = funds == 0 ? null : funds,
                 Figure = funds == 0 ? null : Math.Round(100m * project.AmountYuan / funds, 2).ToString("0.00", Invariant), Unit = funds == 0 ? null : "%",
@@ -403,7 +403,7 @@ public static class CheckComputation
         var tooLong = open.Count(c => now - c.ReceivedAt > TimeSpan.FromDays(OpenTooLongDays));
         CheckResult Count(string item, string? figure, string unit, string detail, string outcome = Outcomes.Count) => new()
         {
-            CheckKind = CheckKinds.ComplaintHandling, RuleId = rule.Id, CountyCode = county.Code, SubjectKind = "county", SubjectId = county.Code,
+            CheckKind = CheckKinds.ComplaintHandling.Value, RuleId = rule.Id, CountyCode = county.Code, SubjectKind = "county", SubjectId = county.Code,
             SubjectTitle = county.ShortName, Item = item, Outcome = outcome, Figure = figure, Unit = unit, Detail = detail,
         };
 

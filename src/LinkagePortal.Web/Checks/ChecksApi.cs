@@ -24,7 +24,7 @@ public static class ChecksApi
     public static readonly IReadOnlyList<ApiField<CheckResult>> Fields =
     [
         new("id", FieldType.Integer, "本次核查结果中的序号（每次重算会变）。", r => r.Id),
-        new("check", FieldType.Enum, "核查项目。", r => r.CheckKind) { Values = CheckKinds.All },
+        new("check", FieldType.Enum, "核查项目。", r => r.CheckKind) { Values = CheckKinds.Values },
         new("ruleId", FieldType.Code, "所依据的规则（见 /checks 页的规则表，数据 content/data/check_rules.csv）。", r => r.RuleId),
         ..CommonFields.Document<CheckResult>("ruleDocument", "规定这条规则的", r => r.RuleDocumentId, r => r.RuleDocumentNumber),
         new("ruleArticle", FieldType.Text, "条、款或段落。", r => r.RuleArticle),
@@ -57,7 +57,7 @@ public static class ChecksApi
     };
 
     static readonly ApiParam County = new("county", ParamKind.Code, "只列这个区划（县，或地区、全区下的所有县）的核查结果。") { Example = "654202" };
-    static readonly ApiParam Check = new("check", ParamKind.Enum, "只列这一项核查。") { Values = CheckKinds.All, Example = CheckKinds.Reconciliation };
+    static readonly ApiParam Check = new("check", ParamKind.Enum, "只列这一项核查。") { Values = CheckKinds.Values, Example = CheckKinds.Reconciliation.Value };
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapList("/checks", "问责核查", "按文件规则逐县核查：资金对账、30日细化、公告公示要素、负面清单提示、项目管理费、投诉办理计数。每行注明所依据的规则。",

@@ -7,22 +7,14 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/documents").CachedAs(PageCache.Page);
-
-        group.MapGet("", async (Db db, PageRenderer pages, TimeProvider clock) =>
-        {
-            await using var connection = await db.OpenAsync();
-            var documents = await DocumentRecords.NewestFirstAsync(connection, clock.GetUtcNow().UtcDateTime);
-            return pages.Page("Documents/DocumentListPage", new DocumentList(documents), "资金文件");
-        });
-
-        group.MapGet("/{id}", async (string id, Db db, PageRenderer pages, TimeProvider clock) =>
-        {
-            var model = await DocumentPage.LoadAsync(db, id, clock.GetUtcNow().UtcDateTime);
-            return model is null
-                ? ErrorPages.NotFound(pages, $"没有编号为“{id}”的文件。")
-                : pages.Page("Documents/DocumentPage", model, model.Document.Name);
-        });
+        routes.MapRecordPages("/documents",
+            new ListPage<DocumentList>("Documents/DocumentListPage", "资金文件", async request =>
+            {
+                await using var connection = await request.Db.OpenAsync();
+                return new DocumentList(await DocumentRecords.NewestFirstAsync(connection, request.Now));
+            }),
+            new RecordPage<DocumentPage.Model>("Documents/DocumentPage", "文件",
+                (request, id) => DocumentPage.LoadAsync(request.Db, id, request.Now), model => model.Document.Name));
         return routes;
     }
 }

@@ -10,8 +10,6 @@ namespace LinkagePortal.Documents;
 /// </summary>
 public static class DocumentPage
 {
-    public const int ProjectsShown = 100;
-
     // In the order the data files give them (ids), never by the tables' Chinese names.
     const string Cells = $"""
         SELECT {AllocationRecords.Columns}
@@ -74,10 +72,7 @@ public static class DocumentPage
 
     public sealed record Table(string Name, IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, int CountyCount, int SubtotalCount, IReadOnlyList<Footnote> Footnotes);
 
-    public sealed record ProjectList(long Count, IReadOnlyList<ProjectRecord> Projects)
-    {
-        public bool HasMore => Count > Projects.Count;
-    }
+    public sealed record ProjectList(long Count, IReadOnlyList<ProjectRecord> Projects) : FirstRows(Count, Projects.Count);
 
     public sealed record Model(
         DocumentRecord Document,
@@ -95,7 +90,7 @@ public static class DocumentPage
     public static async Task<Model?> LoadAsync(Db db, string id, DateTime now)
     {
         await using var connection = await db.OpenAsync();
-        var args = new { id, now, take = ProjectsShown };
+        var args = new { id, now, take = FirstRows.Shown };
         var document = await DocumentRecords.ByIdAsync(connection, id, now);
         if (document is null)
         {

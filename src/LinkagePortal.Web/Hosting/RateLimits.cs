@@ -21,36 +21,35 @@ namespace LinkagePortal.Hosting;
 /// </summary>
 public static class RateLimits
 {
-    public const string Search = "search";
-    public const string Api = "api";
-    public const string Export = "export";
-    public const string Write = "write";
-    public const string FailedAuthentication = "failed-authentication";
+    /// <summary>
+    /// A class of requests with a token bucket per client: its name (the configuration section), its default bucket,
+    /// and whether its requests also share the cap on expensive work in flight.
+    /// </summary>
+    public sealed record LimitClass(string Name, int Burst, int Refill, int PeriodSeconds, bool Expensive);
 
-    static readonly Dictionary<string, (int Burst, int Refill, int PeriodSeconds)> Defaults = new()
-    {
-        [Search] = (30, 10, 1),
-        [Api] = (60, 20, 1),
-        [Export] = (6, 6, 60),
-        [Write] = (30, 30, 60),
-        [FailedAuthentication] = (10, 10, 60),
-    };
+    public static readonly LimitClass Search = new("search", Burst: 30, Refill: 10, PeriodSeconds: 1, Expensive: true);
+    public static readonly LimitClass Api = new("api", Burst: 60, Refill: 20, PeriodSeconds: 1, Expensive: true);
+    public static readonly LimitClass Export = new("export", Burst: 6, Refill: 6, PeriodSeconds: 60, Expensive: true);
+    public static readonly LimitClass Write = new("write", Burst: 30, Refill: 30, PeriodSeconds: 60, Expensive: false);
+    public static readonly LimitClass FailedAuthentication = new("failed-authentication", Burst: 10, Refill: 10, PeriodSeconds: 60, Expensive: false);
+
+    static readonly LimitClass[] Classes = [Search, Api, Export, Write, FailedAuthentication];
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var buckets = Defaults.Keys.ToDictionary(c => c, c => Bucket(configuration, c));
+        var buckets = Classes.ToDictionary(c => c.Name, c => Bucket(configuration, c));
         var expensive = configuration.GetValue("RateLimits:Expensive:Concurrent", 2 * Environment.ProcessorCount);
         var queue = configuration.GetValue("RateLimits:Expensive:Queue", 32 * Environment.ProcessorCount);
         services.AddSingleton(new FailedAuthentications(PartitionedRateLimiter.Create<string, string>(client =>
-            RateLimitPartition.GetTokenBucketLimiter(client, _ => buckets[FailedAuthentication]))));
+            RateLimitPartition.GetTokenBucketLimiter(client, _ => buckets[FailedAuthentication.Name]))));
         services.AddRateLimiter(options =>
         {
             var perClient = PartitionedRateLimiter.Create<HttpContext, (string, string)>(context =>
                 Classify(context.Request) is { } kind
-                    ? RateLimitPartition.GetTokenBucketLimiter((kind, Client(context)), key => buckets[key.Item1])
+                    ? RateLimitPartition.GetTokenBucketLimiter((kind.Name, Client(context)), key => buckets[key.Item1])
                     : RateLimitPartition.GetNoLimiter((string.Empty, string.Empty)));
             var inFlight = PartitionedRateLimiter.Create<HttpContext, bool>(context =>
-                Classify(context.Request) is Search or Api or Export
+                Classify(context.Request) is { Expensive: true }
                     ? RateLimitPartition.GetConcurrencyLimiter(true, _ => new ConcurrencyLimiterOptions
                     {
                         PermitLimit = expensive,
@@ -81,7 +80,7 @@ public static class RateLimits
     }
 
     /// <summary>The rate-limit class of a request, or null for addresses without a per-client limit (pages).</summary>
-    public static string? Classify(HttpRequest request)
+    public static LimitClass? Classify(HttpRequest request)
     {
         var path = request.Path.Value ?? "";
         if (HttpMethods.IsPost(request.Method))
@@ -106,15 +105,14 @@ public static class RateLimits
     /// <summary>The client's address (after forwarded-header processing).</summary>
     public static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    static TokenBucketRateLimiterOptions Bucket(IConfiguration configuration, string kind)
+    static TokenBucketRateLimiterOptions Bucket(IConfiguration configuration, LimitClass kind)
     {
-        var (burst, refill, period) = Defaults[kind];
-        var section = configuration.GetSection($"RateLimits:{kind}");
+        var section = configuration.GetSection($"RateLimits:{kind.Name}");
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = section.GetValue("Burst", burst),
-            TokensPerPeriod = section.GetValue("Refill", refill),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(section.GetValue("PeriodSeconds", period)),
+            TokenLimit = section.GetValue("Burst", kind.Burst),
+            TokensPerPeriod = section.GetValue("Refill", kind.Refill),
+            ReplenishmentPeriod = TimeSpan.FromSeconds(section.GetValue("PeriodSeconds", kind.PeriodSeconds)),
             QueueLimit = 0,
             AutoReplenishment = true,
         };

@@ -136,7 +136,12 @@ sealed class Allocations : Dataset<Allocations.Row>
         "amount_yuan", "printed_text", "derivation", "note", "arose_on", "published_at"];
 
     protected override Versioning<Row> Versioning => new("allocations", "allocations", ["document_id", "region_code", "task"],
-        r => $"{r.document_id}/{r.region_code}/{r.task}", StoredColumns) { DocumentColumn = "document_id", Withdrawable = true };
+        r => $"{r.document_id}/{r.region_code}/{r.task}", StoredColumns)
+    {
+        DocumentColumn = "document_id",
+        Withdrawable = true,
+        Withdrawing = (c, key) => c.TotalsChanged.Region(key("region_code")),
+    };
 
     protected override void Write(Row row, ImportContext c)
     {
@@ -216,6 +221,7 @@ sealed class Projects : Dataset<Projects.Row>
     {
         DocumentColumn = "source_document_id",
         Withdrawable = true,
+        Withdrawing = (c, key) => c.TotalsChanged.BeforeProject(c.Connection, c.Transaction, key("code")),
         Linked = ("fund_document_ids",
             (c, r) => string.Join(';', c.Connection.Query<string>(FundsOf, new { r.code }, c.Transaction)) is { Length: > 0 } stored ? stored : null,
             r => r.FundDocuments.Length == 0 ? null : string.Join(';', r.FundDocuments.Distinct().Order(StringComparer.Ordinal))),

@@ -7,7 +7,8 @@ namespace LinkagePortal.Import;
 /// <summary>
 /// How the rows of one data file kind are kept on the record (<c>record_versions</c>): which table and key they are
 /// stored under, the public id of a record, the columns compared, the column naming the document a record comes from
-/// (it is public no earlier than that document), and whether a full import withdraws the records it does not hold.
+/// (it is public no earlier than that document), whether a full import withdraws the records it does not hold, and
+/// what else must hear of such a withdrawal.
 /// </summary>
 public sealed record Versioning<TRow>(string RecordType, string Table, string[] KeyColumns, Func<TRow, string> Id, string[] Columns)
 {
@@ -15,6 +16,12 @@ public sealed record Versioning<TRow>(string RecordType, string Table, string[] 
 
     /// <summary>The table has <c>withdrawn_at</c>: a record missing from a full import of its file kind is withdrawn.</summary>
     public bool Withdrawable { get; init; }
+
+    /// <summary>
+    /// Runs in the import's transaction when a full import withdraws a stored record, given the text of its key
+    /// columns: what else must learn of it (the maintained region totals, which leave a withdrawn row out).
+    /// </summary>
+    public Action<ImportContext, Func<string, string>>? Withdrawing { get; init; }
 
     /// <summary>A value kept outside the table's columns (a project's fund documents): its field, stored value, new value.</summary>
     public (string Field, Func<ImportContext, TRow, string?> Stored, Func<TRow, string?> Incoming)? Linked { get; init; }
@@ -133,19 +140,6 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
         }
     }
 
-    /// <summary>The maintained region totals leave a withdrawn row out: the county it counted in is recounted.</summary>
-    static void TouchTotals(ImportContext context, string table, IDictionary<string, object?> record)
-    {
-        if (table == "projects")
-        {
-            context.TotalsChanged.BeforeProject(context.Connection, context.Transaction, Convert.ToString(record["code"], CultureInfo.InvariantCulture)!);
-        }
-        else if (table == "allocations")
-        {
-            context.TotalsChanged.Region(Convert.ToString(record["region_code"], CultureInfo.InvariantCulture)!);
-        }
-    }
-
     /// <summary>
     /// In a full import, withdraws the stored records of the kind that the file does not hold (once each: a withdrawn
     /// record stays withdrawn until a later file holds it again).
@@ -174,7 +168,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
 
             parameters.Add("now", Now);
             context.Connection.Execute($"UPDATE {versioning.Table} SET withdrawn_at = @now WHERE {where}", parameters, context.Transaction);
-            TouchTotals(context, versioning.Table, record);
+            versioning.Withdrawing?.Invoke(context, k => Convert.ToString(record[k], CultureInfo.InvariantCulture)!);
             var id = string.Join("/", versioning.KeyColumns.Select(k => Convert.ToString(record[k], CultureInfo.InvariantCulture)));
             var documentId = versioning.DocumentColumn is { } c ? Convert.ToString(record[c], CultureInfo.InvariantCulture) : null;
             Append(context, versioning.RecordType, id, "withdrawn", [], Publisher ?? $"{File}（完整导入中不再列出）", reason,

@@ -12,18 +12,24 @@ namespace LinkagePortal.Keys;
 /// </summary>
 public static partial class PersonalData
 {
-    [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9X](?![0-9X])")]
+    // No digit just before: a match is never the tail of a longer number.
+    const string NoDigitBefore = "(?<![0-9])";
+
+    // A mainland mobile number: 1, then 3–9, then nine more digits, and no digit after.
+    const string MobileNumber = "1[3-9][0-9]{9}(?![0-9])";
+
+    [GeneratedRegex(NoDigitBefore + "[0-9]{17}[0-9X](?![0-9X])")]
     private static partial Regex IdCard();
 
-    // +86, 0086 or 86 before a mobile number: the country code is dropped before matching.
-    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+    [GeneratedRegex(NoDigitBefore + MobileNumber)]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"(?:\+|(?<![0-9])00|(?<![0-9]))86(?=1[3-9][0-9]{9}(?![0-9]))")]
+    // +86, 0086 or 86 before a mobile number: the country code is dropped before matching.
+    [GeneratedRegex(@"(?:\+|" + NoDigitBefore + "00|" + NoDigitBefore + ")86(?=" + MobileNumber + ")")]
     private static partial Regex CountryCode();
 
     // An area code (010, 020–029, 0xxx) and a 7–8 digit number.
-    [GeneratedRegex(@"(?<![0-9])0(?:10|2[0-9]|[3-9][0-9]{2})[0-9]{7,8}(?![0-9])")]
+    [GeneratedRegex(NoDigitBefore + "0(?:10|2[0-9]|[3-9][0-9]{2})[0-9]{7,8}(?![0-9])")]
     private static partial Regex Landline();
 
     // Separators people put inside a number: spaces of any kind, hyphens and dashes, dots, slashes, brackets.

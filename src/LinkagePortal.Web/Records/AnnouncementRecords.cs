@@ -3,16 +3,12 @@ using System.Data.Common;
 namespace LinkagePortal.Records;
 
 /// <summary>A 公告公示 as its page, the links from other pages, the API and the feed give it.</summary>
-public sealed record AnnouncementRecord : DisclosedRecord
+public sealed record AnnouncementRecord : CountyRecord
 {
     public required string Id { get; init; }
     public required string Title { get; init; }
-    public required string CountyCode { get; init; }
-    public required string CountyName { get; init; }
     public required string Publisher { get; init; }
     public required string Body { get; init; }
-    public required string SourceDocumentId { get; init; }
-    public required string SourceDocumentName { get; init; }
 
     /// <summary>落款日期: the date printed at the notice's foot beside its issuer; not its publication time.</summary>
     public DateTime? SignedOn { get; init; }

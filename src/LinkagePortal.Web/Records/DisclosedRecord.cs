@@ -16,3 +16,15 @@ public abstract record DisclosedRecord
     /// <summary>The publication date in Beijing, the date the record bears.</summary>
     public DateTime? PublishedOn => PublishedAt is { } t ? Dates.ToBeijing(t) : null;
 }
+
+/// <summary>
+/// A record a county publishes in a source document (a project of its list, a notice): the county and the document,
+/// each with the name pages show (the county's short name; the document's number, else its title).
+/// </summary>
+public abstract record CountyRecord : DisclosedRecord
+{
+    public required string CountyCode { get; init; }
+    public required string CountyName { get; init; }
+    public required string SourceDocumentId { get; init; }
+    public required string SourceDocumentName { get; init; }
+}

@@ -4,15 +4,13 @@ using System.Globalization;
 namespace LinkagePortal.Records;
 
 /// <summary>A project as its page, the lists of the region, document and notice pages, the API and its CSV give it.</summary>
-public sealed record ProjectRecord : DisclosedRecord
+public sealed record ProjectRecord : CountyRecord
 {
     public long Id { get; init; }
     public required string Code { get; init; }
     public required string Programme { get; init; }
     public long FiscalYear { get; init; }
     public required string Name { get; init; }
-    public required string CountyCode { get; init; }
-    public required string CountyName { get; init; }
     public long AmountYuan { get; init; }
     public string? PrintedText { get; init; }
     public required string Derivation { get; init; }
@@ -21,8 +19,6 @@ public sealed record ProjectRecord : DisclosedRecord
     public string? ConstructionContent { get; init; }
     public string? Status { get; init; }
     public long? SpentYuan { get; init; }
-    public required string SourceDocumentId { get; init; }
-    public required string SourceDocumentName { get; init; }
     public required string SourceTable { get; init; }
     public long? RowNo { get; init; }
 

@@ -15,7 +15,7 @@ namespace LinkagePortal.Tests.Disclosure;
 /// search, the hotline lookup, the API and its CSV, the announcement list and the Atom feed; at T+1 s they are everywhere, with no restart
 /// and no import in between, although the county page was cached before T.
 /// </summary>
-public sealed class EmbargoEverywhereTests : IDisposable
+public sealed class EmbargoEverywhereTests : ClockedPortalTests
 {
     static readonly DateTimeOffset T = new(2026, 6, 1, 13, 0, 0, TimeSpan.FromHours(8));
     const string Code = "T5-X-001";
@@ -23,23 +23,13 @@ public sealed class EmbargoEverywhereTests : IDisposable
     const string Notice = "禁发测试资金安排公告";
     const string Village = "654202109200";
 
-    readonly ClockedPortalFactory portal = new();
-    readonly HttpClient client;
-
     public EmbargoEverywhereTests()
     {
-        TestRecords.Import(portal,
+        TestRecords.Import(Portal,
             TestRecords.Projects((Code, "654202", Name, "2026-05-25", "2026-06-01T13:00:00+08:00", 123.4567m)),
             ("project_places", $"project_code,place_as_printed,region_code,match,note\n{Code},西大沟镇科克萨拉村,{Village},exact,测试记录"),
             TestRecords.Announcements(("t5-x-notice", "654202", Notice, "2026-05-25", "2026-06-01T13:00:00+08:00")),
             ("announcement_links", $"announcement_id,project_code,document_id\nt5-x-notice,{Code},"));
-        client = portal.CreateClient();
-    }
-
-    public void Dispose()
-    {
-        client.Dispose();
-        portal.Dispose();
     }
 
     /// <summary>Everything a reader could see the record by, read at the clock's current time.</summary>
@@ -50,31 +40,31 @@ public sealed class EmbargoEverywhereTests : IDisposable
 
     async Task<Seen> LookAsync()
     {
-        var county = await client.GetPageAsync("/regions/654202");
-        var village = await client.GetPageAsync("/regions/" + Village);
-        var region = await client.GetPageAsync("/regions/65");
-        var home = await client.GetPageAsync("/");
-        var search = await client.GetPageAsync("/search?q=" + Uri.EscapeDataString("禁发测试大棚"));
-        var notices = await client.GetPageAsync("/announcements");
-        var hotline = await client.GetPageAsync("/hotline?q=" + Uri.EscapeDataString("禁发测试大棚"));
-        var lookup = await client.GetJsonAsync("/api/v1/lookup?q=" + Uri.EscapeDataString("禁发测试大棚"));
-        var feed = XDocument.Parse(await client.GetStringAsync("/announcements.atom"));
+        var county = await Client.GetPageAsync("/regions/654202");
+        var village = await Client.GetPageAsync("/regions/" + Village);
+        var region = await Client.GetPageAsync("/regions/65");
+        var home = await Client.GetPageAsync("/");
+        var search = await Client.GetPageAsync("/search?q=" + Uri.EscapeDataString("禁发测试大棚"));
+        var notices = await Client.GetPageAsync("/announcements");
+        var hotline = await Client.GetPageAsync("/hotline?q=" + Uri.EscapeDataString("禁发测试大棚"));
+        var lookup = await Client.GetJsonAsync("/api/v1/lookup?q=" + Uri.EscapeDataString("禁发测试大棚"));
+        var feed = XDocument.Parse(await Client.GetStringAsync("/announcements.atom"));
         XNamespace atom = "http://www.w3.org/2005/Atom";
-        var audit = await client.GetJsonAsync("/api/v1/disclosure");
+        var audit = await Client.GetJsonAsync("/api/v1/disclosure");
 
         return new Seen(
-            (await client.GetAsync("/projects/" + Code)).StatusCode,
-            (await client.GetAsync("/announcements/t5-x-notice")).StatusCode,
+            (await Client.GetAsync("/projects/" + Code)).StatusCode,
+            (await Client.GetAsync("/announcements/t5-x-notice")).StatusCode,
             Mentions(county),
             county.QuerySelector("#projects-linkage")!.Text(),
             Mentions(village),
             region.QuerySelectorAll("tr.child").Single(r => r.QuerySelector("th a")!.GetAttribute("href") == "/regions/6542").QuerySelector("td.num")!.Text(),
             home.QuerySelector("section[aria-labelledby=project-totals]")!.Text(),
             Mentions(search),
-            (await client.GetAllAsync("/api/v1/projects?region=654202")).Any(p => p.Text("code") == Code),
-            (await client.GetCsvAsync("/api/v1/projects.csv?region=654202")).Records.Rows().Any(r => r["code"] == Code),
+            (await Client.GetAllAsync("/api/v1/projects?region=654202")).Any(p => p.Text("code") == Code),
+            (await Client.GetCsvAsync("/api/v1/projects.csv?region=654202")).Records.Rows().Any(r => r["code"] == Code),
             Mentions(notices),
-            (await client.GetAllAsync("/api/v1/announcements")).Any(a => a.Text("id") == "t5-x-notice"),
+            (await Client.GetAllAsync("/api/v1/announcements")).Any(a => a.Text("id") == "t5-x-notice"),
             feed.Descendants(atom + "entry").Any(e => (string?)e.Element(atom + "title") == Notice),
             Mentions(hotline),
             lookup.GetProperty("results").EnumerateArray().Any(r => r.Text("code") == Code),
@@ -90,12 +80,12 @@ public sealed class EmbargoEverywhereTests : IDisposable
     {
         // Ten minutes before T the county page is cached: the second request is served from the cache (with an Age
         // header), and the entry would be kept well past T by the store's own (real) clock.
-        portal.Clock.Set(T.AddMinutes(-10));
-        await client.GetPageAsync("/regions/654202");
-        var cached = await client.GetAsync("/regions/654202");
+        Portal.Clock.Set(T.AddMinutes(-10));
+        await Client.GetPageAsync("/regions/654202");
+        var cached = await Client.GetAsync("/regions/654202");
         Assert.True(cached.Headers.Age is not null, "the county page should be served from the output cache before T");
 
-        portal.Clock.Set(T.AddSeconds(-1));
+        Portal.Clock.Set(T.AddSeconds(-1));
         var before = await LookAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, before.ProjectPage);
@@ -114,7 +104,7 @@ public sealed class EmbargoEverywhereTests : IDisposable
         Assert.False(before.FoundByHotline, "hotline lookup page");
         Assert.False(before.FoundByHotlineApi, "hotline lookup API");
 
-        portal.Clock.Set(T.AddSeconds(1));
+        Portal.Clock.Set(T.AddSeconds(1));
         var after = await LookAsync();
 
         Assert.Equal(HttpStatusCode.OK, after.ProjectPage);
@@ -142,39 +132,39 @@ public sealed class EmbargoEverywhereTests : IDisposable
     public async Task An_embargoed_document_is_not_named_or_linked_as_a_source_by_the_open_data_catalog()
     {
         // 乌苏市2024年政府预算公开 is the source of 乌苏市's supervision contacts; embargoed until T, it is nobody's source yet.
-        await using (var connection = await portal.Services.GetRequiredService<Db>().OpenAsync())
+        await using (var connection = await Portal.Services.GetRequiredService<Db>().OpenAsync())
         {
             await connection.ExecuteAsync("UPDATE documents SET published_at = @at WHERE id = 'wusu-2024-budget'", new { at = T.UtcDateTime });
         }
 
-        await portal.Services.GetRequiredService<DataVersion>().RefreshAsync();
-        portal.Clock.Set(T.AddSeconds(-1));
+        await Portal.Services.GetRequiredService<DataVersion>().RefreshAsync();
+        Portal.Clock.Set(T.AddSeconds(-1));
         foreach (var path in new[] { "/datasets", "/datasets/catalog.jsonld", "/datasets/contacts/datapackage.json" })
         {
-            var body = await client.GetStringAsync(path);
+            var body = await Client.GetStringAsync(path);
             Assert.DoesNotContain("乌苏市2024年政府预算公开", body);
             Assert.DoesNotContain("/documents/wusu-2024-budget", body);
         }
 
-        portal.Clock.Set(T.AddSeconds(1));
-        Assert.Contains("乌苏市2024年政府预算公开", await client.GetStringAsync("/datasets"));
+        Portal.Clock.Set(T.AddSeconds(1));
+        Assert.Contains("乌苏市2024年政府预算公开", await Client.GetStringAsync("/datasets"));
     }
 
     [Fact]
     public async Task A_projects_targets_from_an_embargoed_document_wait_for_the_document()
     {
-        TestRecords.Import(portal,
+        TestRecords.Import(Portal,
             TestRecords.Documents(("t5-x-targets", "禁发测试绩效目标文件", "乌苏市财政局", "2026-05-25", "2026-06-01T13:00:00+08:00")),
             ("performance_targets", "document_id,project_code,level1,level2,level3,target_value,unit,actual_value,source_table,note\n"
                 + "t5-x-targets,654202-2024-001,产出指标,数量指标,禁发测试指标,1,个,,测试表,测试记录"));
 
-        portal.Clock.Set(T.AddSeconds(-1));
-        var before = await client.GetPageAsync("/projects/654202-2024-001");
+        Portal.Clock.Set(T.AddSeconds(-1));
+        var before = await Client.GetPageAsync("/projects/654202-2024-001");
         Assert.DoesNotContain(before.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/documents/t5-x-targets");
         Assert.DoesNotContain("禁发测试指标", before.Body!.TextContent);
 
-        portal.Clock.Set(T.AddSeconds(1));
-        var after = await client.GetPageAsync("/projects/654202-2024-001");
+        Portal.Clock.Set(T.AddSeconds(1));
+        var after = await Client.GetPageAsync("/projects/654202-2024-001");
         Assert.Contains(after.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/documents/t5-x-targets");
         Assert.Contains("禁发测试指标", after.Body!.TextContent);
     }

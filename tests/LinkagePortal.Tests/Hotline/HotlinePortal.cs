@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Hotline;
 using LinkagePortal.Keys;
@@ -26,12 +25,6 @@ public class HotlinePortal : PortalFactory
     {
         var (_, key) = await Services.GetRequiredService<ApiKeys>().CreateAsync(organisation, counties, "test");
         return key;
-    }
-
-    public long ProjectId(string code)
-    {
-        using var connection = Db.Open();
-        return connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = @code", new { code });
     }
 
     public HttpClient ClientWithKey(string key)

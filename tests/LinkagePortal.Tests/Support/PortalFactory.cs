@@ -1,3 +1,4 @@
+using Dapper;
 using LinkagePortal.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -44,6 +45,13 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>The portal's database, for a test that reads or changes it directly.</summary>
     public Db Db => db ?? throw new SkipException(TestDatabase.SqlServerSkipReason);
+
+    /// <summary>The id of the project with this code: the address of its page.</summary>
+    public long ProjectId(string code)
+    {
+        using var connection = Db.Open();
+        return connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = @code", new { code });
+    }
 
     /// <summary>False only for SQL Server when LINKAGE_SQLSERVER is not set.</summary>
     public bool IsAvailable => db is not null;

@@ -8,9 +8,7 @@ namespace LinkagePortal.OpenData;
 /// </summary>
 public static class AllocationsApi
 {
-    public const string Dataset = "allocations";
-
-    public static readonly IReadOnlyList<ApiField<AllocationRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<AllocationRecord>> Fields =
     [
         ..CommonFields.Document<AllocationRecord>("document", "分配表所在", a => a.DocumentId, a => a.DocumentNumber),
         ..CommonFields.Region<AllocationRecord>("region", "分到资金的区划代码（通常是县级，6 位）。", a => a.RegionCode, a => a.RegionName),
@@ -30,9 +28,10 @@ public static class AllocationsApi
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", a => a.PublishedAt) { Nullable = true, NullMeans = "随文件公开，时间未单独说明" },
     ];
 
-    static readonly ListSource<AllocationRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<AllocationRecord> Source = new()
     {
-        Dataset = Dataset, Select = "SELECT " + AllocationRecords.Columns, From = AllocationRecords.From, Key = "a.id", KeyKind = KeyKind.Integer, KeyOf = a => a.Id, Fields = Fields,
+        Dataset = "allocations", Select = "SELECT " + AllocationRecords.Columns, From = AllocationRecords.From, Key = "a.id", KeyKind = KeyKind.Integer, KeyOf = a => a.Id, Fields = Fields,
     };
 
     static readonly ApiParam Document = new("document", ParamKind.Text, "文件 id，如 xcz-2024-9。") { Example = "xcz-2024-9" };

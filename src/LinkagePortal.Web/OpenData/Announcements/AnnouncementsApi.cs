@@ -7,8 +7,6 @@ namespace LinkagePortal.OpenData;
 /// <summary>/api/v1/announcements: the 公告公示 with the projects and documents they name.</summary>
 public static class AnnouncementsApi
 {
-    public const string Dataset = "announcements";
-
     // Children of a batch joined to the batch's scope; links only to projects and documents that are public themselves.
     static readonly string ProjectsOf = $$"""
         SELECT cap.announcement_id AS AnnouncementId, cp.code AS Id
@@ -30,7 +28,7 @@ public static class AnnouncementsApi
         public required string Id { get; init; }
     }
 
-    public static readonly IReadOnlyList<ApiField<AnnouncementRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<AnnouncementRecord>> Fields =
     [
         new("id", FieldType.Code, "公告的稳定标识，用在 /announcements/{id} 地址中。", a => a.Id) { Pattern = CodePatterns.Slug },
         new("title", FieldType.Text, "公告标题。", a => a.Title),
@@ -46,9 +44,10 @@ public static class AnnouncementsApi
         new("note", FieldType.Text, "整理说明。", a => a.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<AnnouncementRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<AnnouncementRecord> Source = new()
     {
-        Dataset = Dataset, Select = AnnouncementRecords.Select, From = AnnouncementRecords.From, Key = "a.id", KeyKind = KeyKind.Text, KeyOf = a => a.Id, Fields = Fields,
+        Dataset = "announcements", Select = AnnouncementRecords.Select, From = AnnouncementRecords.From, Key = "a.id", KeyKind = KeyKind.Text, KeyOf = a => a.Id, Fields = Fields,
         AttachChildren = AttachChildren,
     };
 

@@ -209,7 +209,7 @@ public static class CatalogDocuments
 
     /// <summary>EU data themes: public finance is government (GOVE) and economy (ECON); the code table is regions (REGI).</summary>
     static (string Code, string Label)[] Themes(OpenDataset dataset) =>
-        dataset.Name == RegionsApi.Dataset ? [("REGI", "地区与城市")] : [("GOVE", "政府与公共部门"), ("ECON", "经济与财政")];
+        dataset.Name == RegionsApi.Source.Dataset ? [("REGI", "地区与城市")] : [("GOVE", "政府与公共部门"), ("ECON", "经济与财政")];
 
     static JsonObject Distribution(OpenDataset dataset, string title, string url, string mediaType, bool download, JsonNode modified)
     {

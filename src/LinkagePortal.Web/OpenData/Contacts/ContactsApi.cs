@@ -5,9 +5,7 @@ namespace LinkagePortal.OpenData;
 /// <summary>/api/v1/contacts: the supervision telephones and addresses printed on a region's notices.</summary>
 public static class ContactsApi
 {
-    public const string Dataset = "contacts";
-
-    public static readonly IReadOnlyList<ApiField<ContactRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<ContactRecord>> Fields =
     [
         ..CommonFields.Region<ContactRecord>("region", "联系方式所属区划的代码。", c => c.RegionCode, c => c.RegionName),
         new("hotline", FieldType.Text, "监督电话，照公告原样（区号-号码）。", c => c.Hotline) { Nullable = true, NullMeans = "公告未印" },
@@ -18,9 +16,10 @@ public static class ContactsApi
         new("note", FieldType.Text, "整理说明：原文措辞、出处。", c => c.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<ContactRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<ContactRecord> Source = new()
     {
-        Dataset = Dataset, Select = ContactRecords.Select, From = ContactRecords.From, Key = "c.region_code", KeyKind = KeyKind.Text, KeyOf = c => c.RegionCode, Fields = Fields,
+        Dataset = "contacts", Select = ContactRecords.Select, From = ContactRecords.From, Key = "c.region_code", KeyKind = KeyKind.Text, KeyOf = c => c.RegionCode, Fields = Fields,
     };
 
     static readonly ApiParam Region = new("region", ParamKind.Code, "只列这个区划及其所有下级区划的联系方式。") { Example = "6542" };

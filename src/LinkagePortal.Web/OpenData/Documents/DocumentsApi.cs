@@ -5,9 +5,7 @@ namespace LinkagePortal.OpenData;
 /// <summary>/api/v1/documents: the fund and rules documents every figure comes from.</summary>
 public static class DocumentsApi
 {
-    public const string Dataset = "documents";
-
-    public static readonly IReadOnlyList<ApiField<DocumentRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<DocumentRecord>> Fields =
     [
         new("id", FieldType.Code, "文件的稳定标识（ASCII 短名，如 xcz-2024-9），也用在 /documents/{id} 地址中。", d => d.Id) { Pattern = CodePatterns.Slug },
         new("number", FieldType.Text, "发文字号，括号统一为〔〕（如 新财振〔2024〕9号）。", d => d.Number) { Nullable = true, NullMeans = "文件没有文号" },
@@ -29,9 +27,10 @@ public static class DocumentsApi
         new("note", FieldType.Text, "整理说明：识读、更正与原文不一致之处。", d => d.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<DocumentRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<DocumentRecord> Source = new()
     {
-        Dataset = Dataset, Select = DocumentRecords.Select, From = DocumentRecords.From, Key = "d.id", KeyKind = KeyKind.Text, KeyOf = d => d.Id, Fields = Fields,
+        Dataset = "documents", Select = DocumentRecords.Select, From = DocumentRecords.From, Key = "d.id", KeyKind = KeyKind.Text, KeyOf = d => d.Id, Fields = Fields,
         AttachChildren = (connection, batch, scope) => DocumentRecords.WithPrintedInAsync(connection, batch, scope.Now),
     };
 

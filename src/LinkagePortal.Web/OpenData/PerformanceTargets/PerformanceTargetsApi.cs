@@ -8,13 +8,11 @@ namespace LinkagePortal.OpenData;
 /// </summary>
 public static class PerformanceTargetsApi
 {
-    public const string Dataset = "performance-targets";
-
     const string ProjectVisible = $"SELECT COUNT(*) FROM projects p WHERE p.code = @project AND {Public.Projects}";
 
     const string NotPublished = "未公开（原件是空白模板或未填写）";
 
-    public static readonly IReadOnlyList<ApiField<PerformanceTarget>> Fields =
+    static readonly IReadOnlyList<ApiField<PerformanceTarget>> Fields =
     [
         new("documentId", FieldType.Code, "绩效目标表所附的文件 id。", t => t.DocumentId) { Nullable = true, NullMeans = "表格属于某个项目而非文件", Pattern = CodePatterns.Slug },
         new("projectId", FieldType.Code, "绩效目标所属项目的编号。", t => t.ProjectCode) { Nullable = true, NullMeans = "表格属于整份文件", Pattern = CodePatterns.Slug },
@@ -30,9 +28,10 @@ public static class PerformanceTargetsApi
         new("publishedAt", FieldType.DateTime, "公开时间（北京时间）。", t => t.PublishedAt) { Nullable = true, NullMeans = "随文件公开，时间未单独说明" },
     ];
 
-    static readonly ListSource<PerformanceTarget> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<PerformanceTarget> Source = new()
     {
-        Dataset = Dataset, Select = PerformanceTargetRecords.Select, From = PerformanceTargetRecords.From, Key = "t.id", KeyKind = KeyKind.Integer, KeyOf = t => t.Id, Fields = Fields,
+        Dataset = "performance-targets", Select = PerformanceTargetRecords.Select, From = PerformanceTargetRecords.From, Key = "t.id", KeyKind = KeyKind.Integer, KeyOf = t => t.Id, Fields = Fields,
     };
 
     static readonly ApiParam Project = new("project", ParamKind.Text, "项目编号，如 654202-2024-001。") { Example = "654202-2024-001" };

@@ -10,8 +10,6 @@ namespace LinkagePortal.OpenData;
 /// </summary>
 public static class ProjectsApi
 {
-    public const string Dataset = "projects";
-
     // Children of a batch of projects: joined to the batch's scope (the list's FROM and conditions, by key range).
     const string PlacesOf = $$"""
         SELECT {{ProjectRecords.PlaceColumns}}
@@ -33,7 +31,7 @@ public static class ProjectsApi
         public required string DocumentId { get; init; }
     }
 
-    public static readonly IReadOnlyList<ApiField<ProjectRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<ProjectRecord>> Fields =
     [
         new("id", FieldType.Code, "项目的稳定标识，与 code 相同，用在 /api/v1/projects/{id} 地址中。", p => p.Code) { Pattern = CodePatterns.Slug },
         new("code", FieldType.Code, "项目编号：县代码-年度-序号（债券项目序号前加 B），如 654202-2024-001。", p => p.Code) { Pattern = CodePatterns.Slug },
@@ -84,9 +82,10 @@ public static class ProjectsApi
         new("note", FieldType.Text, "整理说明。", p => p.Note) { Nullable = true },
     ];
 
-    static readonly ListSource<ProjectRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<ProjectRecord> Source = new()
     {
-        Dataset = Dataset, Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
+        Dataset = "projects", Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
         AttachChildren = AttachChildren,
         MaintainedTotal = MaintainedTotal,
     };

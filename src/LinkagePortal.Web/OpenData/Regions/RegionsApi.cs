@@ -5,10 +5,7 @@ namespace LinkagePortal.OpenData;
 /// <summary>/api/v1/regions: the official divisions of Xinjiang (province → village), by code and by parent.</summary>
 public static class RegionsApi
 {
-    public const string Dataset = "regions";
-
-
-    public static readonly IReadOnlyList<ApiField<RegionRecord>> Fields =
+    static readonly IReadOnlyList<ApiField<RegionRecord>> Fields =
     [
         new("code", FieldType.Code, "统计用区划代码：自治区 2 位、地（州、市）4 位、县（市、区）6 位、乡镇 9 位、村（社区）12 位。上级代码是下级代码的前缀。", r => r.Code) { Pattern = CodePatterns.Region },
         new("name", FieldType.Text, "通用简称：村委会写作“村”（科克萨拉村委会 → 科克萨拉村），社区居委会写作“社区”。", r => r.ShortName),
@@ -17,9 +14,10 @@ public static class RegionsApi
         new("parentCode", FieldType.Code, "上级区划代码；自治区为空。", r => r.ParentCode) { Nullable = true, NullMeans = "没有上级（自治区）", Pattern = CodePatterns.Region },
     ];
 
-    static readonly ListSource<RegionRecord> Source = new()
+    /// <summary>The list: its dataset's name, SQL, key and fields (the catalog reads them from here).</summary>
+    public static readonly ListSource<RegionRecord> Source = new()
     {
-        Dataset = Dataset, Select = RegionRecords.Select, From = RegionRecords.From, Key = "r.code", KeyKind = KeyKind.Text, KeyOf = r => r.Code, Fields = Fields,
+        Dataset = "regions", Select = RegionRecords.Select, From = RegionRecords.From, Key = "r.code", KeyKind = KeyKind.Text, KeyOf = r => r.Code, Fields = Fields,
     };
 
     static readonly ApiParam Parent = new("parent", ParamKind.Code, "只列这个区划的直接下级。") { Example = "654202109" };
