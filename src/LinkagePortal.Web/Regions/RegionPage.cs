@@ -71,9 +71,8 @@ public static class RegionPage
         GROUP BY t.region_code, t.programme
         """;
 
-    // Which projects are "in" a region: by county for a county or above, by place below.
+    // Which projects are "in" a region: by county for a county (above it, county by county), by place below.
     const string InCounty = "p.county_code = @code";
-    const string InCounties = "p.county_code >= @code AND p.county_code <= @codeLast";
     const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)";
 
     // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
@@ -84,7 +83,18 @@ public static class RegionPage
         """;
 
     const string AfterProject = "AND (p.county_code > @afterCounty OR (p.county_code = @afterCounty AND p.code > @after))";
+    const string AfterProjectInCounty = "AND p.code > @after";
     const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @after";
+
+    // Above a county the list is read county by county, each by equality (ix_projects_county_programme gives a county's
+    // projects of a programme in code order): over a range of counties the index is ordered by programme within each
+    // county, so finding a hundred projects of a rare programme (bond) walked every project of the region. The counties
+    // to read are those whose maintained totals hold public projects of the programme, from the one a page continues in.
+    const string CountiesWithProgramme = $"""
+        SELECT DISTINCT t.region_code FROM region_totals t
+        WHERE t.depth = 6 AND t.region_code >= @from AND t.region_code <= @codeLast AND t.programme = @programme AND t.projects > 0 AND {Public.Totals}
+        ORDER BY t.region_code
+        """;
 
     const string AnnouncementsInCounties = $"""
         {AnnouncementRecords.Select}
@@ -304,7 +314,7 @@ public static class RegionPage
             Chart = region.Level switch
             {
                 "prefecture" => CountiesChart(region, childRows),
-                "county" => ReceivedAndDetailedChart(region, allocations, await ProjectRecords.DetailedByDocumentAsync(connection, code, now)),
+                "county" => await ReceivedAndDetailedChartAsync(connection, region, allocations, now),
                 _ => null,
             },
         };
@@ -329,7 +339,7 @@ public static class RegionPage
     }
 
     /// <summary>Per allocation document: what the county received, against what the listed projects that name the document detail.</summary>
-    static BarChart? ReceivedAndDetailedChart(RegionRecord county, IReadOnlyList<AllocationRow> allocations, IReadOnlyDictionary<string, DetailedAmount> detailed)
+    static async Task<BarChart?> ReceivedAndDetailedChartAsync(DbConnection connection, RegionRecord county, IReadOnlyList<AllocationRow> allocations, DateTime now)
     {
         var received = allocations.Where(a => a.PartOfTask is null && !a.IsPrintedTotalOnly)
             .GroupBy(a => (a.DocumentId, a.DocumentName)).Select(g => (g.Key.DocumentId, g.Key.DocumentName, AmountYuan: g.Sum(a => a.AmountYuan))).ToList();
@@ -337,6 +347,8 @@ public static class RegionPage
         {
             return null;
         }
+
+        var detailed = await ProjectRecords.DetailedByDocumentAsync(connection, county.Code, received.Select(r => r.DocumentId).ToList(), now);
 
         return BarChart.Build("chart-received", $"{county.ShortName}收到的资金与细化到所列项目的资金",
             string.Join("；", received.Select(r => $"{r.DocumentName}：收到 {Money.FormatWan(r.AmountYuan)} 万元，注明这份文件的项目 "
@@ -374,8 +386,7 @@ public static class RegionPage
     /// <summary>Enough of a county's notices to name who publishes them and where.</summary>
     const int CountyNotices = 200;
 
-    static string ProjectFilter(string code) =>
-        code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
+    static string ProjectFilter(string code) => code.Length == RegionCodes.CountyLength ? InCounty : AtPlaces;
 
     /// <summary>
     /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
@@ -384,10 +395,27 @@ public static class RegionPage
     public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
     {
         var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
-        var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
-        var rows = (await connection.QueryAsync<ProjectRecord>(sql,
-            new { code, codeLast = RegionCodes.Last(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
-        return await ProjectRecords.WithPlacesAsync(connection, rows);
+        var codeLast = RegionCodes.Last(code);
+        if (code.Length >= RegionCodes.CountyLength)
+        {
+            var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
+            var rows = (await connection.QueryAsync<ProjectRecord>(sql,
+                new { code, codeLast, now, programme, after, afterCounty, take = ProjectsShown })).ToList();
+            return await ProjectRecords.WithPlacesAsync(connection, rows);
+        }
+
+        var from = afterCounty is not null && string.CompareOrdinal(afterCounty, code) > 0 ? afterCounty : code;
+        var counties = await connection.QueryAsync<string>(CountiesWithProgramme, new { from, codeLast, programme, now });
+        var list = new List<ProjectRecord>();
+        foreach (var county in counties.TakeWhile(_ => list.Count < ProjectsShown))
+        {
+            var continuing = county == afterCounty;
+            var sql = string.Format(ProjectList, InCounty, continuing ? AfterProjectInCounty : "") + db.Dialect.Limit("@take");
+            list.AddRange(await connection.QueryAsync<ProjectRecord>(sql,
+                new { code = county, now, programme, after, take = ProjectsShown - list.Count }));
+        }
+
+        return await ProjectRecords.WithPlacesAsync(connection, list);
     }
 
     /// <summary>What a page sums: the region's allocations and project totals, and each child region's.</summary>
