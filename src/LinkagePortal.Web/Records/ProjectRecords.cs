@@ -109,13 +109,15 @@ public static class ProjectRecords
     // The public projects of a county that name each of the given fund documents, summed per document: only projects
     // of the document's own programme (a bond document's bond projects, an allocation document's linkage projects).
     // Read from the documents' side (ix_project_funds_document): a county may list tens of thousands of projects, while
-    // those naming one of its allocation documents are the few the document funds.
+    // those naming one of its allocation documents are the few the document funds. CROSS JOIN keeps SQLite to that order
+    // (its planner otherwise starts from the county's projects: 330 ms at 1M projects, against 1 ms); to SQL Server it
+    // is the inner join the WHERE clause makes it.
     const string DetailedByDocument = $"""
         SELECT f.document_id AS DocumentId, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
         FROM project_funds f
-        JOIN projects p ON p.id = f.project_id
+        CROSS JOIN projects p
         JOIN documents fd ON fd.id = f.document_id
-        WHERE f.document_id IN @documents AND p.county_code = @code AND {Public.Projects}
+        WHERE p.id = f.project_id AND f.document_id IN @documents AND p.county_code = @code AND {Public.Projects}
           AND p.programme = CASE WHEN fd.kind = 'bond' THEN 'bond' ELSE 'linkage' END
         GROUP BY f.document_id
         """;
