@@ -11,8 +11,15 @@ namespace LinkagePortal.Regions;
 /// </summary>
 public static class RegionPage
 {
-    /// <summary>Projects shown per programme on the region page (and per page of the full list).</summary>
+    /// <summary>Projects per page of a region's full list of a programme.</summary>
     public const int ProjectsShown = 100;
+
+    /// <summary>
+    /// Projects shown per programme on the region page itself, with their count and total and a link to the rest: enough
+    /// for a county's list of a year or two, while a county listing thousands (乌苏市's 21,000 in the benchmark) keeps a
+    /// page a phone loads quickly.
+    /// </summary>
+    public const int ProjectsOnRegionPage = 50;
 
     // A county (or a place below, should a document allocate to one) shows its own rows, one per document and task.
     const string AllocationsTo = $"""
@@ -286,7 +293,7 @@ public static class RegionPage
         var sections = new List<ProjectSection>();
         foreach (var programme in Vocabulary.Programmes.Values.Where(figures.ProjectTotals.ContainsKey))
         {
-            var list = await ProjectListAsync(db, connection, code, now, programme, "");
+            var list = await ProjectListAsync(db, connection, code, now, programme, "", ProjectsOnRegionPage);
             var total = figures.ProjectTotals[programme];
             sections.Add(new ProjectSection(programme, Labels.Programme(programme), total.Projects, total.AmountYuan, list,
                 total.Projects > list.Count ? $"/regions/{code}/projects?programme={programme}&after={Uri.EscapeDataString(list[^1].Code)}" : null));
@@ -361,7 +368,7 @@ public static class RegionPage
     static async Task<ProjectSection> CountyLinkageAsync(Db db, DbConnection connection, CountyFigures county, DateTime now)
     {
         var code = county.County.Code;
-        var list = await ProjectListAsync(db, connection, code, now, "linkage", "");
+        var list = await ProjectListAsync(db, connection, code, now, "linkage", "", ProjectsOnRegionPage);
         return new ProjectSection("linkage", Labels.Programme("linkage"), county.LinkageProjects, county.LinkageYuan, list,
             county.LinkageProjects > list.Count ? $"/regions/{code}/projects?programme=linkage&after={Uri.EscapeDataString(list[^1].Code)}" : null);
     }
@@ -389,10 +396,11 @@ public static class RegionPage
     static string ProjectFilter(string code) => code.Length == RegionCodes.CountyLength ? InCounty : AtPlaces;
 
     /// <summary>
-    /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
+    /// One page (<paramref name="take"/> rows) of a region's projects of a programme, in county and code order,
     /// continuing after the project coded <paramref name="after"/> when one is given.
     /// </summary>
-    public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
+    public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after,
+        int take = ProjectsShown)
     {
         var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
         var codeLast = RegionCodes.Last(code);
@@ -400,19 +408,19 @@ public static class RegionPage
         {
             var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
             var rows = (await connection.QueryAsync<ProjectRecord>(sql,
-                new { code, codeLast, now, programme, after, afterCounty, take = ProjectsShown })).ToList();
+                new { code, codeLast, now, programme, after, afterCounty, take })).ToList();
             return await ProjectRecords.WithPlacesAsync(connection, rows);
         }
 
         var from = afterCounty is not null && string.CompareOrdinal(afterCounty, code) > 0 ? afterCounty : code;
         var counties = await connection.QueryAsync<string>(CountiesWithProgramme, new { from, codeLast, programme, now });
         var list = new List<ProjectRecord>();
-        foreach (var county in counties.TakeWhile(_ => list.Count < ProjectsShown))
+        foreach (var county in counties.TakeWhile(_ => list.Count < take))
         {
             var continuing = county == afterCounty;
             var sql = string.Format(ProjectList, InCounty, continuing ? AfterProjectInCounty : "") + db.Dialect.Limit("@take");
             list.AddRange(await connection.QueryAsync<ProjectRecord>(sql,
-                new { code = county, now, programme, after, take = ProjectsShown - list.Count }));
+                new { code = county, now, programme, after, take = take - list.Count }));
         }
 
         return await ProjectRecords.WithPlacesAsync(connection, list);

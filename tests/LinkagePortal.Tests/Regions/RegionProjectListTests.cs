@@ -59,13 +59,18 @@ public sealed class RegionProjectListTests : IDisposable
     }
 
     [Fact]
-    public async Task The_regions_page_counts_every_bond_project_and_links_to_the_rest()
+    public async Task The_regions_page_counts_every_bond_project_shows_the_first_50_and_links_to_the_rest()
     {
-        var page = await portal.CreateClient().GetPageAsync("/regions/65");
+        var client = portal.CreateClient();
+        var page = await client.GetPageAsync("/regions/65");
 
         var section = page.QuerySelector("section[data-programme='bond']")!;
         Assert.Contains($"{Kashgar + 38}个", section.QuerySelector("h2")!.Text());
-        Assert.Equal(100, section.QuerySelectorAll("tr.project").Length);
-        Assert.Equal("653101-2026-B001", section.QuerySelector("tr.project td.code")!.Text());
+        Assert.Contains("列出前50个债券资金项目", section.QuerySelector("summary")!.Text());
+        var shown = section.QuerySelectorAll("tr.project td.code").Select(c => c.Text()).ToList();
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"653101-2026-B{i:D3}"), shown);
+
+        var rest = section.QuerySelectorAll("a").Single(a => a.Text() == "查看其余债券资金项目").GetAttribute("href")!;
+        Assert.Equal("653101-2026-B051", Codes(await client.GetPageAsync(rest))[0]);
     }
 }
