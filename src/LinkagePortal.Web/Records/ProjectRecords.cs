@@ -102,23 +102,30 @@ public static class ProjectRecords
     public static Task<long?> IdByCodeAsync(DbConnection connection, string code, DateTime now) =>
         connection.QuerySingleOrDefaultAsync<long?>(IdByCode, new { code, now });
 
-    /// <summary>The places of the given projects, in the order their notices print them.</summary>
-    // The public projects of a county that name each fund document, summed per document: only projects of the
-    // document's own programme (a bond document's bond projects, an allocation document's linkage projects).
+    // The public projects of a county that name each of the given fund documents, summed per document: only projects
+    // of the document's own programme (a bond document's bond projects, an allocation document's linkage projects).
+    // Read from the documents' side (ix_project_funds_document): a county may list tens of thousands of projects, while
+    // those naming one of its allocation documents are the few the document funds. CROSS JOIN keeps SQLite to that order
+    // (its planner otherwise starts from the county's projects: 330 ms at 1M projects, against 1 ms); to SQL Server it
+    // is the inner join the WHERE clause makes it.
     const string DetailedByDocument = $"""
         SELECT f.document_id AS DocumentId, COUNT(*) AS Projects, SUM(p.amount_yuan) AS AmountYuan
-        FROM projects p
-        JOIN project_funds f ON f.project_id = p.id
+        FROM project_funds f
+        CROSS JOIN projects p
         JOIN documents fd ON fd.id = f.document_id
-        WHERE p.county_code = @code AND {Public.Projects}
+        WHERE p.id = f.project_id AND f.document_id IN @documents AND p.county_code = @code AND {Public.Projects}
           AND p.programme = CASE WHEN fd.kind = 'bond' THEN 'bond' ELSE 'linkage' END
         GROUP BY f.document_id
         """;
 
-    /// <summary>Money a county detailed into listed projects, per fund document the projects name.</summary>
-    public static async Task<IReadOnlyDictionary<string, DetailedAmount>> DetailedByDocumentAsync(DbConnection connection, string countyCode, DateTime now) =>
-        (await connection.QueryAsync<DetailedAmount>(DetailedByDocument, new { code = countyCode, now })).ToDictionary(d => d.DocumentId);
+    /// <summary>Money a county detailed into listed projects, per fund document of <paramref name="documentIds"/> the projects name.</summary>
+    public static async Task<IReadOnlyDictionary<string, DetailedAmount>> DetailedByDocumentAsync(DbConnection connection, string countyCode,
+        IReadOnlyCollection<string> documentIds, DateTime now) =>
+        documentIds.Count == 0
+            ? new Dictionary<string, DetailedAmount>()
+            : (await connection.QueryAsync<DetailedAmount>(DetailedByDocument, new { code = countyCode, documents = documentIds, now })).ToDictionary(d => d.DocumentId);
 
+    /// <summary>The places of the given projects, in the order their notices print them.</summary>
     public static async Task<ILookup<long, ProjectPlace>> PlacesAsync(DbConnection connection, IReadOnlyCollection<long> ids) =>
         (await connection.QueryInChunksAsync<ProjectPlace, long>(PlacesOf, "ids", ids)).ToLookup(p => p.ProjectId);
 

@@ -11,8 +11,15 @@ namespace LinkagePortal.Regions;
 /// </summary>
 public static class RegionPage
 {
-    /// <summary>Projects shown per programme on the region page (and per page of the full list).</summary>
+    /// <summary>Projects per page of a region's full list of a programme.</summary>
     public const int ProjectsShown = 100;
+
+    /// <summary>
+    /// Projects shown per programme on the region page itself, with their count and total and a link to the rest: enough
+    /// for a county's list of a year or two, while a county listing thousands (乌苏市's 21,000 in the benchmark) keeps a
+    /// page a phone loads quickly.
+    /// </summary>
+    public const int ProjectsOnRegionPage = 50;
 
     // A county (or a place below, should a document allocate to one) shows its own rows, one per document and task.
     const string AllocationsTo = $"""
@@ -71,9 +78,8 @@ public static class RegionPage
         GROUP BY t.region_code, t.programme
         """;
 
-    // Which projects are "in" a region: by county for a county or above, by place below.
+    // Which projects are "in" a region: by county for a county (above it, county by county), by place below.
     const string InCounty = "p.county_code = @code";
-    const string InCounties = "p.county_code >= @code AND p.county_code <= @codeLast";
     const string AtPlaces = "p.id IN (SELECT pp.project_id FROM project_places pp WHERE pp.region_code >= @code AND pp.region_code <= @codeLast)";
 
     // In county then code order, which ix_projects_county_programme gives; {1} continues after a given project.
@@ -84,7 +90,18 @@ public static class RegionPage
         """;
 
     const string AfterProject = "AND (p.county_code > @afterCounty OR (p.county_code = @afterCounty AND p.code > @after))";
+    const string AfterProjectInCounty = "AND p.code > @after";
     const string CountyOfProject = "SELECT county_code FROM projects WHERE code = @after";
+
+    // Above a county the list is read county by county, each by equality (ix_projects_county_programme gives a county's
+    // projects of a programme in code order): over a range of counties the index is ordered by programme within each
+    // county, so finding a hundred projects of a rare programme (bond) walked every project of the region. The counties
+    // to read are those whose maintained totals hold public projects of the programme, from the one a page continues in.
+    const string CountiesWithProgramme = $"""
+        SELECT DISTINCT t.region_code FROM region_totals t
+        WHERE t.depth = 6 AND t.region_code >= @from AND t.region_code <= @codeLast AND t.programme = @programme AND t.projects > 0 AND {Public.Totals}
+        ORDER BY t.region_code
+        """;
 
     const string AnnouncementsInCounties = $"""
         {AnnouncementRecords.Select}
@@ -276,7 +293,7 @@ public static class RegionPage
         var sections = new List<ProjectSection>();
         foreach (var programme in Vocabulary.Programmes.Values.Where(figures.ProjectTotals.ContainsKey))
         {
-            var list = await ProjectListAsync(db, connection, code, now, programme, "");
+            var list = await ProjectListAsync(db, connection, code, now, programme, "", ProjectsOnRegionPage);
             var total = figures.ProjectTotals[programme];
             sections.Add(new ProjectSection(programme, Labels.Programme(programme), total.Projects, total.AmountYuan, list,
                 total.Projects > list.Count ? $"/regions/{code}/projects?programme={programme}&after={Uri.EscapeDataString(list[^1].Code)}" : null));
@@ -304,7 +321,7 @@ public static class RegionPage
             Chart = region.Level switch
             {
                 "prefecture" => CountiesChart(region, childRows),
-                "county" => ReceivedAndDetailedChart(region, allocations, await ProjectRecords.DetailedByDocumentAsync(connection, code, now)),
+                "county" => await ReceivedAndDetailedChartAsync(connection, region, allocations, now),
                 _ => null,
             },
         };
@@ -329,7 +346,7 @@ public static class RegionPage
     }
 
     /// <summary>Per allocation document: what the county received, against what the listed projects that name the document detail.</summary>
-    static BarChart? ReceivedAndDetailedChart(RegionRecord county, IReadOnlyList<AllocationRow> allocations, IReadOnlyDictionary<string, DetailedAmount> detailed)
+    static async Task<BarChart?> ReceivedAndDetailedChartAsync(DbConnection connection, RegionRecord county, IReadOnlyList<AllocationRow> allocations, DateTime now)
     {
         var received = allocations.Where(a => a.PartOfTask is null && !a.IsPrintedTotalOnly)
             .GroupBy(a => (a.DocumentId, a.DocumentName)).Select(g => (g.Key.DocumentId, g.Key.DocumentName, AmountYuan: g.Sum(a => a.AmountYuan))).ToList();
@@ -337,6 +354,8 @@ public static class RegionPage
         {
             return null;
         }
+
+        var detailed = await ProjectRecords.DetailedByDocumentAsync(connection, county.Code, received.Select(r => r.DocumentId).ToList(), now);
 
         return BarChart.Build("chart-received", $"{county.ShortName}收到的资金与细化到所列项目的资金",
             string.Join("；", received.Select(r => $"{r.DocumentName}：收到 {Money.FormatWan(r.AmountYuan)} 万元，注明这份文件的项目 "
@@ -349,7 +368,7 @@ public static class RegionPage
     static async Task<ProjectSection> CountyLinkageAsync(Db db, DbConnection connection, CountyFigures county, DateTime now)
     {
         var code = county.County.Code;
-        var list = await ProjectListAsync(db, connection, code, now, "linkage", "");
+        var list = await ProjectListAsync(db, connection, code, now, "linkage", "", ProjectsOnRegionPage);
         return new ProjectSection("linkage", Labels.Programme("linkage"), county.LinkageProjects, county.LinkageYuan, list,
             county.LinkageProjects > list.Count ? $"/regions/{code}/projects?programme=linkage&after={Uri.EscapeDataString(list[^1].Code)}" : null);
     }
@@ -374,20 +393,37 @@ public static class RegionPage
     /// <summary>Enough of a county's notices to name who publishes them and where.</summary>
     const int CountyNotices = 200;
 
-    static string ProjectFilter(string code) =>
-        code.Length == RegionCodes.CountyLength ? InCounty : code.Length < RegionCodes.CountyLength ? InCounties : AtPlaces;
+    static string ProjectFilter(string code) => code.Length == RegionCodes.CountyLength ? InCounty : AtPlaces;
 
     /// <summary>
-    /// One page (<see cref="ProjectsShown"/> rows) of a region's projects of a programme, in county and code order,
+    /// One page (<paramref name="take"/> rows) of a region's projects of a programme, in county and code order,
     /// continuing after the project coded <paramref name="after"/> when one is given.
     /// </summary>
-    public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after)
+    public static async Task<IReadOnlyList<ProjectRecord>> ProjectListAsync(Db db, DbConnection connection, string code, DateTime now, string programme, string after,
+        int take = ProjectsShown)
     {
         var afterCounty = after.Length == 0 ? null : await connection.QuerySingleOrDefaultAsync<string>(CountyOfProject, new { after });
-        var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
-        var rows = (await connection.QueryAsync<ProjectRecord>(sql,
-            new { code, codeLast = RegionCodes.Last(code), now, programme, after, afterCounty, take = ProjectsShown })).ToList();
-        return await ProjectRecords.WithPlacesAsync(connection, rows);
+        var codeLast = RegionCodes.Last(code);
+        if (code.Length >= RegionCodes.CountyLength)
+        {
+            var sql = string.Format(ProjectList, ProjectFilter(code), afterCounty is null ? "" : AfterProject) + db.Dialect.Limit("@take");
+            var rows = (await connection.QueryAsync<ProjectRecord>(sql,
+                new { code, codeLast, now, programme, after, afterCounty, take })).ToList();
+            return await ProjectRecords.WithPlacesAsync(connection, rows);
+        }
+
+        var from = afterCounty is not null && string.CompareOrdinal(afterCounty, code) > 0 ? afterCounty : code;
+        var counties = await connection.QueryAsync<string>(CountiesWithProgramme, new { from, codeLast, programme, now });
+        var list = new List<ProjectRecord>();
+        foreach (var county in counties.TakeWhile(_ => list.Count < take))
+        {
+            var continuing = county == afterCounty;
+            var sql = string.Format(ProjectList, InCounty, continuing ? AfterProjectInCounty : "") + db.Dialect.Limit("@take");
+            list.AddRange(await connection.QueryAsync<ProjectRecord>(sql,
+                new { code = county, now, programme, after, take = take - list.Count }));
+        }
+
+        return await ProjectRecords.WithPlacesAsync(connection, list);
     }
 
     /// <summary>What a page sums: the region's allocations and project totals, and each child region's.</summary>

@@ -106,7 +106,7 @@ public sealed class PageRenderer
 
     sealed class ContextPolicy(PageRenderer renderer, Func<string, string> encode) : IPooledObjectPolicy<HtmlTemplateContext>
     {
-        public HtmlTemplateContext Create() => new(Helpers(renderer), encode);
+        public HtmlTemplateContext Create() => new(Helpers(renderer, encode), encode);
 
         public bool Return(HtmlTemplateContext context)
         {
@@ -116,13 +116,16 @@ public sealed class PageRenderer
     }
 
     /// <summary>The functions templates may call; Scriban's own builtins (include among them) are not offered.</summary>
-    static ScriptObject Helpers(PageRenderer renderer)
+    static ScriptObject Helpers(PageRenderer renderer, Func<string, string> encode)
     {
         var helpers = new ScriptObject();
         void Add(string name, string[] parameters, Func<ScriptArray, object?> body) => helpers.Add(name, new TemplateFunction(parameters, body));
 
         // {{ partial "project-table" this }}: through the seam, so that its output is encoded once, here.
         Add("partial", ["name", "model"], a => renderer.RenderPartial((string)a[0]!, a[1]!));
+
+        // {{ project_rows Projects }}: the project table's rows, written in C# (ProjectRows) with this seam's encoder.
+        Add("project_rows", ["projects"], a => ProjectRows.Write((IEnumerable<ProjectRecord>)a[0]!, encode));
 
         // {{ wan AmountYuan }} → 12,345.67 万元 (a no-break space before the unit, which is always shown).
         Add("wan", ["yuan"], a => a[0] switch

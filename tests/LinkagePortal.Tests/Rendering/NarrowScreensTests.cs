@@ -38,6 +38,7 @@ public sealed class NarrowScreensTests
     [InlineData("共 79.71万元", "79.71万元")]
     [InlineData("2024年1月26日印发", "2024年1月26日")]
     [InlineData("电话：0992-8508532", "0992-8508532")]
+    [InlineData("（新财振〔２０２４〕９号）下达", "新财振〔２０２４〕９号")]
     public void A_document_number_code_amount_date_or_telephone_number_in_text_is_kept_whole(string text, string whole)
     {
         var html = NarrowScreens.Prepare($"<p>{text}</p>");
