@@ -49,7 +49,7 @@ public static class SyntheticData
     // row, and a statement of many parameters binds in time that grows with the square of their number.)
 
     /// <summary>A batch of projects: [id, code, year, name, county, amount, unit, category, row, place, village code].</summary>
-    const string InsertProjects = """
+    const string InsertProjectsSqlite = """
         INSERT INTO projects (id, code, programme, fiscal_year, name, county_code, amount_yuan, derivation, responsible_unit,
             category, source_document_id, source_table, row_no, note, is_synthetic)
         SELECT value ->> 0, value ->> 1, 'linkage', value ->> 2, value ->> 3, value ->> 4, value ->> 5, 'derived', value ->> 6,
@@ -57,21 +57,21 @@ public static class SyntheticData
         FROM json_each(@rows)
         """;
 
-    const string InsertPlaces = """
+    const string InsertPlacesSqlite = """
         INSERT INTO project_places (project_id, place_as_printed, region_code, match_kind)
         SELECT value ->> 0, value ->> 9, value ->> 10, 'exact' FROM json_each(@rows)
         """;
 
-    const string InsertFunds = "INSERT INTO project_funds (project_id, document_id) SELECT value ->> 0, @document FROM json_each(@rows)";
+    const string InsertFundsSqlite = "INSERT INTO project_funds (project_id, document_id) SELECT value ->> 0, @document FROM json_each(@rows)";
 
     /// <summary>A batch of fragment rows [fragment, field, project id], inserted in the index's order.</summary>
-    const string InsertFragments = """
+    const string InsertFragmentsSqlite = """
         INSERT INTO project_fragments (fragment, field, project_id)
         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY 1, 2, 3
         """;
 
     /// <summary>A batch of allocation cells: [row, village code, village name, task, amount].</summary>
-    const string InsertAllocations = """
+    const string InsertAllocationsSqlite = """
         INSERT INTO allocations (document_id, source_table, row_no, region_code, region_name_printed, task, amount_yuan,
             derivation, note, is_synthetic)
         SELECT @document, @table, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'derived', @note, 1
@@ -236,8 +236,8 @@ public static class SyntheticData
             throw new InvalidOperationException("The database has no villages: seed it from content/data first.");
         }
 
-        // A bigger page cache keeps the indexes being filled in memory instead of spilling to the journal.
-        connection.Execute("PRAGMA cache_size = -262144;");
+        // A bigger page cache keeps the indexes being filled in memory instead of spilling to the file.
+        connection.Execute("PRAGMA cache_size = -1048576;");
         using var transaction = connection.BeginTransaction();
         connection.Execute(InsertDocument, new
         {
@@ -252,9 +252,9 @@ public static class SyntheticData
         var random = new Random(options.Seed);
         var firstId = connection.ExecuteScalar<long>(NextProjectId, transaction: transaction);
         var fragmentsOf = new ProjectFragments(villages);
-        using (var projects = new JsonRows(connection, transaction, [InsertProjects, InsertPlaces, InsertFunds],
+        using (var projects = new JsonRows(connection, transaction, [InsertProjectsSqlite, InsertPlacesSqlite, InsertFundsSqlite],
             ("document", DocumentId), ("table", Label + "项目表"), ("note", Note)))
-        using (var fragments = new JsonRows(connection, transaction, [InsertFragments]))
+        using (var fragments = new JsonRows(connection, transaction, [InsertFragmentsSqlite]))
         {
             for (var n = 0; n < options.Projects; n++)
             {
@@ -294,7 +294,7 @@ public static class SyntheticData
         }
 
         phases.Mark("projects");
-        using (var allocations = new JsonRows(connection, transaction, [InsertAllocations],
+        using (var allocations = new JsonRows(connection, transaction, [InsertAllocationsSqlite],
             ("document", DocumentId), ("table", Label + "分配表"), ("note", Note)))
         {
             var (previous, pass) = (-1, 0);
