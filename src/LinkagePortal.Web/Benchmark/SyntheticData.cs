@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Dapper;
 using LinkagePortal.Data;
 using LinkagePortal.Import;
@@ -40,37 +44,43 @@ public static class SyntheticData
         VALUES (@id, NULL, @title, @issuer, 'report', @source, @note)
         """;
 
-    const string InsertProject = """
+    // Rows go in batches, each one JSON array bound as one parameter and read by json_each: one statement for thousands
+    // of rows. (Microsoft.Data.Sqlite binds each parameter by name, so a prepared statement per row costs more than its
+    // row, and a statement of many parameters binds in time that grows with the square of their number.)
+
+    /// <summary>A batch of projects: [id, code, year, name, county, amount, unit, category, row, place, village code].</summary>
+    const string InsertProjectsSqlite = """
         INSERT INTO projects (id, code, programme, fiscal_year, name, county_code, amount_yuan, derivation, responsible_unit,
             category, source_document_id, source_table, row_no, note, is_synthetic)
-        VALUES (@id, @code, 'linkage', @year, @name, @county, @amount, 'derived', @unit, @category, @document, @table, @row, @note, 1)
+        SELECT value ->> 0, value ->> 1, 'linkage', value ->> 2, value ->> 3, value ->> 4, value ->> 5, 'derived', value ->> 6,
+            value ->> 7, @document, @table, value ->> 8, @note, 1
+        FROM json_each(@rows)
         """;
 
-    const string InsertPlace = """
+    const string InsertPlacesSqlite = """
         INSERT INTO project_places (project_id, place_as_printed, region_code, match_kind)
-        VALUES (@project, @place, @region, 'exact')
+        SELECT value ->> 0, value ->> 9, value ->> 10, 'exact' FROM json_each(@rows)
         """;
 
-    const string InsertFund = "INSERT INTO project_funds (project_id, document_id) VALUES (@project, @document)";
+    const string InsertFundsSqlite = "INSERT INTO project_funds (project_id, document_id) SELECT value ->> 0, @document FROM json_each(@rows)";
 
-    const string InsertAllocation = """
+    /// <summary>A batch of fragment rows [fragment, field, project id], inserted in the index's order.</summary>
+    const string InsertFragmentsSqlite = """
+        INSERT INTO project_fragments (fragment, field, project_id)
+        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY 1, 2, 3
+        """;
+
+    /// <summary>A batch of allocation cells: [row, village code, village name, task, amount].</summary>
+    const string InsertAllocationsSqlite = """
         INSERT INTO allocations (document_id, source_table, row_no, region_code, region_name_printed, task, amount_yuan,
             derivation, note, is_synthetic)
-        VALUES (@document, @table, @row, @region, @printed, @task, @amount, 'derived', @note, 1)
+        SELECT @document, @table, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, 'derived', @note, 1
+        FROM json_each(@rows)
         """;
 
-    const string CreateFragmentStagingSqlite = "CREATE TEMP TABLE synthetic_fragments (fragment TEXT NOT NULL, field INTEGER NOT NULL, project_id INTEGER NOT NULL)";
-    const string InsertFragmentStagingSqlite = "INSERT INTO synthetic_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
-
-    /// <summary>Fragment rows per insert: a project has some 30, and one statement per row would cost more than the rows.</summary>
-    const int FragmentsPerInsert = 200;
-    const string FillFragmentsSqlite = """
-        DROP INDEX ix_project_fragments_project;
-        INSERT INTO project_fragments (fragment, field, project_id)
-        SELECT fragment, field, project_id FROM synthetic_fragments ORDER BY fragment, field, project_id;
-        CREATE INDEX ix_project_fragments_project ON project_fragments(project_id);
-        DROP TABLE synthetic_fragments;
-        """;
+    /// <summary>Projects (and cells) per batch; fragment rows per batch (some 30 a project).</summary>
+    const int RowsPerBatch = 5_000;
+    const int FragmentsPerBatch = 50_000;
 
     const string BumpDataVersion = "UPDATE data_version SET version = version + 1, changed_at = @now WHERE id = 1";
 
@@ -118,6 +128,7 @@ public static class SyntheticData
         var written = Generate(db, options, clock.GetUtcNow().UtcDateTime);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"synthetic: {written.Projects} projects, {written.Allocations} allocation rows over {written.Villages} villages (seed {options.Seed}) in {timer.Elapsed.TotalSeconds:F1} s"));
+        Console.WriteLine("synthetic phases: " + string.Join(", ", written.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Seconds:F1} s (CPU {p.CpuSeconds:F1} s)"))));
         return 0;
     }
 
@@ -204,7 +215,11 @@ public static class SyntheticData
         return null;
     }
 
-    public sealed record Written(int Projects, int Allocations, int Villages);
+    /// <summary>What was written, and how long each phase of the load took (the benchmark reports them).</summary>
+    public sealed record Written(int Projects, int Allocations, int Villages, IReadOnlyList<Phase> Phases);
+
+    /// <summary>One phase of a load: its seconds by the clock and of CPU.</summary>
+    public sealed record Phase(string Name, double Seconds, double CpuSeconds);
 
     /// <summary>
     /// Writes the rows in one transaction through prepared commands (one parse, then only parameter values change),
@@ -214,14 +229,15 @@ public static class SyntheticData
     public static Written Generate(Db db, Options options, DateTime now)
     {
         using var connection = (SqliteConnection)db.Open();
+        var journal = WriteOnce(connection);
         var villages = connection.Query<Village>(Villages).ToList();
         if (villages.Count == 0)
         {
             throw new InvalidOperationException("The database has no villages: seed it from content/data first.");
         }
 
-        // A bigger page cache keeps the indexes being filled in memory instead of spilling to the journal.
-        connection.Execute("PRAGMA cache_size = -262144;");
+        // A bigger page cache keeps the indexes being filled in memory instead of spilling to the file.
+        connection.Execute("PRAGMA cache_size = -1048576;");
         using var transaction = connection.BeginTransaction();
         connection.Execute(InsertDocument, new
         {
@@ -232,52 +248,54 @@ public static class SyntheticData
             note = Note,
         }, transaction);
 
+        var phases = new Phases();
         var random = new Random(options.Seed);
         var firstId = connection.ExecuteScalar<long>(NextProjectId, transaction: transaction);
-        connection.Execute(CreateFragmentStagingSqlite, transaction: transaction);
-        using (var project = Prepare(connection, transaction, InsertProject, "id", "code", "year", "name", "county", "amount", "unit", "category", "document", "table", "row", "note"))
-        using (var place = Prepare(connection, transaction, InsertPlace, "project", "place", "region"))
-        using (var fund = Prepare(connection, transaction, InsertFund, "project", "document"))
-        using (var fragment = Prepare(connection, transaction, InsertFragmentStagingSqlite, "fragment", "field", "projectId"))
-        using (var fragments = Prepare(connection, transaction, InsertFragmentRows(FragmentsPerInsert),
-            [.. Enumerable.Range(0, FragmentsPerInsert).SelectMany(i => new[] { $"f{i}", $"d{i}", $"p{i}" })]))
+        var fragmentsOf = new ProjectFragments(villages);
+        using (var projects = new JsonRows(connection, transaction, [InsertProjectsSqlite, InsertPlacesSqlite, InsertFundsSqlite],
+            ("document", DocumentId), ("table", Label + "项目表"), ("note", Note)))
+        using (var fragments = new JsonRows(connection, transaction, [InsertFragmentsSqlite]))
         {
-            var pending = new List<object>(FragmentsPerInsert * 3);
             for (var n = 0; n < options.Projects; n++)
             {
                 // Villages in code order, each its equal share: every village gets projects, and rows arrive in index
                 // order (county, village), which keeps the inserts local in the B-trees.
-                var village = villages[(int)((long)n * villages.Count / options.Projects)];
+                var index = (int)((long)n * villages.Count / options.Projects);
+                var village = villages[index];
                 var id = firstId + n;
                 var year = 2021 + random.Next(5);
                 var county = village.Code[..6];
-                var name = string.Create(CultureInfo.InvariantCulture, $"{Label}{village.Name}{Works[random.Next(Works.Length)]}项目（第{n + 1}号）");
-                var unit = village.Township + "人民政府";
-                Set(project, id, string.Create(CultureInfo.InvariantCulture, $"{county}-{year}-S{n + 1:D7}"), year, name,
-                    county, random.Next(1, 50_000) * 100L, unit, Tasks[random.Next(Tasks.Length)],
-                    DocumentId, Label + "项目表", n + 1, Note);
-                Set(place, id, village.Name, village.Code);
-                Set(fund, id, DocumentId);
+                var work = random.Next(Works.Length);
+                var number = string.Create(CultureInfo.InvariantCulture, $"第{n + 1}号");
+                var row = projects.Row();
+                row.WriteNumberValue(id);
+                row.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"{county}-{year}-S{n + 1:D7}"));
+                row.WriteNumberValue(year);
+                row.WriteStringValue($"{Label}{village.Name}{Works[work]}项目（{number}）");
+                row.WriteStringValue(county);
+                row.WriteNumberValue(random.Next(1, 50_000) * 100L);
+                row.WriteStringValue(village.Township + "人民政府");
+                row.WriteStringValue(Tasks[random.Next(Tasks.Length)]);
+                row.WriteNumberValue(n + 1);
+                row.WriteStringValue(village.Name);
+                row.WriteStringValue(village.Code);
+                projects.EndRow(RowsPerBatch);
 
                 // What the importer writes for a project: its fragments for search and the hotline lookup.
-                foreach (var (text, field) in FragmentIndex.RowsOf(name, unit, [village.Name]))
+                foreach (var (fragment, field) in fragmentsOf.Of(index, work, number))
                 {
-                    pending.AddRange([text, (int)field, id]);
-                    if (pending.Count == FragmentsPerInsert * 3)
-                    {
-                        Set(fragments, [.. pending]);
-                        pending.Clear();
-                    }
+                    var entry = fragments.Row();
+                    entry.WriteStringValue(fragment);
+                    entry.WriteNumberValue((int)field);
+                    entry.WriteNumberValue(id);
+                    fragments.EndRow(FragmentsPerBatch);
                 }
-            }
-
-            foreach (var row in pending.Chunk(3))
-            {
-                Set(fragment, row);
             }
         }
 
-        using (var allocation = Prepare(connection, transaction, InsertAllocation, "document", "table", "row", "region", "printed", "task", "amount", "note"))
+        phases.Mark("projects");
+        using (var allocations = new JsonRows(connection, transaction, [InsertAllocationsSqlite],
+            ("document", DocumentId), ("table", Label + "分配表"), ("note", Note)))
         {
             var (previous, pass) = (-1, 0);
             for (var n = 0; n < options.Allocations; n++)
@@ -286,46 +304,171 @@ public static class SyntheticData
                 var index = (int)((long)n * villages.Count / options.Allocations);
                 (previous, pass) = index == previous ? (index, pass + 1) : (index, 0);
                 var village = villages[index];
-                Set(allocation, DocumentId, Label + "分配表", n + 1, village.Code, village.Name,
-                    string.Create(CultureInfo.InvariantCulture, $"{Label}{Tasks[pass % Tasks.Length]}（第{pass + 1}批）"),
-                    random.Next(1, 100_000) * 100L, Note);
+                var row = allocations.Row();
+                row.WriteNumberValue(n + 1);
+                row.WriteStringValue(village.Code);
+                row.WriteStringValue(village.Name);
+                row.WriteStringValue(string.Create(CultureInfo.InvariantCulture, $"{Label}{Tasks[pass % Tasks.Length]}（第{pass + 1}批）"));
+                row.WriteNumberValue(random.Next(1, 100_000) * 100L);
+                allocations.EndRow(RowsPerBatch);
             }
         }
 
-        // The fragments arrive in project order but the index is kept in fragment order: sorted once here, they are
-        // appended to its B-tree instead of inserted all over it (and the by-project index is built by one sort after).
-        connection.Execute(FillFragmentsSqlite, transaction: transaction);
+        phases.Mark("allocations");
         RegionTotals.Rebuild(connection, transaction);
+        phases.Mark("region totals");
         connection.Execute(BumpDataVersion, new { now }, transaction);
         transaction.Commit();
-        connection.Execute("PRAGMA wal_checkpoint(TRUNCATE);");
-        return new Written(options.Projects, options.Allocations, villages.Count);
+        phases.Mark("commit");
+        connection.Execute(journal == "delete" ? "PRAGMA journal_mode = WAL;" : "PRAGMA wal_checkpoint(TRUNCATE);");
+        phases.Mark("checkpoint");
+        return new Written(options.Projects, options.Allocations, villages.Count, phases.Done);
     }
 
-    static string InsertFragmentRows(int rows) =>
-        "INSERT INTO synthetic_fragments (fragment, field, project_id) VALUES " + string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@f{i}, @d{i}, @p{i})"));
-
-    static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    /// <summary>
+    /// Makes the load write the database once, straight into its file: in WAL mode every page would be written twice
+    /// (to the log, then checkpointed), some 2 GB at a million projects. A rollback journal keeps the load
+    /// all-or-nothing. Only a connection alone on the database may leave WAL: with another open (a server, a test's
+    /// reader) the load goes through the log as any writer's. Returns the journal mode in force.
+    /// </summary>
+    static string WriteOnce(SqliteConnection connection)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
+        SqliteConnection.ClearAllPools();
+        try
         {
-            command.Parameters.Add(new SqliteParameter { ParameterName = "@" + name });
+            return connection.ExecuteScalar<string>("PRAGMA journal_mode = DELETE;", commandTimeout: 1) ?? "";
         }
-
-        command.Prepare();
-        return command;
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_BUSY)
+        {
+            return "wal";
+        }
     }
 
-    static void Set(SqliteCommand command, params object[] values)
+    /// <summary>
+    /// The fragment rows of synthetic projects (<see cref="FragmentIndex.RowsOf"/>), with the pairs of what projects
+    /// share computed once: a name is the label, village and work (the same for many projects), then its own number
+    /// in brackets, which separate runs; the unit and place are the village's.
+    /// </summary>
+    sealed class ProjectFragments(IReadOnlyList<Village> villages)
     {
-        for (var i = 0; i < values.Length; i++)
+        readonly Dictionary<(int Village, int Work), string[]> names = [];
+        readonly Dictionary<int, (string Fragment, FragmentIndex.Field Field)[]> unitsAndPlaces = [];
+
+        public IEnumerable<(string Fragment, FragmentIndex.Field Field)> Of(int village, int work, string number)
         {
-            command.Parameters[i].Value = values[i];
+            if (!names.TryGetValue((village, work), out var shared))
+            {
+                shared = [.. FragmentIndex.Pairs($"{Label}{villages[village].Name}{Works[work]}项目（")];
+                names[(village, work)] = shared;
+            }
+
+            if (!unitsAndPlaces.TryGetValue(village, out var others))
+            {
+                others = [.. FragmentIndex.RowsOf("", villages[village].Township + "人民政府", [villages[village].Name])];
+                unitsAndPlaces[village] = others;
+            }
+
+            return shared.Concat(FragmentIndex.Pairs(number)).Distinct(StringComparer.Ordinal)
+                .Select(f => (f, FragmentIndex.Field.Name)).Concat(others);
+        }
+    }
+
+    /// <summary>
+    /// Rows collected as one JSON array of arrays and written by statements that read it as <c>@rows</c> (with the
+    /// constants bound once), a batch at a time; the last batch on dispose.
+    /// </summary>
+    sealed class JsonRows : IDisposable
+    {
+        static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        readonly ArrayBufferWriter<byte> buffer = new(1 << 20);
+        readonly Utf8JsonWriter writer;
+        readonly List<SqliteCommand> commands;
+        int rows;
+
+        public JsonRows(SqliteConnection connection, SqliteTransaction transaction, string[] statements, params (string Name, object Value)[] constants)
+        {
+            writer = new Utf8JsonWriter(buffer, Relaxed);
+            commands = [.. statements.Select(sql =>
+            {
+                var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                command.Parameters.Add(new SqliteParameter("@rows", ""));
+                foreach (var (name, value) in constants.Where(c => sql.Contains("@" + c.Name, StringComparison.Ordinal)))
+                {
+                    command.Parameters.AddWithValue("@" + name, value);
+                }
+
+                command.Prepare();
+                return command;
+            })];
+            writer.WriteStartArray();
         }
 
-        command.ExecuteNonQuery();
+        /// <summary>Starts a row: write its values in order, then call <see cref="EndRow"/>.</summary>
+        public Utf8JsonWriter Row()
+        {
+            writer.WriteStartArray();
+            return writer;
+        }
+
+        public void EndRow(int batchSize)
+        {
+            writer.WriteEndArray();
+            if (++rows >= batchSize)
+            {
+                Flush();
+            }
+        }
+
+        void Flush()
+        {
+            writer.WriteEndArray();
+            writer.Flush();
+            var json = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            foreach (var command in commands)
+            {
+                command.Parameters[0].Value = json;
+                command.ExecuteNonQuery();
+            }
+
+            buffer.ResetWrittenCount();
+            writer.Reset();
+            writer.WriteStartArray();
+            rows = 0;
+        }
+
+        public void Dispose()
+        {
+            if (rows > 0)
+            {
+                Flush();
+            }
+
+            writer.Dispose();
+            foreach (var command in commands)
+            {
+                command.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The time each phase of a load took, by the clock and in this process's CPU (on a shared machine the clock varies).</summary>
+    sealed class Phases
+    {
+        readonly Stopwatch clock = Stopwatch.StartNew();
+        readonly List<Phase> done = [];
+        TimeSpan cpu = Environment.CpuUsage.TotalTime;
+
+        public IReadOnlyList<Phase> Done => done;
+
+        public void Mark(string name)
+        {
+            var now = Environment.CpuUsage.TotalTime;
+            done.Add(new Phase(name, clock.Elapsed.TotalSeconds, (now - cpu).TotalSeconds));
+            cpu = now;
+            clock.Restart();
+        }
     }
 }

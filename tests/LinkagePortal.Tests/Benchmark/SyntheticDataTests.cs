@@ -1,6 +1,7 @@
 using Dapper;
 using LinkagePortal.Benchmark;
 using LinkagePortal.Data;
+using LinkagePortal.Records;
 using LinkagePortal.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
@@ -45,6 +46,25 @@ public sealed class SyntheticDataTests
         var document = connection.QuerySingle<(string Kind, string Title)>("SELECT kind, title FROM documents WHERE id = 'synthetic'");
         Assert.Equal("report", document.Kind);
         Assert.StartsWith("【合成数据】", document.Title);
+    }
+
+    [Fact]
+    public void Synthetic_projects_are_found_by_the_fragments_the_importer_would_write_for_them()
+    {
+        var db = TestDatabase.SeededSqlite();
+        SyntheticData.Generate(db, new SyntheticData.Options(5000, 100, Seed: 4), Now);
+        using var connection = db.Open();
+        const string Fragments = "SELECT fragment || ' ' || field || ' ' || project_id FROM project_fragments ORDER BY fragment, field, project_id";
+        var written = connection.Query<string>(Fragments).ToList();
+
+        using (var transaction = connection.BeginTransaction())
+        {
+            FragmentIndex.Rebuild(connection, transaction);
+            transaction.Commit();
+        }
+
+        Assert.Equal(5000, connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT f.project_id) FROM project_fragments f JOIN projects p ON p.id = f.project_id WHERE p.is_synthetic = 1"));
+        Assert.Equal(connection.Query<string>(Fragments).ToList(), written);
     }
 
     [Fact]
