@@ -18,8 +18,8 @@ public static class FragmentIndex
     /// <summary>Which text of a project a fragment comes from.</summary>
     public enum Field { Name = 1, ResponsibleUnit = 2, Place = 3 }
 
-    /// <summary>Rows read to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
-    const int SampleSize = 2000;
+    /// <summary>Rows counted to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
+    const int SampleSize = 1000;
 
     public const string Insert = "INSERT INTO project_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
     const string DeleteOf = "DELETE FROM project_fragments WHERE project_id IN @ids";
@@ -29,8 +29,13 @@ public static class FragmentIndex
     const string PlacesOf = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places WHERE project_id IN @ids";
     const string AllPlaces = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places";
 
-    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it.
+    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it,
+    // counted in the database (reading them out only to count them cost more than the rest of a lookup at 1M projects).
     const string PairSample = "SELECT f.project_id FROM project_fragments f WHERE f.fragment = @fragment AND f.field = @field ORDER BY f.project_id";
+    static readonly string PairCountOnSqlite = PairCount(SqlDialect.Sqlite);
+    static readonly string PairCountOnSqlServer = PairCount(SqlDialect.SqlServer);
+
+    static string PairCount(SqlDialect dialect) => $"SELECT COUNT(*) FROM ({PairSample}{dialect.Limit("@take")}) s";
 
     // Candidates, one statement per field (each a static string, so that the SQL Server parse test reads all three).
     static readonly string NameCandidates = Candidates(Field.Name, "p.name");
@@ -144,10 +149,10 @@ public static class FragmentIndex
         }
 
         var byRarity = new List<(string Pair, int Count)>();
+        var pairCount = dialect == SqlDialect.Sqlite ? PairCountOnSqlite : PairCountOnSqlServer;
         foreach (var pair in pairs)
         {
-            var sample = await connection.QueryAsync<long>(PairSample + dialect.Limit("@take"), new { fragment = pair, field = (int)field, take = SampleSize });
-            var count = sample.Count();
+            var count = await connection.ExecuteScalarAsync<int>(pairCount, new { fragment = pair, field = (int)field, take = SampleSize });
             if (count == 0)
             {
                 return [];
