@@ -47,6 +47,19 @@ public sealed class LookupIndexTests
         Assert.Equal("654202-2024-004", (await CodesAsync("托古里克新莫敦"))[0]);
     }
 
+    /// <summary>Region names are found through their own pairs (region_fragments), which the importer writes with the region.</summary>
+    [Fact]
+    public async Task A_place_renamed_by_a_later_import_is_named_by_its_new_name_and_no_longer_by_its_old_one()
+    {
+        var lookup = new ProjectLookup(db, TimeProvider.System);
+        Assert.Equal("650102002002", (await lookup.PlacesNamedAsync("燕儿窝南社区")).Single().Code);
+
+        new Importer(db, TimeProvider.System).Import([DataFile("regions", "650102002002", l => l.Replace("燕儿窝南社区", "燕儿窝新南社区"))]);
+
+        Assert.Equal("650102002002", (await lookup.PlacesNamedAsync("燕儿窝新南社区")).Single().Code);
+        Assert.Empty(await lookup.PlacesNamedAsync("燕儿窝南社区"));
+    }
+
     [Fact]
     public async Task A_project_changed_with_plain_sql_is_found_once_its_fragments_are_refreshed()
     {
