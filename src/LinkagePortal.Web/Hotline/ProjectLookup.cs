@@ -18,7 +18,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     public const int MinQueryLength = 2;
     public const int MaxQueryLength = 50;
     public const int Take = 20;
-    const int CandidatesPerMatch = 200;
+    const int CandidatesPerMatch = 50;
     const int MaxRegions = 20;
 
     const string Visible = Public.Projects;
@@ -157,9 +157,14 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             }
         }
 
-        await MatchCodeAsync(connection, q, now, Add);
+        // A code that names projects finds them; its digits are not looked for in names (a code's digit pairs are in
+        // hundreds of thousands of names at a million projects, and a name holding the code is not what was asked for).
+        var coded = await MatchCodeAsync(connection, q, now, Add);
         await MatchRegionsAsync(connection, q, now, Add);
-        await MatchFragmentsAsync(connection, q, now, Add);
+        if (!coded)
+        {
+            await MatchFragmentsAsync(connection, q, now, Add);
+        }
         if (matches.Count == 0)
         {
             return [];
@@ -227,11 +232,12 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         _ => new Place(place.Printed, null),
     };
 
-    async Task MatchCodeAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
+    /// <summary>Projects whose code is the query or starts with it; false when none is.</summary>
+    async Task<bool> MatchCodeAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
     {
         if (!q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            return;
+            return false;
         }
 
         var code = q.ToUpperInvariant();
@@ -239,6 +245,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         var hits = (await connection.QueryAsync<CodeHit>(ByCode + db.Dialect.Limit("@take"), new { from = code, to, now, take = CandidatesPerMatch })).ToList();
         add(hits.Where(h => h.Code == code).Select(h => h.Id), Match.Code);
         add(hits.Where(h => h.Code != code).Select(h => h.Id), Match.CodePrefix);
+        return hits.Count > 0;
     }
 
     /// <summary>The counties, townships and villages whose name holds the query, the best named first, at most <see cref="MaxRegions"/>.</summary>

@@ -74,6 +74,22 @@ public sealed class LookupIndexTests
         Assert.Equal("654202-2024-006", (await CodesAsync("测试水利"))[0]);
     }
 
+    /// <summary>A code is looked up as a code: a name that happens to hold its digits is not what the caller means.</summary>
+    [Fact]
+    public async Task A_code_that_names_projects_finds_only_them_and_not_names_holding_its_digits()
+    {
+        using (var connection = db.Open())
+        {
+            connection.Execute("UPDATE projects SET name = '乌苏市654202-2024-01号渠道维修' WHERE code = '654202-2024-006'");
+            using var transaction = connection.BeginTransaction();
+            FragmentIndex.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-006'", transaction: transaction)]);
+            transaction.Commit();
+        }
+
+        Assert.Equal(["654202-2024-010", "654202-2024-011", "654202-2024-012", "654202-2024-013"], await CodesAsync("654202-2024-01"));
+        Assert.Equal("654202-2024-006", (await CodesAsync("2024-01号渠道"))[0]);
+    }
+
     [Fact]
     public async Task A_project_whose_publication_is_still_ahead_is_not_found()
     {
