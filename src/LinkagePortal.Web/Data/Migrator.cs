@@ -45,6 +45,7 @@ public static partial class Migrator
         // The totals of the projects and allocations already loaded (0040's tables), once 0070 has added withdrawn_at,
         // which they leave out.
         [71] = RegionTotals.Rebuild,
+        [85] = RegionNameIndex.Rebuild, // the character pairs of the region names already loaded
     };
 
     /// <summary>How long a node waits for another node's migration before giving up.</summary>

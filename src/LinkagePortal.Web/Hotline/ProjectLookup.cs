@@ -18,7 +18,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     public const int MinQueryLength = 2;
     public const int MaxQueryLength = 50;
     public const int Take = 20;
-    const int CandidatesPerMatch = 200;
+    const int CandidatesPerMatch = 50;
     const int MaxRegions = 20;
 
     const string Visible = Public.Projects;
@@ -30,11 +30,19 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         ORDER BY p.code
         """;
 
-    // Regions of Xinjiang (16k rows) by the names people use and the official ones: exact names first.
-    const string RegionsNamed = $"""
+    // Regions of Xinjiang (16k rows) by the names people use and the official ones: exact names first. The candidates
+    // are the regions whose names have the query's rarest character pair (RegionNameIndex); a query without one
+    // compares every name.
+    const string NameHolds = "r.level IN ('county', 'township', 'village') AND (r.short_name LIKE @like ESCAPE '\\' OR r.name LIKE @like ESCAPE '\\')";
+
+    const string BestNamedFirst = "ORDER BY CASE WHEN r.short_name = @q OR r.name = @q OR r.short_name = @village THEN 0 WHEN r.short_name LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END, r.code";
+
+    const string RegionsNamed = $"{RegionRecords.Select} {RegionRecords.From} WHERE {NameHolds} {BestNamedFirst}";
+
+    const string RegionsNamedWithPair = $"""
         {RegionRecords.Select} {RegionRecords.From}
-        WHERE r.level IN ('county', 'township', 'village') AND (r.short_name LIKE @like ESCAPE '\' OR r.name LIKE @like ESCAPE '\')
-        ORDER BY CASE WHEN r.short_name = @q OR r.name = @q OR r.short_name = @village THEN 0 WHEN r.short_name LIKE @prefix ESCAPE '\' THEN 1 ELSE 2 END, r.code
+        WHERE r.code IN (SELECT rf.region_code FROM region_fragments rf WHERE rf.fragment = @pair) AND {NameHolds}
+        {BestNamedFirst}
         """;
 
     // Places under a region (a village, or a township and its villages): codes nest, so it is one index range, read
@@ -149,9 +157,14 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
             }
         }
 
-        await MatchCodeAsync(connection, q, now, Add);
+        // A code that names projects finds them; its digits are not looked for in names (a code's digit pairs are in
+        // hundreds of thousands of names at a million projects, and a name holding the code is not what was asked for).
+        var coded = await MatchCodeAsync(connection, q, now, Add);
         await MatchRegionsAsync(connection, q, now, Add);
-        await MatchFragmentsAsync(connection, q, now, Add);
+        if (!coded)
+        {
+            await MatchFragmentsAsync(connection, q, now, Add);
+        }
         if (matches.Count == 0)
         {
             return [];
@@ -199,9 +212,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         }
 
         await using var connection = await db.OpenAsync(cancellationToken);
-        var like = "%" + EscapeLike(q) + "%";
-        var regions = (await connection.QueryAsync<RegionRecord>(RegionsNamed + db.Dialect.Limit("@take"),
-                new { q, like, prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions }))
+        var regions = (await RegionsNamedAsync(connection, q))
             .Where(r => r.ShortName == q || r.Name == q || r.ShortName == q + "村")
             .ToList();
         if (regions.Count == 0)
@@ -221,11 +232,12 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         _ => new Place(place.Printed, null),
     };
 
-    async Task MatchCodeAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
+    /// <summary>Projects whose code is the query or starts with it; false when none is.</summary>
+    async Task<bool> MatchCodeAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
     {
         if (!q.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            return;
+            return false;
         }
 
         var code = q.ToUpperInvariant();
@@ -233,13 +245,25 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
         var hits = (await connection.QueryAsync<CodeHit>(ByCode + db.Dialect.Limit("@take"), new { from = code, to, now, take = CandidatesPerMatch })).ToList();
         add(hits.Where(h => h.Code == code).Select(h => h.Id), Match.Code);
         add(hits.Where(h => h.Code != code).Select(h => h.Id), Match.CodePrefix);
+        return hits.Count > 0;
+    }
+
+    /// <summary>The counties, townships and villages whose name holds the query, the best named first, at most <see cref="MaxRegions"/>.</summary>
+    async Task<List<RegionRecord>> RegionsNamedAsync(DbConnection connection, string q)
+    {
+        var pair = await RegionNameIndex.RarestPairAsync(connection, db.Dialect, q);
+        if (pair == "")
+        {
+            return [];
+        }
+
+        return (await connection.QueryAsync<RegionRecord>((pair is null ? RegionsNamed : RegionsNamedWithPair) + db.Dialect.Limit("@take"),
+            new { q, pair, like = "%" + EscapeLike(q) + "%", prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions })).ToList();
     }
 
     async Task MatchRegionsAsync(DbConnection connection, string q, DateTime now, Action<IEnumerable<long>, Match> add)
     {
-        var like = "%" + EscapeLike(q) + "%";
-        var regions = (await connection.QueryAsync<RegionRecord>(RegionsNamed + db.Dialect.Limit("@take"),
-            new { q, like, prefix = EscapeLike(q) + "%", village = q + "村", take = MaxRegions })).ToList();
+        var regions = await RegionsNamedAsync(connection, q);
         if (regions.Count == 0)
         {
             return;

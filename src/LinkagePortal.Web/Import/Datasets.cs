@@ -76,8 +76,11 @@ sealed class Regions : Dataset<Regions.Row>
         : name.EndsWith("村民委员会", StringComparison.Ordinal) ? name[..^4]
         : name;
 
-    protected override void Write(Row row, ImportContext c) =>
+    protected override void Write(Row row, ImportContext c)
+    {
         c.Connection.Execute(c.Dialect.Upsert("regions", ["code"], ["code", "name", "short_name", "level", "parent_code"]), row, c.Transaction);
+        RegionNameIndex.Refresh(c.Connection, c.Transaction, row.code, row.name, row.short_name);
+    }
 }
 
 sealed class Documents : Dataset<Documents.Row>

@@ -10,7 +10,7 @@ namespace LinkagePortal.Records;
 /// responsible unit and printed places as their overlapping character pairs (Chinese has no spaces to break words
 /// on: 辣椒烘干 → 辣椒 椒烘 烘干), in the ordinary table <c>project_fragments</c> on both engines (0008_fragments.sql).
 /// The importer writes it (<see cref="Refresh"/>) for the projects it writes; a project changed by plain SQL is found
-/// by its new text only once refreshed. A query's rarest two pairs pick candidates through the index; each candidate's
+/// by its new text only once refreshed. A query's rarest three pairs pick candidates through the index; each candidate's
 /// current text is then compared here, so a stale entry never finds a project by text it no longer has.
 /// </summary>
 public static class FragmentIndex
@@ -18,8 +18,8 @@ public static class FragmentIndex
     /// <summary>Which text of a project a fragment comes from.</summary>
     public enum Field { Name = 1, ResponsibleUnit = 2, Place = 3 }
 
-    /// <summary>Rows read to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
-    const int SampleSize = 2000;
+    /// <summary>Rows counted to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
+    const int SampleSize = 1000;
 
     public const string Insert = "INSERT INTO project_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
     const string DeleteOf = "DELETE FROM project_fragments WHERE project_id IN @ids";
@@ -29,20 +29,30 @@ public static class FragmentIndex
     const string PlacesOf = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places WHERE project_id IN @ids";
     const string AllPlaces = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places";
 
-    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it.
+    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it,
+    // counted in the database (reading them out only to count them cost more than the rest of a lookup at 1M projects).
     const string PairSample = "SELECT f.project_id FROM project_fragments f WHERE f.fragment = @fragment AND f.field = @field ORDER BY f.project_id";
+    static readonly string PairCountOnSqlite = PairCount(SqlDialect.Sqlite);
+    static readonly string PairCountOnSqlServer = PairCount(SqlDialect.SqlServer);
+
+    static string PairCount(SqlDialect dialect) => $"SELECT COUNT(*) FROM ({PairSample}{dialect.Limit("@take")}) s";
 
     // Candidates, one statement per field (each a static string, so that the SQL Server parse test reads all three).
     static readonly string NameCandidates = Candidates(Field.Name, "p.name");
     static readonly string UnitCandidates = Candidates(Field.ResponsibleUnit, "p.responsible_unit");
     static readonly string PlaceCandidates = Candidates(Field.Place, "pp.place_as_printed", "JOIN project_places pp ON pp.project_id = f.project_id", ", pp.id");
 
-    /// <summary>Projects having both pairs in the field, in id order (the index's), with the field's current text.</summary>
+    /// <summary>
+    /// Projects having the three pairs in the field (the rarest drives, the others are seeks), in id order (the
+    /// index's), with the field's current text. Three rather than two: at a million projects two common pairs of a
+    /// query are often both in a text that does not hold the query, and every such candidate costs a project row.
+    /// </summary>
     static string Candidates(Field field, string text, string join = "", string thenBy = "") => $"""
         SELECT p.id AS ProjectId, {text} AS Text
         FROM project_fragments f JOIN projects p ON p.id = f.project_id {join}
         WHERE f.fragment = @first AND f.field = {(int)field}
           AND EXISTS (SELECT 1 FROM project_fragments s WHERE s.fragment = @second AND s.field = {(int)field} AND s.project_id = f.project_id)
+          AND EXISTS (SELECT 1 FROM project_fragments t WHERE t.fragment = @third AND t.field = {(int)field} AND t.project_id = f.project_id)
           AND {Public.Projects}
         ORDER BY f.project_id{thenBy}
         """;
@@ -144,10 +154,10 @@ public static class FragmentIndex
         }
 
         var byRarity = new List<(string Pair, int Count)>();
+        var pairCount = dialect == SqlDialect.Sqlite ? PairCountOnSqlite : PairCountOnSqlServer;
         foreach (var pair in pairs)
         {
-            var sample = await connection.QueryAsync<long>(PairSample + dialect.Limit("@take"), new { fragment = pair, field = (int)field, take = SampleSize });
-            var count = sample.Count();
+            var count = await connection.ExecuteScalarAsync<int>(pairCount, new { fragment = pair, field = (int)field, take = SampleSize });
             if (count == 0)
             {
                 return [];
@@ -164,7 +174,7 @@ public static class FragmentIndex
             _ => PlaceCandidates,
         };
         var candidates = await connection.QueryAsync<Candidate>(sql + dialect.Limit("@take"),
-            new { first = byRarity[0].Pair, second = byRarity[Math.Min(1, byRarity.Count - 1)].Pair, now, take = take * 2 });
+            new { first = byRarity[0].Pair, second = byRarity[Math.Min(1, byRarity.Count - 1)].Pair, third = byRarity[Math.Min(2, byRarity.Count - 1)].Pair, now, take = take * 2 });
         return candidates
             .Where(c => Holds(Runs(c.Text), runs))
             .Select(c => c.ProjectId)

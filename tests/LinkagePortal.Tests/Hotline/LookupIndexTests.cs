@@ -47,6 +47,19 @@ public sealed class LookupIndexTests
         Assert.Equal("654202-2024-004", (await CodesAsync("托古里克新莫敦"))[0]);
     }
 
+    /// <summary>Region names are found through their own pairs (region_fragments), which the importer writes with the region.</summary>
+    [Fact]
+    public async Task A_place_renamed_by_a_later_import_is_named_by_its_new_name_and_no_longer_by_its_old_one()
+    {
+        var lookup = new ProjectLookup(db, TimeProvider.System);
+        Assert.Equal("650102002002", (await lookup.PlacesNamedAsync("燕儿窝南社区")).Single().Code);
+
+        new Importer(db, TimeProvider.System).Import([DataFile("regions", "650102002002", l => l.Replace("燕儿窝南社区", "燕儿窝新南社区"))]);
+
+        Assert.Equal("650102002002", (await lookup.PlacesNamedAsync("燕儿窝新南社区")).Single().Code);
+        Assert.Empty(await lookup.PlacesNamedAsync("燕儿窝南社区"));
+    }
+
     [Fact]
     public async Task A_project_changed_with_plain_sql_is_found_once_its_fragments_are_refreshed()
     {
@@ -59,6 +72,22 @@ public sealed class LookupIndexTests
         }
 
         Assert.Equal("654202-2024-006", (await CodesAsync("测试水利"))[0]);
+    }
+
+    /// <summary>A code is looked up as a code: a name that happens to hold its digits is not what the caller means.</summary>
+    [Fact]
+    public async Task A_code_that_names_projects_finds_only_them_and_not_names_holding_its_digits()
+    {
+        using (var connection = db.Open())
+        {
+            connection.Execute("UPDATE projects SET name = '乌苏市654202-2024-01号渠道维修' WHERE code = '654202-2024-006'");
+            using var transaction = connection.BeginTransaction();
+            FragmentIndex.Refresh(connection, transaction, [connection.ExecuteScalar<long>("SELECT id FROM projects WHERE code = '654202-2024-006'", transaction: transaction)]);
+            transaction.Commit();
+        }
+
+        Assert.Equal(["654202-2024-010", "654202-2024-011", "654202-2024-012", "654202-2024-013"], await CodesAsync("654202-2024-01"));
+        Assert.Equal("654202-2024-006", (await CodesAsync("2024-01号渠道"))[0]);
     }
 
     [Fact]
