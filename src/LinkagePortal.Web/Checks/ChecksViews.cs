@@ -82,10 +82,25 @@ public sealed class CountyChecks(Db db, CheckResults results)
             + "只给数字，不显示任何投诉内容。文件没有规定办理时限，所以这里不作评判。"),
     ];
 
-    /// <summary>The findings of one county (current as of this call), for the county page's section.</summary>
+    /// <summary>The findings of one county (current as of this call), as the checks' own API gives them.</summary>
     public async Task<CountyChecksView?> ForCountyAsync(string code, CancellationToken cancellationToken = default)
     {
         await results.EnsureCurrentAsync(cancellationToken);
+        return await StoredForCountyAsync(code, cancellationToken);
+    }
+
+    /// <summary>
+    /// The findings of one county for its page's section: the stored ones, without waiting for a rebuild that is due
+    /// (<see cref="CheckResults.LatestAsync"/>; the page is evicted when the rebuild changes them).
+    /// </summary>
+    public async Task<CountyChecksView?> LatestForCountyAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await results.LatestAsync(cancellationToken);
+        return await StoredForCountyAsync(code, cancellationToken);
+    }
+
+    async Task<CountyChecksView?> StoredForCountyAsync(string code, CancellationToken cancellationToken)
+    {
         await using var connection = await db.OpenAsync(cancellationToken);
         var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(CountyName, new { code }, cancellationToken: cancellationToken));
         if (name is null)
