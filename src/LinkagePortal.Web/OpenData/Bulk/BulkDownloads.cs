@@ -56,12 +56,11 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
             try
             {
                 var stamp = (await embargo.CurrentAsync(stoppingToken)).Stamp;
+                wanted = stamp;
                 if (Current?.Stamp != stamp)
                 {
                     await Hosting.LowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
                 }
-
-                wanted = stamp;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
