@@ -41,7 +41,8 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
     string? wanted;
 
     /// <summary>Whether the downloads served are those of the present data (or, on a node that does not build, whether it has looked).</summary>
-    public bool UpToDate => wanted is not null && (!Builds || Current?.Stamp == wanted);
+    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken) =>
+        Builds ? Current?.Stamp == (await embargo.CurrentAsync(cancellationToken)).Stamp : wanted is not null;
 
     string Folder => configuration["BulkDownloads:Folder"] is { Length: > 0 } folder
         ? Path.GetFullPath(folder, paths.Root)
