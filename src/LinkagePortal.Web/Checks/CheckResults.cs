@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.AspNetCore.OutputCaching;
 using LinkagePortal.Data;
 
 namespace LinkagePortal.Checks;
@@ -7,13 +8,19 @@ namespace LinkagePortal.Checks;
 /// The stored findings (<c>check_results</c>), rebuilt as a whole when what they were built from changes: the data
 /// version (an import), the audit log (a recorded complaint or status change), the next publication time passing (an
 /// embargoed record becoming public) or the Beijing date (the 30-day and open-too-long counts). Rebuilt in the
-/// background (<see cref="ChecksRefresher"/>) and, should a request come first, once for all waiting requests; never
-/// per request.
+/// background, after the first time on a low-priority thread (<see cref="ChecksRefresher"/>, <see cref="Hosting.LowPriority"/>), and, should a
+/// request of the checks' own page or API come first, once for all waiting requests; never per request. A county's page
+/// does not wait (<see cref="LatestAsync"/>): when a rebuild changes a county's findings, its cached page is evicted.
 /// </summary>
-public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger)
+public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger, IOutputCacheStore? cache = null)
 {
     readonly SemaphoreSlim rebuilding = new(1, 1);
+    readonly Lock gate = new();
+    Task? background;
     Built? built;
+
+    // Each county's findings as of the last rebuild on this node, summed up by value: which county pages a rebuild evicts.
+    Dictionary<string, int>? fingerprints;
 
     /// <summary>What the stored results reflect; valid while the inputs are the same, before <c>Next</c>, on the same Beijing date.</summary>
     sealed record Built(long DataVersion, long AuditEntry, DateTime? Next, DateOnly BeijingDate, DateTime At);
@@ -57,7 +64,43 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
         }
     }
 
-    async Task<bool> IsCurrentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// For a page that shows a county's findings: the stored ones as they are, with a rebuild started in the background
+    /// when they are out of date. Only before the first rebuild on this node is there a wait.
+    /// </summary>
+    public async Task LatestAsync(CancellationToken cancellationToken = default)
+    {
+        if (built is null)
+        {
+            await EnsureCurrentAsync(cancellationToken);
+        }
+        else if (!await IsCurrentAsync(cancellationToken))
+        {
+            _ = RefreshAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Brings the stored results up to date: the rebuild already running, or a new one, on a low-priority thread once
+    /// there are results to serve meanwhile.
+    /// </summary>
+    public Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (background is not { IsCompleted: false })
+            {
+                background = built is null
+                    ? Task.Run(() => EnsureCurrentAsync(cancellationToken), CancellationToken.None)
+                    : Hosting.LowPriority.RunAsync("accountability checks", () => EnsureCurrentAsync(cancellationToken));
+            }
+
+            return background;
+        }
+    }
+
+    /// <summary>Whether the stored results were built on this node from the present inputs.</summary>
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default)
     {
         if (built is not { } seen)
         {
@@ -89,6 +132,35 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
 
         built = new Built(inputs.DataVersion, inputs.AuditEntry, next, BeijingDate(now), now);
         logger.LogInformation("Accountability checks rebuilt: {Count} findings in {Milliseconds} ms", results.Count, timer.ElapsedMilliseconds);
+        await EvictChangedAsync(results, cancellationToken);
+    }
+
+    /// <summary>Evicts the cached pages of the counties whose findings this rebuild changed (none after the first one).</summary>
+    async Task EvictChangedAsync(IReadOnlyList<CheckResult> results, CancellationToken cancellationToken)
+    {
+        var sums = new Dictionary<string, HashCode>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            var sum = sums.GetValueOrDefault(result.CountyCode);
+            sum.Add(result);
+            sums[result.CountyCode] = sum;
+        }
+
+        var current = sums.ToDictionary(s => s.Key, s => s.Value.ToHashCode(), StringComparer.Ordinal);
+        var previous = fingerprints;
+        fingerprints = current;
+        if (previous is null || cache is null)
+        {
+            return;
+        }
+
+        foreach (var county in current.Keys.Union(previous.Keys))
+        {
+            if (!current.TryGetValue(county, out var now) || !previous.TryGetValue(county, out var before) || now != before)
+            {
+                await cache.EvictByTagAsync(Rendering.PageCache.CountyTag(county), cancellationToken);
+            }
+        }
     }
 
     static DateOnly BeijingDate(DateTime utc) => DateOnly.FromDateTime(Dates.ToBeijing(utc));
@@ -106,7 +178,7 @@ public sealed class ChecksRefresher(CheckResults results, ILogger<ChecksRefreshe
         {
             try
             {
-                await results.EnsureCurrentAsync(stoppingToken);
+                await results.RefreshAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

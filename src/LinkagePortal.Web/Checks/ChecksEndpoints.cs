@@ -1,4 +1,5 @@
 using LinkagePortal.Api;
+using LinkagePortal.Hosting;
 using LinkagePortal.Rendering;
 
 namespace LinkagePortal.Checks;
@@ -15,8 +16,9 @@ public static class ChecksEndpoints
         services.AddSingleton<CheckResults>();
         services.AddSingleton<CountyChecks>();
         services.AddSingleton<CountyAccountability>(sp => async (code, cancellation) =>
-            await sp.GetRequiredService<CountyChecks>().ForCountyAsync(code, cancellation) is { HasFindings: true } view ? view : null);
+            await sp.GetRequiredService<CountyChecks>().LatestForCountyAsync(code, cancellation) is { HasFindings: true } view ? view : null);
         services.AddHostedService<ChecksRefresher>();
+        services.AddBackgroundWork<CheckResults>("checks", (results, cancellation) => results.IsCurrentAsync(cancellation));
         return services;
     }
 

@@ -61,10 +61,25 @@ public sealed class CountyChecks(Db db, CheckResults results)
     static readonly string AllRows = CheckSql.ResultSelect + " " + CheckSql.ResultFrom + " WHERE r.subject_kind <> 'project' OR r.check_kind <> @completeness ORDER BY r.id";
     const string CountyName = "SELECT short_name FROM regions WHERE code = @code AND level = 'county'";
 
-    /// <summary>The findings of one county (current as of this call), for the county page's section.</summary>
+    /// <summary>The findings of one county (current as of this call), as the checks' own API gives them.</summary>
     public async Task<CountyChecksView?> ForCountyAsync(string code, CancellationToken cancellationToken = default)
     {
         await results.EnsureCurrentAsync(cancellationToken);
+        return await StoredForCountyAsync(code, cancellationToken);
+    }
+
+    /// <summary>
+    /// The findings of one county for its page's section: the stored ones, without waiting for a rebuild that is due
+    /// (<see cref="CheckResults.LatestAsync"/>; the page is evicted when the rebuild changes them).
+    /// </summary>
+    public async Task<CountyChecksView?> LatestForCountyAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await results.LatestAsync(cancellationToken);
+        return await StoredForCountyAsync(code, cancellationToken);
+    }
+
+    async Task<CountyChecksView?> StoredForCountyAsync(string code, CancellationToken cancellationToken)
+    {
         await using var connection = await db.OpenAsync(cancellationToken);
         var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(CountyName, new { code }, cancellationToken: cancellationToken));
         if (name is null)

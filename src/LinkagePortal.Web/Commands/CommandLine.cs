@@ -15,7 +15,7 @@ public sealed record CommandLine(IReadOnlyList<string> Configuration, IReadOnlyL
     {
         "urls", "environment", "contentRoot", "webroot", "applicationName", "AllowedHosts", "http_ports", "https_ports",
         "shutdownTimeoutSeconds", "detailedErrors", "Logging", "Kestrel",
-        "Database", "Portal", "Hosting", "RateLimits", "Disclosure", "Benchmark",
+        "Database", "Portal", "Hosting", "RateLimits", "Disclosure", "Benchmark", "BulkDownloads",
     };
 
     public static CommandLine Parse(IReadOnlyList<string> args)

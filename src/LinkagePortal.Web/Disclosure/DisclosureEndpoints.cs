@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LinkagePortal.Api;
+using LinkagePortal.Hosting;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -28,8 +29,9 @@ public static class DisclosureEndpoints
         services.AddSingleton<EmbargoBoundary>();
         services.AddSingleton<TimelinessAudit>();
         services.AddHostedService<TimelinessRefresh>();
+        services.AddBackgroundWork<TimelinessAudit>("timeliness-report", (audit, cancellation) => audit.IsCurrentAsync(cancellation));
         services.AddSingleton<RegionTimeliness>(sp => async (code, name, cancellation) =>
-            DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().ReportAsync(cancellation), code, name));
+            DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().LatestReportAsync(cancellation), code, name));
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));
         // The page cache's hook: no cached page or response is kept past the next embargo boundary.
         services.AddSingleton<NextScheduledChange>(sp => async (_, cancellation) =>

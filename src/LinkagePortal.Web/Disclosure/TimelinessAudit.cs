@@ -10,15 +10,16 @@ namespace LinkagePortal.Disclosure;
 /// counted (an unpublished record past its due date is exactly what the audit is for) but never described. Every
 /// record is judged on both clocks in one pass (calendar days, 伽师县's practice; working days, the national 条例).
 /// The reports are kept until the embargo state, the data or the Beijing date changes; then one computation runs in the background
-/// (<see cref="TimelinessRefresh"/> starts it within seconds, or the first reader does), shared by every reader. A reader
-/// waits for it at most <see cref="FreshWait"/> and is otherwise given the previous report; the pages that showed that one
-/// (tagged <see cref="PageCache.TimelinessTag"/>) are evicted when the new report is in. Only the very first report
-/// after start is waited for.
+/// (<see cref="TimelinessRefresh"/> starts it within seconds, or the first reader does), shared by every reader: on a
+/// low-priority thread of its own (<see cref="Hosting.LowPriority"/>) unless a reader who waits for it starts it. A page that only sums the report up (a region's)
+/// does not wait for it and is given the previous report; the audit's own page and API wait at most
+/// <see cref="FreshWait"/>. The pages that showed the previous report (tagged <see cref="PageCache.TimelinessTag"/>)
+/// are evicted when the new report is in. Only the very first report after start is waited for.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
     DisclosureOptions options, IOutputCacheStore cache)
 {
-    /// <summary>How long a reader waits for a report being computed before it is given the previous one.</summary>
+    /// <summary>How long the audit's own page waits for a report being computed before it is given the previous one.</summary>
     public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);
 
     const string Regions = $"{RegionRecords.Select} {RegionRecords.From} WHERE r.level IN ('province', 'prefecture', 'county')";
@@ -87,15 +88,24 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     /// <summary>How many reports this node has computed (each shared by all who asked while it ran).</summary>
     public int Computations => Volatile.Read(ref computations);
 
-    /// <summary>The report on the configured clock (<c>Disclosure:DayCount</c>), as the regions' summaries show it.</summary>
+    /// <summary>The report on the configured clock (<c>Disclosure:DayCount</c>), as the audit's page shows it.</summary>
     public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default) =>
         (await ClocksAsync(cancellationToken)).Of(options.DayCount);
+
+    /// <summary>
+    /// The report on the configured clock for a region's summary: the latest one computed, without waiting for a newer
+    /// one being computed (its page is evicted when that is in); only before the very first report is there a wait.
+    /// </summary>
+    public async Task<TimelinessReport> LatestReportAsync(CancellationToken cancellationToken = default) =>
+        (await ClocksAsync(TimeSpan.Zero, cancellationToken)).Of(options.DayCount);
 
     /// <summary>
     /// The reports on both clocks, as /disclosure and its API show them side by side: the current ones, or the previous
     /// ones while the current ones take longer than <see cref="FreshWait"/>.
     /// </summary>
-    public async Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default)
+    public Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default) => ClocksAsync(FreshWait, cancellationToken);
+
+    async Task<DisclosureClocks> ClocksAsync(TimeSpan freshWait, CancellationToken cancellationToken)
     {
         var (key, now) = await KeyAsync(cancellationToken);
         if (last is { } kept && kept.Key == key)
@@ -103,14 +113,18 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             return kept.Clocks;
         }
 
-        var computing = Start(key, now);
+        var computing = Start(key, now, waitedFor: freshWait > TimeSpan.Zero);
         if (last is not { } previous)
         {
             return await computing.WaitAsync(cancellationToken);
         }
 
-        var fresher = await Task.WhenAny(computing, Task.Delay(FreshWait, cancellationToken));
-        return fresher == computing && computing.IsCompletedSuccessfully ? computing.Result : previous.Clocks;
+        if (freshWait > TimeSpan.Zero)
+        {
+            await Task.WhenAny(computing, Task.Delay(freshWait, cancellationToken));
+        }
+
+        return computing.IsCompletedSuccessfully ? computing.Result : previous.Clocks;
     }
 
     /// <summary>The reports for a response: which is then cached under <see cref="PageCache.TimelinessTag"/> too.</summary>
@@ -123,13 +137,16 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     /// <summary>The configured clock's report for a response, tagged as <see cref="ClocksAsync(HttpContext)"/>.</summary>
     public async Task<TimelinessReport> ReportAsync(HttpContext http) => (await ClocksAsync(http)).Of(options.DayCount);
 
+    /// <summary>Whether the report kept is that of the present data, embargo state and date.</summary>
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default) => last?.Key == (await KeyAsync(cancellationToken)).Key;
+
     /// <summary>Starts computing the reports in the background when the data, the embargo state or the date has moved on.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var (key, now) = await KeyAsync(cancellationToken);
         if (last?.Key != key)
         {
-            await Start(key, now);
+            await Start(key, now, waitedFor: false);
         }
     }
 
@@ -141,7 +158,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     }
 
     /// <summary>The computation for <paramref name="key"/>: the one already running, or a new one on the thread pool.</summary>
-    Task<DisclosureClocks> Start(string key, DateTimeOffset now)
+    Task<DisclosureClocks> Start(string key, DateTimeOffset now, bool waitedFor)
     {
         lock (gate)
         {
@@ -150,7 +167,11 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                 return current.Clocks;
             }
 
-            var clocks = Task.Run(() => ComputeAndKeepAsync(key, now));
+            // A report someone waits for (the very first one, or one the audit's own page asked for first) runs at
+            // normal priority; one that only the background or a region's summary asked for, at the lowest.
+            var clocks = last is null || waitedFor
+                ? Task.Run(() => ComputeAndKeepAsync(key, now))
+                : Hosting.LowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
             running = (key, clocks);
             return clocks;
         }
@@ -160,8 +181,8 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     {
         try
         {
-            Interlocked.Increment(ref computations);
             var clocks = await ComputeAsync(now, CancellationToken.None);
+            Interlocked.Increment(ref computations);
             var replaced = last is not null;
             last = new Kept(key, clocks);
             if (replaced)

@@ -8,11 +8,27 @@ namespace LinkagePortal.Hosting;
 /// <summary>
 /// For load balancers: <c>/healthz</c> answers 200 while the process serves requests; <c>/readyz</c> answers 200 only
 /// when the database answers within two seconds and has every migration script of this build applied (503
-/// otherwise, so that a node on a missing or old database is taken out of rotation). The framework's health checks.
+/// otherwise, so that a node on a missing or old database is taken out of rotation); <c>/healthz/background</c> says
+/// <c>Healthy</c> once this node's background work for the present data is done (the bulk downloads, the timeliness
+/// report, the checks) and <c>Degraded</c> while any is due or running (both 200: a node serves meanwhile, from the
+/// previous results). The framework's health checks.
 /// </summary>
 public static class Health
 {
     const string Ready = "ready";
+    const string Background = "background";
+
+    /// <summary>
+    /// Adds to <c>/healthz/background</c> a piece of background work of <typeparamref name="TService"/>, done when
+    /// <paramref name="done"/> says so.
+    /// </summary>
+    public static IServiceCollection AddBackgroundWork<TService>(this IServiceCollection services, string name, Func<TService, CancellationToken, Task<bool>> done)
+        where TService : notnull
+    {
+        services.AddHealthChecks().Add(new HealthCheckRegistration(name,
+            sp => new BackgroundDone<TService>(sp.GetRequiredService<TService>(), done), HealthStatus.Degraded, [Background]));
+        return services;
+    }
 
     public static IServiceCollection AddPortalHealth(this IServiceCollection services)
     {
@@ -24,6 +40,7 @@ public static class Health
     {
         routes.MapHealthChecks("/healthz", new() { Predicate = _ => false }).DisableRateLimiting();
         routes.MapHealthChecks("/readyz", new() { Predicate = check => check.Tags.Contains(Ready) }).DisableRateLimiting();
+        routes.MapHealthChecks("/healthz/background", new() { Predicate = check => check.Tags.Contains(Background) }).DisableRateLimiting();
         return routes;
     }
 
@@ -35,6 +52,12 @@ public static class Health
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
             .Select(n => int.Parse(n[prefix.Length..n.IndexOf('_', prefix.Length)], CultureInfo.InvariantCulture))
             .Max();
+    }
+
+    sealed class BackgroundDone<TService>(TService service, Func<TService, CancellationToken, Task<bool>> done) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await done(service, cancellationToken) ? HealthCheckResult.Healthy("done") : HealthCheckResult.Degraded("due or running");
     }
 
     sealed class DatabaseReady(Db db) : IHealthCheck

@@ -22,6 +22,8 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
     /// <summary>How the rows are kept on the record (versions, withdrawal); null for kinds that are not public records.</summary>
     protected virtual Versioning<TRow>? Versioning => null;
 
+    public bool OnRecord => Versioning is not null;
+
     /// <summary>Runs once before the rows are written, e.g. to clear the child rows that the file replaces.</summary>
     protected virtual void BeforeWrite(IReadOnlyList<TRow> rows, ImportContext context)
     {
@@ -88,6 +90,9 @@ public interface IDataset
     string Name { get; }
     string[] Columns { get; }
     string[] OptionalColumns { get; }
+
+    /// <summary>Whether every change of its records is kept as a version (so that an import writing none changed nothing).</summary>
+    bool OnRecord { get; }
     IImportBatch Read(IEnumerable<CsvRecord> records, ImportContext context);
 }
 

@@ -11,6 +11,7 @@ public sealed class Importer(Db db, TimeProvider clock)
 {
     const string BumpDataVersion = "UPDATE data_version SET version = version + 1, changed_at = @now WHERE id = 1";
     const string CountRegions = "SELECT COUNT(*) FROM regions";
+    const string LastVersion = "SELECT COALESCE(MAX(id), 0) FROM record_versions";
 
     public event Action? DataChanged;
 
@@ -35,6 +36,7 @@ public sealed class Importer(Db db, TimeProvider clock)
         using var connection = db.Open();
         using var transaction = connection.BeginTransaction();
         var context = new ImportContext(connection, transaction, db.Dialect) { Versions = versions };
+        var lastVersion = connection.ExecuteScalar<long>(LastVersion, transaction: transaction);
         var errors = new List<ImportError>();
         var written = new List<(string, int)>();
         foreach (var (path, dataset) in ordered)
@@ -62,9 +64,20 @@ public sealed class Importer(Db db, TimeProvider clock)
         context.Versions.Committing?.Invoke(context);
         FragmentIndex.Refresh(connection, transaction, context.ProjectsWritten);
         RegionTotals.Refresh(connection, transaction, context.TotalsChanged, context.ProjectsWritten);
-        connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
+        // Files that change nothing (every record on the record as stored) leave the data version as it was: no cached
+        // page is evicted and no background work is redone. A kind not on the record is taken as changed.
+        var changed = ordered.Any(f => !f.Dataset!.OnRecord) || connection.ExecuteScalar<long>(LastVersion, transaction: transaction) != lastVersion;
+        if (changed)
+        {
+            connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
+        }
+
         transaction.Commit();
-        DataChanged?.Invoke();
+        if (changed)
+        {
+            DataChanged?.Invoke();
+        }
+
         return written;
     }
 

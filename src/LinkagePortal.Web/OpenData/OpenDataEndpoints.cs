@@ -1,4 +1,5 @@
 using LinkagePortal.Api;
+using LinkagePortal.Hosting;
 
 namespace LinkagePortal.OpenData;
 
@@ -15,6 +16,7 @@ public static class OpenDataEndpoints
         services.AddApiDocument();
         services.AddSingleton<BulkDownloads>();
         services.AddHostedService(sp => sp.GetRequiredService<BulkDownloads>());
+        services.AddBackgroundWork<BulkDownloads>("bulk-downloads", (bulk, cancellation) => bulk.IsUpToDateAsync(cancellation));
         services.AddCors(cors => cors.AddPolicy(ApiRoutes.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

@@ -8,7 +8,10 @@ using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.OpenData;
 
-/// <summary>/datasets/all.zip: built in the background, served with validators, its checksums and row counts true.</summary>
+/// <summary>
+/// /datasets/all.zip: built in the background, served with validators, its checksums and row counts true; built once per
+/// state of the data (a restart finds it), and served by a node that does not build from the folder a builder writes.
+/// </summary>
 public class BulkDownloadTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     readonly HttpClient client = portal.CreateClient();
@@ -151,6 +154,78 @@ public class BulkDownloadTests(PortalFactory portal) : IClassFixture<PortalFacto
         finally
         {
             Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    /// <summary>A node of a farm on the portal's database and a bulk folder of the test's choosing.</summary>
+    sealed class BulkNode(string folder, bool builds, string? dataDirectory = null) : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (dataDirectory is not null)
+            {
+                builder.UseSetting("Database:DataDirectory", dataDirectory);
+            }
+
+            builder.UseSetting("BulkDownloads:Folder", folder);
+            builder.UseSetting("BulkDownloads:Build", builds ? "true" : "false");
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_node_that_does_not_build_answers_503_with_retry_after_until_a_build_is_in_its_folder_then_serves_that()
+    {
+        var folder = OpenDataTools.TemporaryFolder();
+        try
+        {
+            using var node = new BulkNode(folder, builds: false);
+            var client = node.CreateClient();
+            var waiting = await client.GetAsync("/datasets/all.zip");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, waiting.StatusCode);
+            Assert.NotNull(waiting.Headers.RetryAfter);
+            var problem = JsonDocument.Parse(await waiting.Content.ReadAsStringAsync()).RootElement;
+            Assert.Contains("另一台服务器", problem.Text("detail"));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/datasets/public.sqlite")).StatusCode);
+
+            // What a building node leaves in the shared folder: the files named by the data's stamp.
+            var zip = Encoding.UTF8.GetBytes("the builder's zip");
+            await File.WriteAllTextAsync(Path.Combine(folder, "all-7.0.sqlite"), "the builder's database");
+            await File.WriteAllBytesAsync(Path.Combine(folder, "all-7.0.zip"), zip);
+
+            var served = await WhenBuiltAsync(client, "/datasets/all.zip");
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal(zip, await served.Content.ReadAsByteArrayAsync());
+            Assert.Equal("the builder's database", await client.GetStringAsync("/datasets/public.sqlite"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_node_started_again_on_unchanged_data_serves_the_files_built_before_without_building_them_again()
+    {
+        var folder = OpenDataTools.TemporaryFolder();
+        try
+        {
+            using var first = new BulkNode(folder, builds: true);
+            var built = await WhenBuiltAsync(first.CreateClient(), "/datasets/all.zip");
+            Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+            var files = Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToList();
+
+            using var again = new BulkNode(folder, builds: true, first.DataDirectory);
+            var served = await WhenBuiltAsync(again.CreateClient(), "/datasets/all.zip");
+
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal(built.Headers.ETag, served.Headers.ETag);
+            Assert.Equal(built.Content.Headers.LastModified, served.Content.Headers.LastModified);
+            Assert.Equal(files, Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToList());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

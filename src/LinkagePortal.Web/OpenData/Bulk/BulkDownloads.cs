@@ -10,9 +10,16 @@ namespace LinkagePortal.OpenData;
 /// <summary>
 /// /datasets/all.zip: every dataset's CSV (the public rows, as /api/v1/{name}.csv?bom=false serves them), its
 /// datapackage.json pointing at the file beside it, the data dictionary, SHA256SUMS and manifest.json (each file's
-/// checksum, size and row count). Built in the background after every import and every embargo boundary, never on a
-/// request: until the first build is done the address answers 503 with Retry-After, and afterwards the previous build
-/// is served until the next one is complete.
+/// checksum, size and row count), and /datasets/public.sqlite beside it. Built in the background, never on a request,
+/// on a low-priority thread (<see cref="Hosting.LowPriority"/>), once per state of the public data: the files are named
+/// by the embargo stamp (data version and next boundary), so an import that changes nothing, or a restart, rebuilds
+/// nothing when the files for the present stamp are already in the folder.
+/// <para>
+/// Which nodes build (<c>BulkDownloads:Build</c>, default true): on a farm, one node builds into a folder
+/// (<c>BulkDownloads:Folder</c>, default <c>bulk/</c> in the data directory) and the others, set to false, serve what
+/// they find there: the build for the present stamp, or else the newest one. Until a node has any build the addresses
+/// answer 503 with Retry-After; afterwards the previous build is served until the next one is complete.
+/// </para>
 /// </summary>
 public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource endpoints, EmbargoBoundary embargo, IConfiguration configuration,
     PortalPaths paths, ILogger<BulkDownloads> logger) : BackgroundService
@@ -24,10 +31,24 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
 
     public sealed record Build(string File, string Stamp, DateTimeOffset BuiltAt, string ETag, string Sqlite, string SqliteETag);
 
-    /// <summary>The latest complete build, or null before the first one.</summary>
+    /// <summary>The build served, or null before this node has one.</summary>
     public Build? Current { get; private set; }
 
-    string Folder => Path.Combine(Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", paths.Root), "bulk");
+    /// <summary>Whether this node builds the downloads (<c>BulkDownloads:Build</c>) or only serves what it finds.</summary>
+    public bool Builds => configuration.GetValue("BulkDownloads:Build", true);
+
+    /// <summary>The stamp of the data as last seen here, null before the first look.</summary>
+    string? wanted;
+
+    /// <summary>Whether the downloads served are those of the present data (or, on a node that does not build, whether it has looked).</summary>
+    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken) =>
+        Builds ? Current?.Stamp == (await embargo.CurrentAsync(cancellationToken)).Stamp : wanted is not null;
+
+    string Folder => configuration["BulkDownloads:Folder"] is { Length: > 0 } folder
+        ? Path.GetFullPath(folder, paths.Root)
+        : Path.Combine(Path.GetFullPath(configuration["Database:DataDirectory"] ?? "App_Data", paths.Root), "bulk");
+
+    string ZipFile(string stamp) => Path.Combine(Folder, $"all-{stamp}.zip");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,17 +56,11 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
         {
             try
             {
-                var state = await embargo.CurrentAsync(stoppingToken);
-                if (Current?.Stamp != state.Stamp)
+                var stamp = (await embargo.CurrentAsync(stoppingToken)).Stamp;
+                wanted = stamp;
+                if (Current?.Stamp != stamp)
                 {
-                    var previous = Current;
-                    Current = await BuildAsync(state.Stamp, stoppingToken);
-                    logger.LogInformation("Bulk download rebuilt: {File}", Current.File);
-                    if (previous is not null && previous.File != Current.File)
-                    {
-                        File.Delete(previous.File);
-                        File.Delete(previous.Sqlite);
-                    }
+                    await Hosting.LowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -57,7 +72,58 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
         }
     }
 
-    async Task<Build> BuildAsync(string stamp, CancellationToken cancel)
+    /// <summary>Serves the build for <paramref name="stamp"/>: found in the folder, or built here, or (not building) the newest found.</summary>
+    async Task UpdateAsync(string stamp, CancellationToken cancel)
+    {
+        var found = File.Exists(ZipFile(stamp)) ? ZipFile(stamp) : null;
+        if (found is null && Builds)
+        {
+            var timer = System.Diagnostics.Stopwatch.StartNew();
+            found = await BuildAsync(stamp, cancel);
+            logger.LogInformation("Bulk download rebuilt: {File} in {Seconds:0.0} s", found, timer.Elapsed.TotalSeconds);
+            RemoveOlderThanPrevious(found);
+        }
+        else if (found is null)
+        {
+            found = Directory.Exists(Folder)
+                ? Directory.EnumerateFiles(Folder, "all-*.zip").Where(f => File.Exists(Path.ChangeExtension(f, ".sqlite")))
+                    .OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                : null;
+            if (found is null || found == Current?.File)
+            {
+                return;
+            }
+        }
+        else
+        {
+            logger.LogInformation("Bulk download for the present data found: {File}", found);
+        }
+
+        var sqlite = Path.ChangeExtension(found, ".sqlite");
+        Current = new Build(found, Path.GetFileNameWithoutExtension(found)["all-".Length..], new DateTimeOffset(File.GetLastWriteTimeUtc(found), TimeSpan.Zero),
+            await ETagAsync(found, cancel), sqlite, await ETagAsync(sqlite, cancel));
+    }
+
+    /// <summary>Keeps the new build and the one before it (a node that does not build may still be serving that one).</summary>
+    void RemoveOlderThanPrevious(string built)
+    {
+        var older = Directory.EnumerateFiles(Folder, "all-*.zip").Where(f => f != built).OrderByDescending(File.GetLastWriteTimeUtc).Skip(1);
+        foreach (var zip in older)
+        {
+            try
+            {
+                File.Delete(zip);
+                File.Delete(Path.ChangeExtension(zip, ".sqlite"));
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning(e, "Could not remove the old bulk download {File}", zip);
+            }
+        }
+    }
+
+    /// <summary>Builds both files for <paramref name="stamp"/> in a folder of its own and moves them into place, the SQLite file first.</summary>
+    async Task<string> BuildAsync(string stamp, CancellationToken cancel)
     {
         Directory.CreateDirectory(Folder);
         var work = Path.Combine(Folder, "build-" + Guid.NewGuid().ToString("N"));
@@ -67,8 +133,8 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
             var baseUrl = services.GetRequiredService<Hosting.PublicBaseUrl>().Value;
             var manifest = new JsonArray();
             var sums = new StringBuilder();
-            var zipFile = Path.Combine(Folder, $"all-{stamp}-{Guid.NewGuid():N}.zip");
-            var sqliteFile = Path.ChangeExtension(zipFile, ".sqlite");
+            var zipFile = Path.Combine(work, "all.zip");
+            var sqliteFile = Path.Combine(work, "all.sqlite");
             var database = new PublicDatabase(sqliteFile);
             await using (var zipStream = File.Create(zipFile))
             using (var zip = new ZipArchive(zipStream, ZipArchiveMode.Create))
@@ -140,7 +206,10 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                 await sumsEntry.WriteAsync(Encoding.UTF8.GetBytes(sums.ToString()), cancel);
             }
 
-            return new Build(zipFile, stamp, DateTimeOffset.UtcNow, await ETagAsync(zipFile, cancel), sqliteFile, await ETagAsync(sqliteFile, cancel));
+            var target = ZipFile(stamp);
+            File.Move(sqliteFile, Path.ChangeExtension(target, ".sqlite"), overwrite: true);
+            File.Move(zipFile, target, overwrite: true);
+            return target;
         }
         finally
         {
@@ -163,7 +232,8 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
         var path = dataset.ListPath + ".csv";
         var endpoint = endpoints.Endpoints.OfType<RouteEndpoint>().Single(e => e.RoutePattern.RawText == path);
         await using var scope = services.CreateAsyncScope();
-        await using var output = File.Create(file);
+        // A large buffer: the rows are written synchronously into it, so the build stays on its low-priority thread.
+        await using var output = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
         var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider, RequestAborted = cancel };
         http.Request.Method = HttpMethods.Get;
         http.Request.Scheme = "http";
@@ -206,22 +276,24 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
     {
         routes.MapGet(ZipPath, (BulkDownloads bulk) => bulk.Current is { } build
                 ? Results.File(build.File, "application/zip", "xinjiang-linkage-funds-open-data.zip", build.BuiltAt, Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(build.ETag))
-                : NotReady())
+                : NotReady(bulk))
             .RequireCors(corsPolicy);
         routes.MapGet(SqlitePath, (BulkDownloads bulk) => bulk.Current is { } build
                 ? Results.File(build.Sqlite, "application/vnd.sqlite3", "xinjiang-linkage-funds-public.sqlite", build.BuiltAt, Microsoft.Net.Http.Headers.EntityTagHeaderValue.Parse(build.SqliteETag))
-                : NotReady())
+                : NotReady(bulk))
             .RequireCors(corsPolicy);
     }
 
-    static IResult NotReady() => new RetryLater();
+    static IResult NotReady(BulkDownloads bulk) => new RetryLater(bulk.Builds
+        ? "全部数据的下载文件正在生成，请 10 秒后再试。"
+        : "全部数据的下载文件由另一台服务器生成，本服务器尚未收到，请稍后再试。");
 
-    sealed class RetryLater : IResult
+    sealed class RetryLater(string detail) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {
             http.Response.Headers.RetryAfter = "10";
-            return Results.Problem(title: "正在生成（503）", detail: "全部数据的压缩包正在生成，请 10 秒后再试。", statusCode: StatusCodes.Status503ServiceUnavailable)
+            return Results.Problem(title: "正在生成（503）", detail: detail, statusCode: StatusCodes.Status503ServiceUnavailable)
                 .ExecuteAsync(http);
         }
     }
