@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.OutputCaching;
 using LinkagePortal.Data;
+using LinkagePortal.Hosting;
 
 namespace LinkagePortal.Checks;
 
@@ -12,7 +13,7 @@ namespace LinkagePortal.Checks;
 /// request of the checks' own page or API come first, once for all waiting requests; never per request. A county's page
 /// does not wait (<see cref="LatestAsync"/>): when a rebuild changes a county's findings, its cached page is evicted.
 /// </summary>
-public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger, IOutputCacheStore? cache = null)
+public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger, IOutputCacheStore? cache = null) : IBackgroundWork
 {
     readonly SemaphoreSlim rebuilding = new(1, 1);
     readonly Lock gate = new();

@@ -13,12 +13,11 @@ public static class ChecksEndpoints
 {
     public static IServiceCollection AddChecks(this IServiceCollection services)
     {
-        services.AddSingleton<CheckResults>();
+        services.AddBackgroundWork<CheckResults>("checks");
         services.AddSingleton<CountyChecks>();
         services.AddSingleton<CountyAccountability>(sp => async (code, cancellation) =>
             await sp.GetRequiredService<CountyChecks>().LatestForCountyAsync(code, cancellation) is { HasFindings: true } view ? view : null);
         services.AddHostedService<ChecksRefresher>();
-        services.AddBackgroundWork<CheckResults>("checks", (results, cancellation) => results.IsCurrentAsync(cancellation));
         return services;
     }
 

@@ -27,9 +27,8 @@ public static class DisclosureEndpoints
         services.AddSingleton(_ => DeadlineRules.Load(Path.Combine(paths.Data, DeadlineRules.FileName)));
         services.AddSingleton<DeadlineCalculator>();
         services.AddSingleton<EmbargoBoundary>();
-        services.AddSingleton<TimelinessAudit>();
+        services.AddBackgroundWork<TimelinessAudit>("timeliness-report");
         services.AddHostedService<TimelinessRefresh>();
-        services.AddBackgroundWork<TimelinessAudit>("timeliness-report", (audit, cancellation) => audit.IsCurrentAsync(cancellation));
         services.AddSingleton<RegionTimeliness>(sp => async (code, name, cancellation) =>
             DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().LatestReportAsync(cancellation), code, name));
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LinkagePortal.Hosting;
 using LinkagePortal.Rendering;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -17,7 +18,7 @@ namespace LinkagePortal.Disclosure;
 /// are evicted when the new report is in. Only the very first report after start is waited for.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
-    DisclosureOptions options, IOutputCacheStore cache)
+    DisclosureOptions options, IOutputCacheStore cache) : IBackgroundWork
 {
     /// <summary>How long the audit's own page waits for a report being computed before it is given the previous one.</summary>
     public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);

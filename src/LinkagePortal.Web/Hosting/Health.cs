@@ -19,14 +19,15 @@ public static class Health
     const string Background = "background";
 
     /// <summary>
-    /// Adds to <c>/healthz/background</c> a piece of background work of <typeparamref name="TService"/>, done when
-    /// <paramref name="done"/> says so.
+    /// Registers the one instance of a service that works in the background and adds it to <c>/healthz/background</c>
+    /// under <paramref name="name"/>, done when its <see cref="IBackgroundWork.IsCurrentAsync"/> says so.
     /// </summary>
-    public static IServiceCollection AddBackgroundWork<TService>(this IServiceCollection services, string name, Func<TService, CancellationToken, Task<bool>> done)
-        where TService : notnull
+    public static IServiceCollection AddBackgroundWork<TService>(this IServiceCollection services, string name)
+        where TService : class, IBackgroundWork
     {
+        services.AddSingleton<TService>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(name,
-            sp => new BackgroundDone<TService>(sp.GetRequiredService<TService>(), done), HealthStatus.Degraded, [Background]));
+            sp => new BackgroundDone(sp.GetRequiredService<TService>()), HealthStatus.Degraded, [Background]));
         return services;
     }
 
@@ -54,10 +55,10 @@ public static class Health
             .Max();
     }
 
-    sealed class BackgroundDone<TService>(TService service, Func<TService, CancellationToken, Task<bool>> done) : IHealthCheck
+    sealed class BackgroundDone(IBackgroundWork work) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            await done(service, cancellationToken) ? HealthCheckResult.Healthy("done") : HealthCheckResult.Degraded("due or running");
+            await work.IsCurrentAsync(cancellationToken) ? HealthCheckResult.Healthy("done") : HealthCheckResult.Degraded("due or running");
     }
 
     sealed class DatabaseReady(Db db) : IHealthCheck
@@ -82,4 +83,11 @@ public static class Health
             }
         }
     }
+}
+
+/// <summary>Work a node keeps current in the background for the data as it is (the bulk downloads, the timeliness report, the checks).</summary>
+public interface IBackgroundWork
+{
+    /// <summary>Whether the work is done for the present data (false while it is due or running).</summary>
+    Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default);
 }

@@ -251,7 +251,7 @@ public sealed class ProjectLookup(Db db, TimeProvider clock)
     /// <summary>The counties, townships and villages whose name holds the query, the best named first, at most <see cref="MaxRegions"/>.</summary>
     async Task<List<RegionRecord>> RegionsNamedAsync(DbConnection connection, string q)
     {
-        var pair = await RegionNameIndex.RarestPairAsync(connection, db.Dialect, q);
+        var pair = await RegionNameIndex.RarestPairAsync(connection, q);
         if (pair == "")
         {
             return [];

@@ -14,9 +14,8 @@ public static class OpenDataEndpoints
     {
         services.AddSingleton<Freshness>();
         services.AddApiDocument();
-        services.AddSingleton<BulkDownloads>();
+        services.AddBackgroundWork<BulkDownloads>("bulk-downloads");
         services.AddHostedService(sp => sp.GetRequiredService<BulkDownloads>());
-        services.AddBackgroundWork<BulkDownloads>("bulk-downloads", (bulk, cancellation) => bulk.IsUpToDateAsync(cancellation));
         services.AddCors(cors => cors.AddPolicy(ApiRoutes.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithMethods("GET", "HEAD")

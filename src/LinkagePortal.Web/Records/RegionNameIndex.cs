@@ -11,26 +11,12 @@ namespace LinkagePortal.Records;
 /// </summary>
 public static class RegionNameIndex
 {
-    /// <summary>Rows counted to judge how common a pair is among region names.</summary>
-    const int SampleSize = 500;
-
-    const string Insert = "INSERT INTO region_fragments (fragment, region_code) VALUES (@fragment, @code)";
-    const string DeleteOf = "DELETE FROM region_fragments WHERE region_code = @code";
-    const string DeleteAll = "DELETE FROM region_fragments";
-    const string AllNames = "SELECT code AS Code, name AS Name, short_name AS ShortName FROM regions";
-
-    // How common a pair is: the first rows of its index range, counted in the database.
-    const string PairSample = "SELECT f.region_code FROM region_fragments f WHERE f.fragment = @fragment ORDER BY f.region_code";
-    static readonly string PairCountOnSqlite = PairCount(SqlDialect.Sqlite);
-    static readonly string PairCountOnSqlServer = PairCount(SqlDialect.SqlServer);
-
-    static string PairCount(SqlDialect dialect) => $"SELECT COUNT(*) FROM ({PairSample}{dialect.Limit("@take")}) s";
-
-    sealed record RegionNames(string Code, string Name, string ShortName);
-
     /// <summary>The index rows of one region: each pair of its name and short name once.</summary>
     public static IEnumerable<string> PairsOf(string name, string shortName) =>
         FragmentIndex.Pairs(name).Concat(FragmentIndex.Pairs(shortName)).Distinct(StringComparer.Ordinal);
+
+    const string Insert = "INSERT INTO region_fragments (fragment, region_code) VALUES (@fragment, @code)";
+    const string DeleteOf = "DELETE FROM region_fragments WHERE region_code = @code";
 
     /// <summary>Writes the pairs of one region anew (the importer, as it writes the region).</summary>
     public static void Refresh(DbConnection connection, DbTransaction transaction, string code, string name, string shortName)
@@ -38,6 +24,11 @@ public static class RegionNameIndex
         connection.Execute(DeleteOf, new { code }, transaction);
         connection.Execute(Insert, PairsOf(name, shortName).Select(fragment => new { fragment, code }), transaction);
     }
+
+    const string DeleteAll = "DELETE FROM region_fragments";
+    const string AllNames = "SELECT code AS Code, name AS Name, short_name AS ShortName FROM regions";
+
+    sealed record RegionNames(string Code, string Name, string ShortName);
 
     /// <summary>Writes the whole index anew (after the migration that creates it, on a database that has regions).</summary>
     public static void Rebuild(DbConnection connection, DbTransaction transaction)
@@ -47,29 +38,35 @@ public static class RegionNameIndex
         connection.Execute(Insert, regions.SelectMany(r => PairsOf(r.Name, r.ShortName).Select(fragment => new { fragment, code = r.Code })), transaction);
     }
 
+    // How many region names hold each pair of a text, in one statement: the table is small (a pair stands in at most a
+    // few thousand of 16,000 names), so an exact tally over the index costs less than a round trip per pair.
+    const string PairTallies = "SELECT fragment AS Pair, COUNT(*) AS Names FROM region_fragments WHERE fragment IN @pairs GROUP BY fragment";
+
+    sealed class PairTally
+    {
+        public string Pair { get; init; } = "";
+        public long Names { get; init; }
+    }
+
     /// <summary>
     /// The pair of <paramref name="text"/> that the fewest region names have, to pick the candidates through (bound as
     /// <c>@pair</c> in <c>region_fragments</c>); "" when no region name has one of its pairs (so none holds the text);
     /// null when the text has no run of two letters or digits, which the index cannot answer.
     /// </summary>
-    public static async Task<string?> RarestPairAsync(DbConnection connection, SqlDialect dialect, string text)
+    public static async Task<string?> RarestPairAsync(DbConnection connection, string text)
     {
-        var pairCount = dialect == SqlDialect.Sqlite ? PairCountOnSqlite : PairCountOnSqlServer;
-        (string Pair, int Count)? rarest = null;
-        foreach (var pair in FragmentIndex.Pairs(text))
+        var pairs = FragmentIndex.Pairs(text).ToList();
+        if (pairs.Count == 0)
         {
-            var count = await connection.ExecuteScalarAsync<int>(pairCount, new { fragment = pair, take = SampleSize });
-            if (count == 0)
-            {
-                return "";
-            }
-
-            if (rarest is null || count < rarest.Value.Count)
-            {
-                rarest = (pair, count);
-            }
+            return null;
         }
 
-        return rarest?.Pair;
+        var tallies = (await connection.QueryAsync<PairTally>(PairTallies, new { pairs })).AsList();
+        if (tallies.Count < pairs.Count)
+        {
+            return "";
+        }
+
+        return tallies.OrderBy(t => t.Names).ThenBy(t => t.Pair, StringComparer.Ordinal).First().Pair;
     }
 }

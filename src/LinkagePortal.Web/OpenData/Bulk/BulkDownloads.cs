@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using LinkagePortal.Api;
+using LinkagePortal.Hosting;
 
 namespace LinkagePortal.OpenData;
 
@@ -22,7 +23,7 @@ namespace LinkagePortal.OpenData;
 /// </para>
 /// </summary>
 public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource endpoints, EmbargoBoundary embargo, IConfiguration configuration,
-    PortalPaths paths, ILogger<BulkDownloads> logger) : BackgroundService
+    PortalPaths paths, ILogger<BulkDownloads> logger) : BackgroundService, IBackgroundWork
 {
     public const string ZipPath = "/datasets/all.zip";
     public const string SqlitePath = "/datasets/public.sqlite";
@@ -41,7 +42,7 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
     string? wanted;
 
     /// <summary>Whether the downloads served are those of the present data (or, on a node that does not build, whether it has looked).</summary>
-    public async Task<bool> IsUpToDateAsync(CancellationToken cancellationToken) =>
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default) =>
         Builds ? Current?.Stamp == (await embargo.CurrentAsync(cancellationToken)).Stamp : wanted is not null;
 
     string Folder => configuration["BulkDownloads:Folder"] is { Length: > 0 } folder
