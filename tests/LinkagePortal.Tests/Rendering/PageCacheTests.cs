@@ -42,7 +42,11 @@ public sealed class PageCacheTests
         ChangeAmountWithoutImport(portal, 800_000);
         Assert.Equal("79.71 万元", await AmountOn(client, Project));
 
-        portal.Services.GetRequiredService<Importer>().Import([Path.Combine(TestDatabase.Paths.Data, "contacts.csv")]);
+        // An import that changes something (an import that changes nothing evicts nothing: UnchangedImportTests).
+        var contacts = Path.Combine(TestDatabase.NewDirectory("import"), "contacts.csv");
+        File.WriteAllText(contacts, File.ReadAllText(Path.Combine(TestDatabase.Paths.Data, "contacts.csv"))
+            .Replace("乌苏市财政局,", "乌苏市财政局（新址）,", StringComparison.Ordinal));
+        portal.Services.GetRequiredService<Importer>().Import([contacts]);
         Assert.Equal("80 万元", await AmountOn(client, Project));
     }
 
