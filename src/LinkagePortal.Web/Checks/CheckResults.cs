@@ -93,7 +93,7 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
             {
                 background = built is null
                     ? Task.Run(() => EnsureCurrentAsync(cancellationToken), CancellationToken.None)
-                    : Hosting.LowPriority.RunAsync("accountability checks", () => EnsureCurrentAsync(cancellationToken));
+                    : LowPriority.RunAsync("accountability checks", () => EnsureCurrentAsync(cancellationToken));
             }
 
             return background;

@@ -172,7 +172,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             // normal priority; one that only the background or a region's summary asked for, at the lowest.
             var clocks = last is null || waitedFor
                 ? Task.Run(() => ComputeAndKeepAsync(key, now))
-                : Hosting.LowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
+                : LowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
             running = (key, clocks);
             return clocks;
         }

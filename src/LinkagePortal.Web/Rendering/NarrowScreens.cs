@@ -120,14 +120,6 @@ public static partial class NarrowScreens
 
     static void AppendKeepingWhole(StringBuilder output, string html, int start, int end)
     {
-        // Everything KeepWhole matches holds a digit: most text runs (indentation, names, labels) have none, and are
-        // copied without running the expression over them.
-        if (!HasDigit(html.AsSpan(start, end - start)))
-        {
-            output.Append(html, start, end - start);
-            return;
-        }
-
         var last = start;
         foreach (var match in KeepWhole().EnumerateMatches(html.AsSpan(start, end - start)))
         {
@@ -137,25 +129,6 @@ public static partial class NarrowScreens
         }
 
         output.Append(html, last, end - last);
-    }
-
-    /// <summary>Any digit <c>\d</c> matches: ASCII, or another script's (full-width ０ among them).</summary>
-    static bool HasDigit(ReadOnlySpan<char> text)
-    {
-        if (text.ContainsAnyInRange('0', '9'))
-        {
-            return true;
-        }
-
-        foreach (var c in text)
-        {
-            if (c > '\u007f' && char.IsDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag, out bool closing)

@@ -61,7 +61,7 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                 wanted = stamp;
                 if (Current?.Stamp != stamp)
                 {
-                    await Hosting.LowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
+                    await LowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
