@@ -32,6 +32,11 @@ code=$?
 # Skipped tests, each with its reason (e.g. no SQL Server configured), so that a skip is never silent.
 perl -0777 -ne 'while (/<UnitTestResult[^>]*testName="([^"]*)"[^>]*outcome="NotExecuted"((?:(?!<\/UnitTestResult>).)*)/sg) { my ($n, $b) = ($1, $2); my ($m) = $b =~ /<Message>(.*?)<\/Message>/s; print "skipped: $n — ", ($m // "no reason given"), "\n" }' "$results"/*.trx 2>/dev/null
 
+# Failed tests, each with the first lines of its message; printed again just before the summary line so that the
+# tail of a CI log always names them.
+failures=$(perl -0777 -ne 'while (/<UnitTestResult[^>]*testName="([^"]*)"[^>]*outcome="Failed"((?:(?!<\/UnitTestResult>).)*)/sg) { my ($n, $b) = ($1, $2); my ($m) = $b =~ /<Message>(.*?)<\/Message>/s; $m = join(" ", (split /\n/, ($m // "no message"))[0..2]); print "failed: $n — $m\n" }' "$results"/*.trx 2>/dev/null)
+[ -z "$failures" ] || echo "$failures"
+
 # The TRX files' counters, summed over the test projects.
 count() { grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{ s += $1 } END { print s + 0 }'; }
 total=$(count total); executed=$(count executed); passed=$(count passed); failed=$(count failed)
@@ -57,5 +62,6 @@ if [ -z "${lighthouse_passed:-}" ]; then lighthouse_passed=0; lighthouse_failed=
 [ "$lighthouse_failed" -eq 0 ] || code=1
 passed=$((passed + lighthouse_passed)); failed=$((failed + lighthouse_failed))
 total=$((total + lighthouse_passed + lighthouse_failed)); executed=$((executed + lighthouse_passed + lighthouse_failed))
+[ -z "$failures" ] || echo "$failures"
 echo "$passed passed, $failed failed, $((total - executed)) skipped"
 exit $code
