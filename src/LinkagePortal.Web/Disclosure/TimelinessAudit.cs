@@ -18,7 +18,7 @@ namespace LinkagePortal.Disclosure;
 /// are evicted when the new report is in. Only the very first report after start is waited for.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
-    DisclosureOptions options, IOutputCacheStore cache) : IBackgroundWork
+    DisclosureOptions options, IOutputCacheStore cache, LowPriority lowPriority) : IBackgroundWork
 {
     /// <summary>How long the audit's own page waits for a report being computed before it is given the previous one.</summary>
     public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);
@@ -172,7 +172,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             // normal priority; one that only the background or a region's summary asked for, at the lowest.
             var clocks = last is null || waitedFor
                 ? Task.Run(() => ComputeAndKeepAsync(key, now))
-                : LowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
+                : lowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
             running = (key, clocks);
             return clocks;
         }
