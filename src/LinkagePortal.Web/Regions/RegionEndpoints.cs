@@ -47,6 +47,7 @@ public static class RegionEndpoints
             {
                 model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, http.RequestAborted) };
                 PageCache.AlsoTag(http, PageCache.TimelinessTag);
+                PageCache.AlsoTag(http, PageCache.TimelinessTagOf(accountable.Code));
                 if (accountable.Code.Length == RegionCodes.CountyLength)
                 {
                     model = model with { Checks = await accountability(accountable.Code, http.RequestAborted) };

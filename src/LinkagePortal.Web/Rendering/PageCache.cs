@@ -40,9 +40,19 @@ public static class PageCache
     public const string List = "page-list";
 
     /// <summary>
-    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in.
+    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in
+    /// and its date or window differs.
     /// </summary>
     public const string TimelinessTag = "timeliness";
+
+    /// <summary>The tag of responses that show the whole timeliness report (the audit's page and API): evicted by every new report.</summary>
+    public const string TimelinessReportTag = "timeliness:report";
+
+    /// <summary>
+    /// The tag of a page that shows the timeliness summary of one area (the region, a prefecture or a county): evicted
+    /// when a new report changes that summary.
+    /// </summary>
+    public static string TimelinessTagOf(string areaCode) => "timeliness:" + areaCode;
 
     /// <summary>The tag of a project's cached page (which shows its complaint counts): evicted by a complaint about it.</summary>
     public static string ProjectTag(long projectId) => "project:" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
