@@ -28,19 +28,31 @@ public sealed class DataVersion(Db db, IOutputCacheStore cache, ILogger<DataVers
     /// <summary>When the data were last imported (UTC), or null before the version is first read.</summary>
     public DateTime? DataAsOf() => Version < 0 ? null : ChangedAt;
 
+    // One refresh at a time (the poll and an import on this node): a version read before another refresh's must not
+    // be set after it, which would move the version back and forth.
+    readonly SemaphoreSlim refreshing = new(1, 1);
+
     /// <summary>Reads the version; evicts the cache when it differs from the last one seen.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Version, DateTime ChangedAt)>(Read);
-        if (row.Version != Version)
+        await refreshing.WaitAsync(cancellationToken);
+        try
         {
-            var seen = Version;
-            (Version, ChangedAt) = (row.Version, DateTime.SpecifyKind(row.ChangedAt, DateTimeKind.Utc));
-            if (seen >= 0)
+            await using var connection = await db.OpenAsync(cancellationToken);
+            var row = await connection.QuerySingleAsync<(long Version, DateTime ChangedAt)>(Read);
+            if (row.Version != Version)
             {
-                await EvictAsync(await ChangedCounties.BetweenAsync(connection, seen, row.Version, cancellationToken), cancellationToken);
+                var seen = Version;
+                (Version, ChangedAt) = (row.Version, DateTime.SpecifyKind(row.ChangedAt, DateTimeKind.Utc));
+                if (seen >= 0)
+                {
+                    await EvictAsync(await ChangedCounties.BetweenAsync(connection, seen, row.Version, cancellationToken), cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            refreshing.Release();
         }
     }
 

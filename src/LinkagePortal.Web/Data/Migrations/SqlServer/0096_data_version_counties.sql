@@ -5,6 +5,6 @@
 -- replacement, a change of regions or documents, a synthetic load, or any version before this table) evicts everything.
 CREATE TABLE data_version_counties (
     version     BIGINT NOT NULL,
-    county_code VARCHAR(6) NOT NULL,
+    county_code NVARCHAR(6) COLLATE Latin1_General_100_BIN2 NOT NULL,
     PRIMARY KEY (version, county_code)
 );
