@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -68,6 +69,16 @@ public static class SyntheticData
     const string InsertFragmentsSqlite = """
         INSERT INTO project_fragments (fragment, field, project_id)
         SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY 1, 2, 3
+        """;
+
+    /// <summary>
+    /// The projects of each pair the load wrote, [fragment, field, projects], added to the pairs' counts in the same
+    /// transaction (<see cref="FragmentIndex"/>). (WHERE true: SQLite reads ON after a bare FROM as a join's.)
+    /// </summary>
+    const string AddFragmentCountsSqlite = """
+        INSERT INTO project_fragment_counts (fragment, field, projects)
+        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+        ON CONFLICT (fragment, field) DO UPDATE SET projects = projects + excluded.projects
         """;
 
     /// <summary>A batch of allocation cells: [row, village code, village name, task, amount].</summary>
@@ -252,6 +263,7 @@ public static class SyntheticData
         var random = new Random(options.Seed);
         var firstId = connection.ExecuteScalar<long>(NextProjectId, transaction: transaction);
         var fragmentsOf = new ProjectFragments(villages);
+        var pairCounts = new Dictionary<(string Fragment, FragmentIndex.Field Field), int>();
         using (var projects = new JsonRows(connection, transaction, [InsertProjectsSqlite, InsertPlacesSqlite, InsertFundsSqlite],
             ("document", DocumentId), ("table", Label + "项目表"), ("note", Note)))
         using (var fragments = new JsonRows(connection, transaction, [InsertFragmentsSqlite]))
@@ -289,7 +301,20 @@ public static class SyntheticData
                     entry.WriteNumberValue((int)field);
                     entry.WriteNumberValue(id);
                     fragments.EndRow(FragmentsPerBatch);
+                    CollectionsMarshal.GetValueRefOrAddDefault(pairCounts, (fragment, field), out _)++;
                 }
+            }
+        }
+
+        using (var counts = new JsonRows(connection, transaction, [AddFragmentCountsSqlite]))
+        {
+            foreach (var ((fragment, field), projects) in pairCounts)
+            {
+                var entry = counts.Row();
+                entry.WriteStringValue(fragment);
+                entry.WriteNumberValue((int)field);
+                entry.WriteNumberValue(projects);
+                counts.EndRow(FragmentsPerBatch);
             }
         }
 
