@@ -136,7 +136,10 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
         await EvictChangedAsync(results, cancellationToken);
     }
 
-    /// <summary>Evicts the cached pages of the counties whose findings this rebuild changed (none after the first one).</summary>
+    /// <summary>
+    /// Evicts the cached pages of the counties whose findings this rebuild changed, and the checks' own page if any did
+    /// (none after the first one).
+    /// </summary>
     async Task EvictChangedAsync(IReadOnlyList<CheckResult> results, CancellationToken cancellationToken)
     {
         var sums = new Dictionary<string, HashCode>(StringComparer.Ordinal);
@@ -155,12 +158,19 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
             return;
         }
 
+        var changed = false;
         foreach (var county in current.Keys.Union(previous.Keys))
         {
             if (!current.TryGetValue(county, out var now) || !previous.TryGetValue(county, out var before) || now != before)
             {
+                changed = true;
                 await cache.EvictByTagAsync(Rendering.PageCache.CountyTag(county), cancellationToken);
             }
+        }
+
+        if (changed)
+        {
+            await cache.EvictByTagAsync(Rendering.PageCache.ChecksTag, cancellationToken);
         }
     }
 

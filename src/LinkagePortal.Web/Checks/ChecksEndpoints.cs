@@ -23,8 +23,11 @@ public static class ChecksEndpoints
 
     public static IEndpointRouteBuilder MapChecks(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/checks", async (CountyChecks checks, PageRenderer pages, CancellationToken cancellation) =>
-                pages.Page("Checks/ChecksPage", await checks.PageAsync(cancellation), "问责核查"))
+        routes.MapGet("/checks", async (HttpContext http, CountyChecks checks, PageRenderer pages, CancellationToken cancellation) =>
+            {
+                PageCache.AlsoTag(http, PageCache.ChecksTag);
+                return pages.Page("Checks/ChecksPage", await checks.PageAsync(cancellation), "问责核查");
+            })
             .CachedAs(PageCache.Page);
 
         // Like every /api/v1 list: not output-cached (exports stream), validators checked per request.

@@ -54,6 +54,9 @@ public static class PageCache
     /// </summary>
     public static string TimelinessTagOf(string areaCode) => "timeliness:" + areaCode;
 
+    /// <summary>The tag of the checks' own page, which shows every county's findings: evicted when a rebuild changes any.</summary>
+    public const string ChecksTag = "checks";
+
     /// <summary>The tag of a project's cached page (which shows its complaint counts): evicted by a complaint about it.</summary>
     public static string ProjectTag(long projectId) => "project:" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -80,7 +80,10 @@ public sealed class EmbargoEverywhereTests : ClockedPortalTests
     {
         // Ten minutes before T the county page is cached: the second request is served from the cache (with an Age
         // header), and the entry would be kept well past T by the store's own (real) clock.
+        // The import's audit and checks are waited for first: when in, they evict the county page they change.
         Portal.Clock.Set(T.AddMinutes(-10));
+        await Portal.Services.GetRequiredService<LinkagePortal.Disclosure.TimelinessAudit>().RefreshAsync(CancellationToken.None);
+        await Portal.Services.GetRequiredService<LinkagePortal.Checks.CheckResults>().EnsureCurrentAsync();
         await Client.GetPageAsync("/regions/654202");
         var cached = await Client.GetAsync("/regions/654202");
         Assert.True(cached.Headers.Age is not null, "the county page should be served from the output cache before T");
