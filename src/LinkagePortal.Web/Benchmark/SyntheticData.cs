@@ -65,10 +65,15 @@ public static class SyntheticData
 
     const string InsertFundsSqlite = "INSERT INTO project_funds (project_id, document_id) SELECT value ->> 0, @document FROM json_each(@rows)";
 
-    /// <summary>A batch of fragment rows [fragment, field, project id], already in the primary key's order.</summary>
+    /// <summary>
+    /// A batch of fragment rows already in the primary key's order, grouped: [fragment, field, [project id, …]] (the
+    /// ids are read as plain numbers, and the fragment once for the group: materialised, so that a group's JSON is not
+    /// read again for each of its ids).
+    /// </summary>
     const string InsertFragmentsSqlite = """
+        WITH groups AS MATERIALIZED (SELECT value ->> 0 AS fragment, value ->> 1 AS field, value -> 2 AS ids FROM json_each(@rows))
         INSERT INTO project_fragments (fragment, field, project_id)
-        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows)
+        SELECT g.fragment, g.field, id.value FROM groups g, json_each(g.ids) id
         """;
 
     /// <summary>
@@ -458,13 +463,24 @@ public static class SyntheticData
 
             keys.Sort();
             using var batches = new JsonRows(connection, transaction, [InsertFragmentsSqlite]);
-            foreach (var key in rows)
+            var start = 0;
+            while (start < rows.Count)
             {
+                // One group: the rows of one fragment and field, at most a batch of them.
+                var group = rows[start] >> FieldShift;
                 var entry = batches.Row();
-                entry.WriteStringValue(fragments[inOrder[key >> FragmentShift]]);
-                entry.WriteNumberValue((key >> FieldShift) & 3);
-                entry.WriteNumberValue((uint)key);
-                batches.EndRow(FragmentsPerBatch);
+                entry.WriteStringValue(fragments[inOrder[group >> (FragmentShift - FieldShift)]]);
+                entry.WriteNumberValue(group & 3);
+                entry.WriteStartArray();
+                var end = start;
+                while (end < rows.Count && end - start < FragmentsPerBatch && rows[end] >> FieldShift == group)
+                {
+                    entry.WriteNumberValue((uint)rows[end++]);
+                }
+
+                entry.WriteEndArray();
+                batches.EndRow(FragmentsPerBatch, end - start);
+                start = end;
             }
         }
     }
@@ -509,10 +525,11 @@ public static class SyntheticData
             return writer;
         }
 
-        public void EndRow(int batchSize)
+        /// <summary>Ends a row that stands for <paramref name="count"/> rows of the table (a group of them).</summary>
+        public void EndRow(int batchSize, int count = 1)
         {
             writer.WriteEndArray();
-            if (++rows >= batchSize)
+            if ((rows += count) >= batchSize)
             {
                 Flush();
             }
