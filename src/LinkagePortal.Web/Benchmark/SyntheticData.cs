@@ -87,6 +87,16 @@ public static class SyntheticData
         ORDER BY rowid
         """;
 
+    /// <summary>
+    /// The projects of each pair the load wrote, [fragment, field, projects], added to the pairs' counts in the same
+    /// transaction (<see cref="FragmentIndex"/>). (WHERE true: SQLite reads ON after a bare FROM as a join's.)
+    /// </summary>
+    const string AddFragmentCountsSqlite = """
+        INSERT INTO project_fragment_counts (fragment, field, projects)
+        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) WHERE true
+        ON CONFLICT (fragment, field) DO UPDATE SET projects = projects + excluded.projects
+        """;
+
     /// <summary>A batch of allocation cells: [row, village code, village name, task, amount].</summary>
     const string InsertAllocationsSqlite = """
         INSERT INTO allocations (document_id, source_table, row_no, region_code, region_name_printed, task, amount_yuan,
@@ -410,7 +420,8 @@ public static class SyntheticData
     /// <summary>
     /// The load's fragment rows, held in memory as one number each (the fragment's number, the field, the project id)
     /// and written at the end in the order of the table's primary key: each insert then lands at the end of the
-    /// B-tree instead of anywhere in it. SQLite compares text by its UTF-8 bytes, and so does the sort here.
+    /// B-tree instead of anywhere in it. SQLite compares text by its UTF-8 bytes, and so does the sort here. The pairs'
+    /// counts are written with them, a pair's rows being together.
     /// </summary>
     sealed class FragmentRows(int projects)
     {
@@ -463,14 +474,16 @@ public static class SyntheticData
 
             keys.Sort();
             using var batches = new JsonRows(connection, transaction, [InsertFragmentsSqlite]);
+            using var counts = new JsonRows(connection, transaction, [AddFragmentCountsSqlite]);
             var start = 0;
             while (start < rows.Count)
             {
                 // One group: the rows of one fragment and field, at most a batch of them.
                 var group = rows[start] >> FieldShift;
+                var (fragment, field) = (fragments[inOrder[group >> (FragmentShift - FieldShift)]], group & 3);
                 var entry = batches.Row();
-                entry.WriteStringValue(fragments[inOrder[group >> (FragmentShift - FieldShift)]]);
-                entry.WriteNumberValue(group & 3);
+                entry.WriteStringValue(fragment);
+                entry.WriteNumberValue(field);
                 entry.WriteStartArray();
                 var end = start;
                 while (end < rows.Count && end - start < FragmentsPerBatch && rows[end] >> FieldShift == group)
@@ -480,6 +493,13 @@ public static class SyntheticData
 
                 entry.WriteEndArray();
                 batches.EndRow(FragmentsPerBatch, end - start);
+
+                // The group's projects added to the pair's count (a pair of more than a batch comes in several groups).
+                var count = counts.Row();
+                count.WriteStringValue(fragment);
+                count.WriteNumberValue(field);
+                count.WriteNumberValue(end - start);
+                counts.EndRow(FragmentsPerBatch);
                 start = end;
             }
         }

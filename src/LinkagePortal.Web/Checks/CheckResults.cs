@@ -13,7 +13,7 @@ namespace LinkagePortal.Checks;
 /// request of the checks' own page or API come first, once for all waiting requests; never per request. A county's page
 /// does not wait (<see cref="LatestAsync"/>): when a rebuild changes a county's findings, its cached page is evicted.
 /// </summary>
-public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger, IOutputCacheStore? cache = null) : IBackgroundWork
+public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults> logger, LowPriority lowPriority, IOutputCacheStore? cache = null) : IBackgroundWork
 {
     readonly SemaphoreSlim rebuilding = new(1, 1);
     readonly Lock gate = new();
@@ -93,7 +93,7 @@ public sealed class CheckResults(Db db, TimeProvider clock, ILogger<CheckResults
             {
                 background = built is null
                     ? Task.Run(() => EnsureCurrentAsync(cancellationToken), CancellationToken.None)
-                    : LowPriority.RunAsync("accountability checks", () => EnsureCurrentAsync(cancellationToken));
+                    : lowPriority.RunAsync("accountability checks", () => EnsureCurrentAsync(cancellationToken));
             }
 
             return background;

@@ -37,7 +37,7 @@ public sealed record NoticeSummary(string CountyCode, string CountyName, string 
 
 /// <summary>The findings of one county, for its page: reconciliation, detailing, notices, screening, fees, complaints.</summary>
 public sealed record CountyChecksView(string CountyCode, string CountyName, IReadOnlyList<CheckResult> Reconciliation, IReadOnlyList<CheckResult> Detailing,
-    string? CompletenessRate, IReadOnlyList<NoticeSummary> Notices, IReadOnlyList<NoticeSummary> ProjectsWithMissingItems,
+    string? CompletenessRate, IReadOnlyList<NoticeSummary> Notices,
     IReadOnlyList<CheckResult> NegativeList, IReadOnlyList<CheckResult> ManagementFees, IReadOnlyList<CheckResult> Complaints)
 {
     public bool HasFindings => Reconciliation.Count + Detailing.Count + Notices.Count + NegativeList.Count + ManagementFees.Count + Complaints.Count > 0
@@ -57,11 +57,15 @@ public sealed record ChecksPageModel(IReadOnlyList<CheckSection> Sections, IRead
 /// </summary>
 public sealed class CountyChecks(Db db, CheckResults results)
 {
-    static readonly string CountyRows = CheckSql.ResultSelect + " " + CheckSql.ResultFrom + " WHERE r.county_code = @code ORDER BY r.id";
+    // A county's page lists its notices' publicity items, not each project's (some six rows a project, most of a
+    // county's findings, which the page read and set aside: the larger part of a village page's time). The /checks page
+    // leaves them out too; the API gives them.
+    static readonly string CountyRows = CheckSql.ResultSelect + " " + CheckSql.ResultFrom
+        + " WHERE r.county_code = @code AND (r.subject_kind <> 'project' OR r.check_kind <> @completeness) ORDER BY r.id";
     static readonly string AllRows = CheckSql.ResultSelect + " " + CheckSql.ResultFrom + " WHERE r.subject_kind <> 'project' OR r.check_kind <> @completeness ORDER BY r.id";
     const string CountyName = "SELECT short_name FROM regions WHERE code = @code AND level = 'county'";
 
-    /// <summary>The findings of one county (current as of this call), as the checks' own API gives them.</summary>
+    /// <summary>The findings of one county for its page (current as of this call).</summary>
     public async Task<CountyChecksView?> ForCountyAsync(string code, CancellationToken cancellationToken = default)
     {
         await results.EnsureCurrentAsync(cancellationToken);
@@ -87,13 +91,13 @@ public sealed class CountyChecks(Db db, CheckResults results)
             return null;
         }
 
-        var rows = (await connection.QueryAsync<CheckResult>(new CommandDefinition(CountyRows, new { code }, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<CheckResult>(new CommandDefinition(CountyRows, new { code, completeness = CheckKinds.NoticeCompleteness.Value },
+            cancellationToken: cancellationToken))).AsList();
         var publicity = rows.Where(r => r.CheckKind == CheckKinds.NoticeCompleteness.Value).ToList();
         return new CountyChecksView(code, name,
             Of(rows, CheckKinds.Reconciliation), Of(rows, CheckKinds.Detailing),
             publicity.FirstOrDefault(r => r.Item == "rate")?.Figure,
             Summaries(publicity.Where(r => r.SubjectKind == "announcement")),
-            Summaries(publicity.Where(r => r.SubjectKind == "project")).Where(s => s.Missing.Count > 0).ToList(),
             Of(rows, CheckKinds.NegativeList), Of(rows, CheckKinds.ManagementFee), Of(rows, CheckKinds.ComplaintHandling));
     }
 

@@ -14,11 +14,13 @@ namespace LinkagePortal.Disclosure;
 /// (<see cref="TimelinessRefresh"/> starts it within seconds, or the first reader does), shared by every reader: on a
 /// low-priority thread of its own (<see cref="Hosting.LowPriority"/>) unless a reader who waits for it starts it. A page that only sums the report up (a region's)
 /// does not wait for it and is given the previous report; the audit's own page and API wait at most
-/// <see cref="FreshWait"/>. The pages that showed the previous report (tagged <see cref="PageCache.TimelinessTag"/>)
-/// are evicted when the new report is in. Only the very first report after start is waited for.
+/// <see cref="FreshWait"/>. When the new report is in, the pages that showed the whole previous one are evicted, and of
+/// the region pages only those whose area's summary it changed (tags <see cref="PageCache.TimelinessTagOf"/>), or all of
+/// them when its date or window moved (<see cref="PageCache.TimelinessTag"/>). Only the very first report after start is
+/// waited for.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
-    DisclosureOptions options, IOutputCacheStore cache) : IBackgroundWork
+    DisclosureOptions options, IOutputCacheStore cache, LowPriority lowPriority) : IBackgroundWork
 {
     /// <summary>How long the audit's own page waits for a report being computed before it is given the previous one.</summary>
     public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);
@@ -128,10 +130,11 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         return computing.IsCompletedSuccessfully ? computing.Result : previous.Clocks;
     }
 
-    /// <summary>The reports for a response: which is then cached under <see cref="PageCache.TimelinessTag"/> too.</summary>
+    /// <summary>The reports for a response: which is then cached under <see cref="PageCache.TimelinessReportTag"/> too.</summary>
     public Task<DisclosureClocks> ClocksAsync(HttpContext http)
     {
         PageCache.AlsoTag(http, PageCache.TimelinessTag);
+        PageCache.AlsoTag(http, PageCache.TimelinessReportTag);
         return ClocksAsync(http.RequestAborted);
     }
 
@@ -172,7 +175,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             // normal priority; one that only the background or a region's summary asked for, at the lowest.
             var clocks = last is null || waitedFor
                 ? Task.Run(() => ComputeAndKeepAsync(key, now))
-                : LowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
+                : lowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
             running = (key, clocks);
             return clocks;
         }
@@ -184,11 +187,11 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         {
             var clocks = await ComputeAsync(now, CancellationToken.None);
             Interlocked.Increment(ref computations);
-            var replaced = last is not null;
+            var previous = last;
             last = new Kept(key, clocks);
-            if (replaced)
+            if (previous is not null)
             {
-                await cache.EvictByTagAsync(PageCache.TimelinessTag, CancellationToken.None);
+                await EvictChangedAsync(previous.Clocks.Of(options.DayCount), clocks.Of(options.DayCount));
             }
 
             return clocks;
@@ -202,6 +205,28 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
                     running = null;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Evicts the pages that show the whole report, and the region pages whose summary differs between the two reports:
+    /// all of them when the summary of an area with nothing placed there differs (the date or the window moved).
+    /// </summary>
+    async Task EvictChangedAsync(TimelinessReport before, TimelinessReport after)
+    {
+        static string Summary(TimelinessReport report, string code) => System.Text.Json.JsonSerializer.Serialize(DisclosureViews.SummaryOf(report, code, ""));
+
+        if (Summary(before, "") != Summary(after, ""))
+        {
+            await cache.EvictByTagAsync(PageCache.TimelinessTag, CancellationToken.None);
+            return;
+        }
+
+        await cache.EvictByTagAsync(PageCache.TimelinessReportTag, CancellationToken.None);
+        static IEnumerable<string> Areas(TimelinessReport report) => report.Prefectures.Concat(report.Counties).Select(a => a.Code).Append(report.Region.Code);
+        foreach (var code in Areas(before).Union(Areas(after)).Where(code => Summary(before, code) != Summary(after, code)))
+        {
+            await cache.EvictByTagAsync(PageCache.TimelinessTagOf(code), CancellationToken.None);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using LinkagePortal.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LinkagePortal.Hosting;
@@ -26,6 +27,7 @@ public static class Health
         where TService : class, IBackgroundWork
     {
         services.AddSingleton<TService>();
+        services.TryAddSingleton(sp => new LowPriority(sp.GetRequiredService<IConfiguration>().GetValue(LowPriority.Setting, true)));
         services.AddHealthChecks().Add(new HealthCheckRegistration(name,
             sp => new BackgroundDone(sp.GetRequiredService<TService>()), HealthStatus.Degraded, [Background]));
         return services;

@@ -6,12 +6,26 @@ namespace LinkagePortal.Hosting;
 /// <summary>
 /// Runs whole-database background work (the bulk downloads, the timeliness report, the checks) on a thread of its own
 /// at the operating system's lowest priority, its awaits resuming on that same thread: on a busy node it takes only the
-/// CPU that requests leave, instead of a fair share against them.
+/// CPU that requests leave, instead of a fair share against them. <c>Hosting:BackgroundAtLowestPriority=false</c> runs it on
+/// the thread pool at normal priority instead: where the node is saturated by other work than its requests (the test
+/// suite's parallel classes and browsers), the lowest priority could postpone it indefinitely.
 /// </summary>
-public static class LowPriority
+public sealed class LowPriority(bool lowest)
 {
+    /// <summary>The setting that chooses, read once at start-up.</summary>
+    public const string Setting = "Hosting:BackgroundAtLowestPriority";
+
     /// <summary>Runs <paramref name="work"/> on a new lowest-priority thread; the task completes as the work does.</summary>
-    public static Task<T> RunAsync<T>(string name, Func<Task<T>> work)
+    public Task<T> RunAsync<T>(string name, Func<Task<T>> work) => lowest ? OnLowestThread(name, work) : Task.Run(work);
+
+    /// <summary>As <see cref="RunAsync{T}(string, Func{Task{T}})"/> for work without a result.</summary>
+    public Task RunAsync(string name, Func<Task> work) => RunAsync(name, async () =>
+    {
+        await work();
+        return true;
+    });
+
+    static Task<T> OnLowestThread<T>(string name, Func<Task<T>> work)
     {
         var outcome = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
@@ -48,13 +62,6 @@ public static class LowPriority
         thread.Start();
         return outcome.Task;
     }
-
-    /// <summary>As <see cref="RunAsync{T}(string, Func{Task{T}})"/> for work without a result.</summary>
-    public static Task RunAsync(string name, Func<Task> work) => RunAsync(name, async () =>
-    {
-        await work();
-        return true;
-    });
 
     // .NET's Thread.Priority is honoured on Windows but changes nothing on Linux, where every ordinary thread has the same
     // static priority; Linux gives each thread its own nice value instead, set with setpriority(2) on the thread's id.

@@ -24,6 +24,12 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
 
     public bool OnRecord => Versioning is not null;
 
+    /// <summary>
+    /// Notes whose cached pages show a record that changed (<see cref="ImportContext.ChangedCounties"/>), given the stored
+    /// record it replaced (null: a new one). By default every page: a kind that knows which counties show it says so.
+    /// </summary>
+    protected virtual void Changed(TRow row, VersionWriter.Stored? before, ImportContext context) => context.ChangedCounties.Everything();
+
     /// <summary>Runs once before the rows are written, e.g. to clear the child rows that the file replaces.</summary>
     protected virtual void BeforeWrite(IReadOnlyList<TRow> rows, ImportContext context)
     {
@@ -58,6 +64,12 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
         public void Write(ImportContext context, Action<int, Exception> failed)
         {
             var versioning = dataset.Versioning;
+            if (versioning is null)
+            {
+                // No versions say which rows changed: the file counts as changing whatever it holds.
+                context.ChangedCounties.Everything();
+            }
+
             dataset.BeforeWrite(rows.Select(r => r.Row).ToList(), context);
             foreach (var (line, row, reason) in rows)
             {
@@ -65,9 +77,9 @@ public abstract class Dataset<TRow> : IDataset where TRow : class
                 {
                     var before = versioning is null ? null : context.Versions.Before(versioning, row, context);
                     dataset.Write(row, context);
-                    if (versioning is not null)
+                    if (versioning is not null && context.Versions.After(versioning, row, before, line, reason, context))
                     {
-                        context.Versions.After(versioning, row, before, line, reason, context);
+                        dataset.Changed(row, before, context);
                     }
                 }
                 catch (System.Data.Common.DbException e)

@@ -107,6 +107,18 @@ sealed class Documents : Dataset<Documents.Row>
 
     protected override Versioning<Row> Versioning => new("documents", "documents", ["id"], r => r.id, Columns);
 
+    /// <summary>
+    /// A new document is on no county's page until a record cites it, and such a record notes its own county; a changed
+    /// one shows wherever it is cited.
+    /// </summary>
+    protected override void Changed(Row row, VersionWriter.Stored? before, ImportContext c)
+    {
+        if (before is not null)
+        {
+            c.ChangedCounties.Everything();
+        }
+    }
+
     protected override void Write(Row row, ImportContext c)
     {
         c.Connection.Execute(c.Dialect.Upsert("documents", ["id"], [.. Columns]), row, c.Transaction);
@@ -145,6 +157,8 @@ sealed class Allocations : Dataset<Allocations.Row>
         Withdrawable = true,
         Withdrawing = (c, key) => c.TotalsChanged.Region(key("region_code")),
     };
+
+    protected override void Changed(Row row, VersionWriter.Stored? before, ImportContext c) => c.ChangedCounties.Region(row.region_code);
 
     protected override void Write(Row row, ImportContext c)
     {
@@ -229,6 +243,13 @@ sealed class Projects : Dataset<Projects.Row>
             (c, r) => string.Join(';', c.Connection.Query<string>(FundsOf, new { r.code }, c.Transaction)) is { Length: > 0 } stored ? stored : null,
             r => r.FundDocuments.Length == 0 ? null : string.Join(';', r.FundDocuments.Distinct().Order(StringComparer.Ordinal))),
     };
+
+    /// <summary>The county it was in and the one it is in now, and those of its places (whose pages list it).</summary>
+    protected override void Changed(Row row, VersionWriter.Stored? before, ImportContext c)
+    {
+        c.ChangedCounties.Region(before?.Values["county_code"]);
+        c.ChangedCounties.Regions(c.Connection.Query<string>(RegionTotals.CountiesOfProject, new { row.code }, c.Transaction));
+    }
 
     protected override void Write(Row row, ImportContext c)
     {
@@ -335,6 +356,21 @@ sealed class Announcements : Dataset<Announcements.Row>
         Withdrawable = true,
     };
 
+    // The counties of the projects a notice is linked to and of their places: their pages list the notice.
+    const string CountiesOfLinkedProjects = """
+        SELECT p.county_code FROM announcement_projects ap JOIN projects p ON p.id = ap.project_id WHERE ap.announcement_id = @id
+        UNION SELECT SUBSTRING(pp.region_code, 1, 6) FROM announcement_projects ap JOIN project_places pp ON pp.project_id = ap.project_id
+        WHERE ap.announcement_id = @id AND pp.region_code IS NOT NULL
+        """;
+
+    /// <summary>The county it was published for and the one it is now, and those of the projects it is linked to.</summary>
+    protected override void Changed(Row row, VersionWriter.Stored? before, ImportContext c)
+    {
+        c.ChangedCounties.Region(before?.Values["county_code"]);
+        c.ChangedCounties.Region(row.county_code);
+        c.ChangedCounties.Regions(c.Connection.Query<string>(CountiesOfLinkedProjects, new { row.id }, c.Transaction));
+    }
+
     protected override void Write(Row row, ImportContext c) =>
         c.Connection.Execute(c.Dialect.Upsert("announcements", ["id"], [.. Columns]), row, c.Transaction);
 }
@@ -415,6 +451,9 @@ sealed class Contacts : Dataset<Contacts.Row>
     }
 
     protected override Versioning<Row> Versioning => new("contacts", "contacts", ["region_code"], r => r.region_code, Columns);
+
+    /// <summary>A county's contacts are on its pages; a prefecture's or the region's on every page below them.</summary>
+    protected override void Changed(Row row, VersionWriter.Stored? before, ImportContext c) => c.ChangedCounties.Region(row.region_code);
 
     protected override void Write(Row row, ImportContext c) =>
         c.Connection.Execute(c.Dialect.Upsert("contacts", ["region_code"], [.. Columns]), row, c.Transaction);

@@ -27,6 +27,9 @@ public sealed class ImportContext(DbConnection connection, DbTransaction transac
     /// <summary>Writes the versions of the records this import touches (Import/VersionWriter.cs).</summary>
     public required VersionWriter Versions { get; init; }
 
+    /// <summary>Whose cached pages this import changes.</summary>
+    public ChangedCounties ChangedCounties { get; } = new();
+
     /// <summary>What this import changed that the maintained region totals depend on.</summary>
     public RegionTotals.Changes TotalsChanged { get; } = new();
 

@@ -70,6 +70,13 @@ public sealed class Importer(Db db, TimeProvider clock)
         if (changed)
         {
             connection.Execute(BumpDataVersion, new { now = clock.GetUtcNow().UtcDateTime }, transaction);
+            if (versions.Committing is not null)
+            {
+                // A publication also writes its own record and marks what it published: not placed in counties.
+                context.ChangedCounties.Everything();
+            }
+
+            context.ChangedCounties.Write(connection, transaction);
         }
 
         transaction.Commit();

@@ -100,8 +100,11 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
         return new Stored(values, withdrawable && found["withdrawn_at"] is not null and not DBNull);
     }
 
-    /// <summary>After a row is written: its version, when it is new, differs from <paramref name="before"/> or was withdrawn.</summary>
-    public void After<TRow>(Versioning<TRow> versioning, TRow row, Stored? before, int line, string? rowReason, ImportContext context)
+    /// <summary>
+    /// After a row is written: its version, when it is new, differs from <paramref name="before"/> or was withdrawn.
+    /// Returns whether it wrote one (the record changed).
+    /// </summary>
+    public bool After<TRow>(Versioning<TRow> versioning, TRow row, Stored? before, int line, string? rowReason, ImportContext context)
     {
         var id = versioning.Id(row);
         var visibleAt = VisibleAt(context, Published(row), versioning.DocumentColumn is { } document ? (string?)Property<TRow>(document).GetValue(row) : null);
@@ -109,7 +112,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
         if (before is null)
         {
             Append(context, versioning.RecordType, id, "created", [], source, rowReason ?? reason, visibleAt);
-            return;
+            return true;
         }
 
         var changes = new List<FieldChange>();
@@ -138,6 +141,8 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
         {
             Append(context, versioning.RecordType, id, "changed", changes, source, rowReason ?? reason, visibleAt);
         }
+
+        return changes.Count > 0;
     }
 
     /// <summary>
@@ -169,6 +174,7 @@ public sealed class VersionWriter(DateTime now, string? reason, bool full = fals
             parameters.Add("now", Now);
             context.Connection.Execute($"UPDATE {versioning.Table} SET withdrawn_at = @now WHERE {where}", parameters, context.Transaction);
             versioning.Withdrawing?.Invoke(context, k => Convert.ToString(record[k], CultureInfo.InvariantCulture)!);
+            context.ChangedCounties.Everything();
             var id = string.Join("/", versioning.KeyColumns.Select(k => Convert.ToString(record[k], CultureInfo.InvariantCulture)));
             var documentId = versioning.DocumentColumn is { } c ? Convert.ToString(record[c], CultureInfo.InvariantCulture) : null;
             Append(context, versioning.RecordType, id, "withdrawn", [], Publisher ?? $"{File}（完整导入中不再列出）", reason,

@@ -23,6 +23,11 @@ public static class ProjectEndpoints
             PageCache.AlsoTag(http, PageCache.ProjectTag(id));
             var model = await ProjectPage.LoadAsync(db, id, now,
                 long.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var printed) ? printed : null);
+            if (model is not null)
+            {
+                PageCache.ShowsCounty(http, model.Project.CountyCode);
+            }
+
             return model is null
                 ? ErrorPages.NotFound(pages, $"没有编号为 {key} 的项目。")
                 : pages.Page("Projects/ProjectPage", model, $"{model.Project.Name}（{model.Project.Code}）");

@@ -34,7 +34,13 @@ public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataV
     public sealed record State(DateTime? Next, DateTime? Passed, long DataVersion)
     {
         /// <summary>Changes exactly when a boundary is crossed or the data changes: part of cache keys and ETags.</summary>
-        public string Stamp => string.Create(CultureInfo.InvariantCulture, $"{DataVersion}.{(Next is { } n ? n.Ticks : 0)}");
+        public string Stamp => string.Create(CultureInfo.InvariantCulture, $"{DataVersion}.{BoundaryStamp}");
+
+        /// <summary>
+        /// Changes exactly when a boundary is crossed (or an import brings the next one forward): part of the output
+        /// cache's keys, which an import leaves alone so that the pages it does not change stay cached.
+        /// </summary>
+        public string BoundaryStamp => (Next is { } n ? n.Ticks : 0).ToString(CultureInfo.InvariantCulture);
     }
 
     public async ValueTask<State> CurrentAsync(CancellationToken cancellationToken = default)

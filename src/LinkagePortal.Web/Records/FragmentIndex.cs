@@ -11,31 +11,36 @@ namespace LinkagePortal.Records;
 /// on: 辣椒烘干 → 辣椒 椒烘 烘干), in the ordinary table <c>project_fragments</c> on both engines (0008_fragments.sql).
 /// The importer writes it (<see cref="Refresh"/>) for the projects it writes; a project changed by plain SQL is found
 /// by its new text only once refreshed. A query's rarest three pairs pick candidates through the index; each candidate's
-/// current text is then compared here, so a stale entry never finds a project by text it no longer has.
+/// current text is then compared here, so a stale entry never finds a project by text it no longer has. How rare a
+/// pair is comes from <c>project_fragment_counts</c> (0090_fragment_counts.sql), which every writer of the index keeps
+/// exact in the same transaction as the rows.
 /// </summary>
 public static class FragmentIndex
 {
     /// <summary>Which text of a project a fragment comes from.</summary>
     public enum Field { Name = 1, ResponsibleUnit = 2, Place = 3 }
 
-    /// <summary>Rows counted to judge how common a pair is: enough to tell a rare pair from a common one.</summary>
-    const int SampleSize = 1000;
-
     public const string Insert = "INSERT INTO project_fragments (fragment, field, project_id) VALUES (@fragment, @field, @projectId)";
     const string DeleteOf = "DELETE FROM project_fragments WHERE project_id IN @ids";
     const string DeleteAll = "DELETE FROM project_fragments";
+    const string FragmentsOf = "SELECT fragment AS Fragment, field AS Field FROM project_fragments WHERE project_id IN @ids";
     const string TextsOf = "SELECT id AS Id, name AS Name, responsible_unit AS ResponsibleUnit FROM projects WHERE id IN @ids";
     const string AllTexts = "SELECT id AS Id, name AS Name, responsible_unit AS ResponsibleUnit FROM projects";
     const string PlacesOf = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places WHERE project_id IN @ids";
     const string AllPlaces = "SELECT project_id AS ProjectId, place_as_printed AS Printed FROM project_places";
 
-    // How common a pair is in a field: the first rows of its index range, in index order, so that the limit stops it,
-    // counted in the database (reading them out only to count them cost more than the rest of a lookup at 1M projects).
-    const string PairSample = "SELECT f.project_id FROM project_fragments f WHERE f.fragment = @fragment AND f.field = @field ORDER BY f.project_id";
-    static readonly string PairCountOnSqlite = PairCount(SqlDialect.Sqlite);
-    static readonly string PairCountOnSqlServer = PairCount(SqlDialect.SqlServer);
+    // A pair's count changes by the rows a refresh removed and wrote: added to the stored count, or stored when the pair
+    // is new; a count that falls to nothing is removed (so that the table holds exactly the pairs the index has).
+    const string AddToCount = "UPDATE project_fragment_counts SET projects = projects + @projects WHERE fragment = @fragment AND field = @field";
+    const string CountNewPair = """
+        INSERT INTO project_fragment_counts (fragment, field, projects)
+        SELECT @fragment, @field, @projects
+        WHERE NOT EXISTS (SELECT 1 FROM project_fragment_counts WHERE fragment = @fragment AND field = @field)
+        """;
+    const string DropEmptyCount = "DELETE FROM project_fragment_counts WHERE fragment = @fragment AND field = @field AND projects = 0";
 
-    static string PairCount(SqlDialect dialect) => $"SELECT COUNT(*) FROM ({PairSample}{dialect.Limit("@take")}) s";
+    // How many projects have each pair of a query in a field: one seek per pair, however common the pair.
+    const string PairCounts = "SELECT fragment AS Fragment, projects AS Projects FROM project_fragment_counts WHERE field = @field AND fragment IN @pairs";
 
     // Candidates, one statement per field (each a static string, so that the SQL Server parse test reads all three).
     static readonly string NameCandidates = Candidates(Field.Name, "p.name");
@@ -112,32 +117,78 @@ public static class FragmentIndex
             .Concat(Pairs(responsibleUnit).Select(f => (f, Field.ResponsibleUnit)))
             .Concat(places.SelectMany(Pairs).Distinct(StringComparer.Ordinal).Select(f => (f, Field.Place)));
 
-    /// <summary>Writes the index rows of these projects anew from their current name, unit and places.</summary>
+    /// <summary>Writes the index rows of these projects anew from their current name, unit and places, and the pairs' counts.</summary>
     public static void Refresh(DbConnection connection, DbTransaction transaction, IEnumerable<long> projectIds)
     {
         foreach (var ids in projectIds.Distinct().Chunk(IdLists.ChunkSize))
         {
+            var counts = new CountChanges();
+            counts.Tally(connection.Query<Entry>(FragmentsOf, new { ids }, transaction), -1);
             connection.Execute(DeleteOf, new { ids }, transaction);
-            Write(connection, transaction,
-                connection.Query<ProjectTexts>(TextsOf, new { ids }, transaction),
-                connection.Query<PlaceText>(PlacesOf, new { ids }, transaction));
+            var entries = EntriesOf(connection.Query<ProjectTexts>(TextsOf, new { ids }, transaction),
+                connection.Query<PlaceText>(PlacesOf, new { ids }, transaction)).ToList();
+            Write(connection, transaction, entries);
+            counts.Tally(entries, 1);
+            counts.Save(connection, transaction);
         }
     }
 
-    /// <summary>Writes the whole index anew (after the migration that creates it, on a database that has projects).</summary>
+    /// <summary>
+    /// Writes the whole index anew (after the migration that creates it, on a database that has projects). The pairs'
+    /// counts do not exist yet then: 0090_fragment_counts.sql counts the rows written here.
+    /// </summary>
     public static void Rebuild(DbConnection connection, DbTransaction transaction)
     {
         connection.Execute(DeleteAll, transaction: transaction);
-        Write(connection, transaction, connection.Query<ProjectTexts>(AllTexts, transaction: transaction),
-            connection.Query<PlaceText>(AllPlaces, transaction: transaction));
+        Write(connection, transaction, EntriesOf(connection.Query<ProjectTexts>(AllTexts, transaction: transaction),
+            connection.Query<PlaceText>(AllPlaces, transaction: transaction)));
     }
 
-    static void Write(DbConnection connection, DbTransaction transaction, IEnumerable<ProjectTexts> projects, IEnumerable<PlaceText> places)
+    /// <summary>One index row; a row read back has no project id (only its pair is counted).</summary>
+    sealed class Entry
+    {
+        public string Fragment { get; init; } = "";
+        public int Field { get; init; }
+        public long ProjectId { get; init; }
+    }
+
+    static IEnumerable<Entry> EntriesOf(IEnumerable<ProjectTexts> projects, IEnumerable<PlaceText> places)
     {
         var placesOf = places.ToLookup(p => p.ProjectId, p => p.Printed);
-        var rows = projects.SelectMany(p => RowsOf(p.Name, p.ResponsibleUnit, placesOf[p.Id])
-            .Select(r => new { fragment = r.Fragment, field = (int)r.Field, projectId = p.Id }));
-        connection.Execute(Insert, rows, transaction);
+        return projects.SelectMany(p => RowsOf(p.Name, p.ResponsibleUnit, placesOf[p.Id])
+            .Select(r => new Entry { Fragment = r.Fragment, Field = (int)r.Field, ProjectId = p.Id }));
+    }
+
+    static void Write(DbConnection connection, DbTransaction transaction, IEnumerable<Entry> entries) =>
+        connection.Execute(Insert, entries.Select(e => new { fragment = e.Fragment, field = e.Field, projectId = e.ProjectId }), transaction);
+
+    /// <summary>The change a write makes to each pair's count: minus the rows it removed, plus the rows it wrote.</summary>
+    sealed class CountChanges
+    {
+        readonly Dictionary<(string Fragment, int Field), int> change = [];
+
+        public void Tally(IEnumerable<Entry> entries, int by)
+        {
+            foreach (var entry in entries)
+            {
+                change[(entry.Fragment, entry.Field)] = change.GetValueOrDefault((entry.Fragment, entry.Field)) + by;
+            }
+        }
+
+        public void Save(DbConnection connection, DbTransaction transaction)
+        {
+            var changed = change.Where(c => c.Value != 0)
+                .Select(c => new { fragment = c.Key.Fragment, field = c.Key.Field, projects = c.Value }).ToList();
+            connection.Execute(AddToCount, changed, transaction);
+            connection.Execute(CountNewPair, changed.Where(c => c.projects > 0), transaction);
+            connection.Execute(DropEmptyCount, changed.Where(c => c.projects < 0), transaction);
+        }
+    }
+
+    sealed class PairCount
+    {
+        public string Fragment { get; init; } = "";
+        public long Projects { get; init; }
     }
 
     /// <summary>
@@ -153,20 +204,13 @@ public static class FragmentIndex
             return null;
         }
 
-        var byRarity = new List<(string Pair, int Count)>();
-        var pairCount = dialect == SqlDialect.Sqlite ? PairCountOnSqlite : PairCountOnSqlServer;
-        foreach (var pair in pairs)
+        var counts = (await connection.QueryAsync<PairCount>(PairCounts, new { field = (int)field, pairs })).ToDictionary(c => c.Fragment, c => c.Projects);
+        if (counts.Count < pairs.Count)
         {
-            var count = await connection.ExecuteScalarAsync<int>(pairCount, new { fragment = pair, field = (int)field, take = SampleSize });
-            if (count == 0)
-            {
-                return [];
-            }
-
-            byRarity.Add((pair, count));
+            return [];
         }
 
-        byRarity.Sort((a, b) => a.Count.CompareTo(b.Count));
+        var byRarity = pairs.OrderBy(p => counts[p]).ToList();
         var sql = field switch
         {
             Field.Name => NameCandidates,
@@ -174,7 +218,7 @@ public static class FragmentIndex
             _ => PlaceCandidates,
         };
         var candidates = await connection.QueryAsync<Candidate>(sql + dialect.Limit("@take"),
-            new { first = byRarity[0].Pair, second = byRarity[Math.Min(1, byRarity.Count - 1)].Pair, third = byRarity[Math.Min(2, byRarity.Count - 1)].Pair, now, take = take * 2 });
+            new { first = byRarity[0], second = byRarity[Math.Min(1, byRarity.Count - 1)], third = byRarity[Math.Min(2, byRarity.Count - 1)], now, take = take * 2 });
         return candidates
             .Where(c => Holds(Runs(c.Text), runs))
             .Select(c => c.ProjectId)

@@ -82,8 +82,8 @@ public static class RegionTotals
         GROUP BY y.region_code, y.document_id, y.task, y.part_of_task, y.visible_from
         """;
 
-    // What a change to these stored rows touches: the counties of a project and of its places, as stored now.
-    const string CountiesOfProject = """
+    /// <summary>The counties of a project (<c>@code</c>) and of its places, as stored now: what a change to it touches.</summary>
+    public const string CountiesOfProject = """
         SELECT p.county_code FROM projects p WHERE p.code = @code
         UNION SELECT SUBSTRING(pp.region_code, 1, 6) FROM project_places pp JOIN projects p ON p.id = pp.project_id
         WHERE p.code = @code AND pp.region_code IS NOT NULL

@@ -38,10 +38,16 @@ public static class RegionEndpoints
 
             // Below a county the money, the deadlines and the checks are the county's: a village page shows its county's.
             var accountable = model is null ? null : model.AboveCounty ? model.Region : model.CountyMoney?.County;
+            if (model is not null && RegionCodes.County(code) is { } county)
+            {
+                PageCache.ShowsCounty(http, county);
+            }
+
             if (model is not null && accountable is not null)
             {
                 model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, http.RequestAborted) };
                 PageCache.AlsoTag(http, PageCache.TimelinessTag);
+                PageCache.AlsoTag(http, PageCache.TimelinessTagOf(accountable.Code));
                 if (accountable.Code.Length == RegionCodes.CountyLength)
                 {
                     model = model with { Checks = await accountability(accountable.Code, http.RequestAborted) };
@@ -54,7 +60,7 @@ public static class RegionEndpoints
                 : pages.Page("Regions/RegionPage", model, model.Region.ShortName);
         }).CachedAs(PageCache.Page);
 
-        group.MapGet("/{code}/projects", async (string code, string? programme, string? after, Db db, PageRenderer pages, TimeProvider clock) =>
+        group.MapGet("/{code}/projects", async (string code, string? programme, string? after, HttpContext http, Db db, PageRenderer pages, TimeProvider clock) =>
         {
             programme ??= Vocabulary.Programmes.Values[0];
             if (!Vocabulary.Programmes.Values.Contains(programme))
@@ -69,6 +75,11 @@ public static class RegionEndpoints
             if (region is null)
             {
                 return ErrorPages.NotFound(pages, $"没有代码为“{code}”的地区。");
+            }
+
+            if (RegionCodes.County(code) is { } county)
+            {
+                PageCache.ShowsCounty(http, county);
             }
 
             var projects = await RegionPage.ProjectListAsync(db, connection, code, clock.GetUtcNow().UtcDateTime, programme, after ?? "");

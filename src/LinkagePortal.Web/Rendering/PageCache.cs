@@ -16,7 +16,8 @@ public delegate ValueTask<DateTimeOffset?> NextScheduledChange(HttpContext conte
 /// <summary>
 /// Output caching for pages, reusable by any area: named policies that key the cache only on the query keys the
 /// endpoint reads (an allow-list, so random query strings cannot flood the cache, nor random Host headers), are
-/// evicted by every import (tag <see cref="DataVersion.CacheTag"/>), never outlive <see cref="NextScheduledChange"/>,
+/// evicted by an import that changes what they show (<see cref="DataVersion"/>: every page counts as showing more than
+/// one county unless it says <see cref="ShowsCounty"/>), never outlive <see cref="NextScheduledChange"/>,
 /// and answer conditional requests: ETag (a hash of the body) and Last-Modified, 304 for If-None-Match /
 /// If-Modified-Since.
 /// <code>
@@ -39,9 +40,19 @@ public static class PageCache
     public const string List = "page-list";
 
     /// <summary>
-    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in.
+    /// The tag of cached responses that show the timeliness audit (and so vary by day): evicted when a new report is in
+    /// and its date or window differs.
     /// </summary>
     public const string TimelinessTag = "timeliness";
+
+    /// <summary>The tag of responses that show the whole timeliness report (the audit's page and API): evicted by every new report.</summary>
+    public const string TimelinessReportTag = "timeliness:report";
+
+    /// <summary>
+    /// The tag of a page that shows the timeliness summary of one area (the region, a prefecture or a county): evicted
+    /// when a new report changes that summary.
+    /// </summary>
+    public static string TimelinessTagOf(string areaCode) => "timeliness:" + areaCode;
 
     /// <summary>The tag of a project's cached page (which shows its complaint counts): evicted by a complaint about it.</summary>
     public static string ProjectTag(long projectId) => "project:" + projectId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -51,6 +62,21 @@ public static class PageCache
 
     /// <summary>Adds <paramref name="tag"/> to the tags the response is cached under (when it is cached at all).</summary>
     public static void AlsoTag(HttpContext http, string tag) => http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(tag);
+
+    /// <summary>
+    /// Says that the response shows the data of <paramref name="countyCode"/> only, so that an import changing other
+    /// counties leaves it cached. Only for a page whose every record an import notes under this county, or under the whole
+    /// site (<see cref="ChangedCounties"/>): its county's projects, allocations, notices and contacts; regions, documents
+    /// and the kinds not kept on the record evict every page anyway.
+    /// </summary>
+    public static void ShowsCounty(HttpContext http, string countyCode)
+    {
+        if (http.Features.Get<IOutputCacheFeature>()?.Context.Tags is { } tags)
+        {
+            tags.Remove(DataVersion.WideTag);
+            tags.Add(DataVersion.CountyDataTag(countyCode));
+        }
+    }
 
     /// <summary>The longest a response is kept when nothing evicts it sooner.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
@@ -70,9 +96,10 @@ public static class PageCache
         services.Configure<OutputCacheOptions>(options => options.AddPolicy(name, policy => policy
             .SetVaryByQuery(queryKeys)
             .SetVaryByHost(false)
-            .Tag(DataVersion.CacheTag)
+            .Tag(DataVersion.CacheTag, DataVersion.WideTag)
             .Expire(Lifetime)
             .AddPolicy<ScheduledExpiry>()
+            .AddPolicy<SameDataVersion>()
             .AddPolicy<OrdinaryQueries>()
             .AddPolicy<ByEncoding>()));
 
@@ -125,6 +152,32 @@ public static class PageCache
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stores no response rendered while this node's data version moved: it may show records from before an import
+    /// whose pages were evicted during the rendering, and, as the cache key does not carry the data version (an import
+    /// elsewhere leaves a page's entry in place), it would be served until the next eviction of its county.
+    /// </summary>
+    sealed class SameDataVersion(DataVersion dataVersion) : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            context.HttpContext.Items[typeof(SameDataVersion)] = dataVersion.Version;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (context.HttpContext.Items[typeof(SameDataVersion)] is long rendered && rendered != dataVersion.Version)
+            {
+                context.AllowCacheStorage = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     /// <summary>The longest query value whose response is cached.</summary>

@@ -37,6 +37,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimits:{kind}:Refill", "1000000");
         }
 
+        // As in the HTTP tests: background work at normal priority, so that a saturated machine cannot postpone it.
+        builder.UseSetting(LinkagePortal.Hosting.LowPriority.Setting, "false");
+
     }
 
     protected override void Dispose(bool disposing)

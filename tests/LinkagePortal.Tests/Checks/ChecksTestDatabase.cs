@@ -1,6 +1,7 @@
 using Dapper;
 using LinkagePortal.Checks;
 using LinkagePortal.Data;
+using LinkagePortal.Hosting;
 using LinkagePortal.Import;
 using LinkagePortal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,7 @@ sealed class ChecksTestDatabase
     {
         Clock = new FakeClock(now);
         Db = TestDatabase.SeededSqlite();
-        Results = new CheckResults(Db, Clock, NullLogger<CheckResults>.Instance);
+        Results = new CheckResults(Db, Clock, NullLogger<CheckResults>.Instance, new LowPriority(lowest: false));
         Checks = new CountyChecks(Db, Results);
     }
 

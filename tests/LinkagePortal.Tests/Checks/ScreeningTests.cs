@@ -1,3 +1,4 @@
+using Dapper;
 using LinkagePortal.Checks;
 
 namespace LinkagePortal.Tests.Checks;
@@ -29,7 +30,8 @@ public sealed class ScreeningTests
     [Fact]
     public async Task Wusus_two_notices_print_plan_projects_source_and_telephone_but_neither_construction_content_nor_subsidy_standard()
     {
-        var checks = await new ChecksTestDatabase(June2026).CountyAsync("654202");
+        var database = new ChecksTestDatabase(June2026);
+        var checks = await database.CountyAsync("654202");
         Assert.Equal(["wusu-2024-gs-1", "wusu-2024-gs-2"], checks.Notices.Select(n => n.SubjectId));
         Assert.All(checks.Notices, n =>
         {
@@ -41,7 +43,14 @@ public sealed class ScreeningTests
         // subsidy standard on any of the 51; amount with fund documents on the 13 linkage projects only (表33 names none);
         // telephone for all 51. 8 + 13 + 51 = 72 of 12 + 51 × 4 = 216.
         Assert.Equal("33.3", checks.CompletenessRate);
-        Assert.All(checks.ProjectsWithMissingItems, p => Assert.Contains("建设内容", p.Missing));
+        // The projects' items are not on the county's page; the API gives them as stored.
+        using var connection = database.Db.Open();
+        var missing = connection.Query<(string Project, string Item)>("""
+            SELECT subject_id, item FROM check_results
+            WHERE county_code = '654202' AND subject_kind = 'project' AND check_kind = 'notice-completeness' AND outcome = 'missing'
+            """).ToList();
+        Assert.NotEmpty(missing);
+        Assert.All(missing.GroupBy(r => r.Project), p => Assert.Contains("建设内容", p.Select(r => r.Item)));
     }
 
     [Fact]

@@ -85,7 +85,8 @@ public sealed class DatabaseFaultTests
             clock.Stop();
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"answered after {clock.Elapsed}");
+            // Quickly: after the 2 s busy timeout, not the driver's 30 s; the bound leaves room for a saturated machine.
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"answered after {clock.Elapsed}");
             Assert.NotNull(response.Headers.RetryAfter);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             holder.Execute("ROLLBACK");

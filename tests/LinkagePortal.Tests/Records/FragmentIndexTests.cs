@@ -1,7 +1,10 @@
 using Dapper;
+using LinkagePortal.Benchmark;
 using LinkagePortal.Data;
 using LinkagePortal.Hotline;
+using LinkagePortal.Import;
 using LinkagePortal.Records;
+using LinkagePortal.Tests.Changes;
 using LinkagePortal.Tests.Support;
 
 namespace LinkagePortal.Tests.Records;
@@ -39,5 +42,40 @@ public sealed class FragmentIndexTests
 
         Assert.Equal(0, connection.ExecuteScalar<long>(
             "SELECT COUNT(*) FROM projects p WHERE NOT EXISTS (SELECT 1 FROM project_fragments f WHERE f.project_id = p.id AND f.field = 1)"));
+    }
+
+    /// <summary>
+    /// The pairs' counts the lookup and search pick the rarest pairs by stay exact through every writer: the seed, an
+    /// import that renames a project (pairs it loses and pairs no project had), a full import that withdraws it, and the
+    /// synthetic load.
+    /// </summary>
+    [Fact]
+    public async Task Every_pair_count_equals_its_fragment_rows_after_an_import_a_withdrawal_and_the_synthetic_load()
+    {
+        var db = TestDatabase.SeededSqlite();
+        var importer = new Importer(db, TimeProvider.System);
+        var lookup = new ProjectLookup(db, TimeProvider.System);
+        AssertCountsAreExact(db);
+
+        importer.Import([ChangeFiles.Projects("654202-2024-004", line => line.Replace("天富利辣椒烘干厂", "鹦鹉螺藜麦晾晒场", StringComparison.Ordinal))]);
+        AssertCountsAreExact(db);
+        Assert.Contains("654202-2024-004", (await lookup.FindAsync("鹦鹉螺藜麦")).Select(r => r.Code));
+        Assert.DoesNotContain("654202-2024-004", (await lookup.FindAsync("天富利辣椒")).Select(r => r.Code));
+
+        importer.Import([ChangeFiles.ProjectsWithout("654202-2024-004")], full: true);
+        AssertCountsAreExact(db);
+        Assert.Empty(await lookup.FindAsync("鹦鹉螺藜麦"));
+
+        SyntheticData.Generate(db, new SyntheticData.Options(3000, 10, Seed: 5), new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        AssertCountsAreExact(db);
+    }
+
+    static void AssertCountsAreExact(Db db)
+    {
+        using var connection = db.Open();
+        var stored = connection.Query<string>("SELECT fragment || ' ' || field || ' ' || projects FROM project_fragment_counts ORDER BY fragment, field").ToList();
+        var direct = connection.Query<string>("SELECT fragment || ' ' || field || ' ' || COUNT(*) FROM project_fragments GROUP BY fragment, field ORDER BY fragment, field").ToList();
+        Assert.NotEmpty(direct);
+        Assert.Equal(direct, stored);
     }
 }

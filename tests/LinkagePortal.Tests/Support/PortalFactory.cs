@@ -1,5 +1,6 @@
 using Dapper;
 using LinkagePortal.Data;
+using LinkagePortal.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -83,6 +84,10 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimits:{kind}:Burst", "1000000");
             builder.UseSetting($"RateLimits:{kind}:Refill", "1000000");
         }
+
+        // Background work at normal priority: the suite's parallel classes saturate both cores, and at the lowest
+        // priority a rebuild that tests wait for could be postponed for minutes (LowPriorityTests test that priority).
+        builder.UseSetting(LowPriority.Setting, "false");
     }
 
     protected override void Dispose(bool disposing)

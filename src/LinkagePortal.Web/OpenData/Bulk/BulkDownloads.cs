@@ -23,7 +23,7 @@ namespace LinkagePortal.OpenData;
 /// </para>
 /// </summary>
 public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource endpoints, EmbargoBoundary embargo, IConfiguration configuration,
-    PortalPaths paths, ILogger<BulkDownloads> logger) : BackgroundService, IBackgroundWork
+    PortalPaths paths, LowPriority lowPriority, ILogger<BulkDownloads> logger) : BackgroundService, IBackgroundWork
 {
     public const string ZipPath = "/datasets/all.zip";
     public const string SqlitePath = "/datasets/public.sqlite";
@@ -61,7 +61,7 @@ public sealed class BulkDownloads(IServiceProvider services, EndpointDataSource 
                 wanted = stamp;
                 if (Current?.Stamp != stamp)
                 {
-                    await LowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
+                    await lowPriority.RunAsync("bulk downloads", () => UpdateAsync(stamp, stoppingToken));
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
