@@ -65,10 +65,26 @@ public static class SyntheticData
 
     const string InsertFundsSqlite = "INSERT INTO project_funds (project_id, document_id) SELECT value ->> 0, @document FROM json_each(@rows)";
 
-    /// <summary>A batch of fragment rows [fragment, field, project id], inserted in the index's order.</summary>
+    /// <summary>
+    /// A batch of fragment rows already in the primary key's order, grouped: [fragment, field, [project id, …]] (the
+    /// ids are read as plain numbers, and the fragment once for the group: materialised, so that a group's JSON is not
+    /// read again for each of its ids).
+    /// </summary>
     const string InsertFragmentsSqlite = """
+        WITH groups AS MATERIALIZED (SELECT value ->> 0 AS fragment, value ->> 1 AS field, value -> 2 AS ids FROM json_each(@rows))
         INSERT INTO project_fragments (fragment, field, project_id)
-        SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(@rows) ORDER BY 1, 2, 3
+        SELECT g.fragment, g.field, id.value FROM groups g, json_each(g.ids) id
+        """;
+
+    /// <summary>
+    /// The secondary indexes of the tables the load fills, in the order they were created (the order the query planner
+    /// meets them in, kept when they are made again). The primary keys stay.
+    /// </summary>
+    const string LoadedTablesIndexesSqlite = """
+        SELECT name AS Name, sql AS Sql FROM sqlite_master
+        WHERE type = 'index' AND sql IS NOT NULL
+          AND tbl_name IN ('projects', 'project_places', 'project_funds', 'project_fragments', 'allocations')
+        ORDER BY rowid
         """;
 
     /// <summary>
@@ -234,8 +250,10 @@ public static class SyntheticData
 
     /// <summary>
     /// Writes the rows in one transaction through prepared commands (one parse, then only parameter values change),
-    /// in index order (villages by code), with the indexes of the schema left as they are and the projects' fragments
-    /// written as the importer writes them: the rows are kept exactly as any other writer's would be.
+    /// in index order (villages by code), with the projects' fragments the importer would write for them. The
+    /// secondary indexes of the loaded tables are dropped first and made again from their own SQL at the end: building
+    /// an index from all its rows at once (sorted) is far cheaper than keeping it up to date under millions of inserts.
+    /// The database ends as any other writer's would: the same rows, the same schema.
     /// </summary>
     public static Written Generate(Db db, Options options, DateTime now)
     {
@@ -260,13 +278,17 @@ public static class SyntheticData
         }, transaction);
 
         var phases = new Phases();
+        var indexes = connection.Query<(string Name, string Sql)>(LoadedTablesIndexesSqlite, transaction: transaction).ToList();
+        foreach (var (name, _) in indexes)
+        {
+            connection.Execute($"DROP INDEX \"{name}\"", transaction: transaction);
+        }
+
         var random = new Random(options.Seed);
         var firstId = connection.ExecuteScalar<long>(NextProjectId, transaction: transaction);
-        var fragmentsOf = new ProjectFragments(villages);
-        var pairCounts = new Dictionary<(string Fragment, FragmentIndex.Field Field), int>();
+        var fragmentsOf = new ProjectFragments(villages, new FragmentRows(options.Projects));
         using (var projects = new JsonRows(connection, transaction, [InsertProjectsSqlite, InsertPlacesSqlite, InsertFundsSqlite],
             ("document", DocumentId), ("table", Label + "项目表"), ("note", Note)))
-        using (var fragments = new JsonRows(connection, transaction, [InsertFragmentsSqlite]))
         {
             for (var n = 0; n < options.Projects; n++)
             {
@@ -294,30 +316,11 @@ public static class SyntheticData
                 projects.EndRow(RowsPerBatch);
 
                 // What the importer writes for a project: its fragments for search and the hotline lookup.
-                foreach (var (fragment, field) in fragmentsOf.Of(index, work, number))
-                {
-                    var entry = fragments.Row();
-                    entry.WriteStringValue(fragment);
-                    entry.WriteNumberValue((int)field);
-                    entry.WriteNumberValue(id);
-                    fragments.EndRow(FragmentsPerBatch);
-                    CollectionsMarshal.GetValueRefOrAddDefault(pairCounts, (fragment, field), out _)++;
-                }
+                fragmentsOf.Add(index, work, number, id);
             }
         }
 
-        using (var counts = new JsonRows(connection, transaction, [AddFragmentCountsSqlite]))
-        {
-            foreach (var ((fragment, field), projects) in pairCounts)
-            {
-                var entry = counts.Row();
-                entry.WriteStringValue(fragment);
-                entry.WriteNumberValue((int)field);
-                entry.WriteNumberValue(projects);
-                counts.EndRow(FragmentsPerBatch);
-            }
-        }
-
+        fragmentsOf.Rows.Write(connection, transaction);
         phases.Mark("projects");
         using (var allocations = new JsonRows(connection, transaction, [InsertAllocationsSqlite],
             ("document", DocumentId), ("table", Label + "分配表"), ("note", Note)))
@@ -340,6 +343,12 @@ public static class SyntheticData
         }
 
         phases.Mark("allocations");
+        foreach (var (_, sql) in indexes)
+        {
+            connection.Execute(sql, transaction: transaction);
+        }
+
+        phases.Mark("indexes");
         RegionTotals.Rebuild(connection, transaction);
         phases.Mark("region totals");
         connection.Execute(BumpDataVersion, new { now }, transaction);
@@ -374,27 +383,125 @@ public static class SyntheticData
     /// share computed once: a name is the label, village and work (the same for many projects), then its own number
     /// in brackets, which separate runs; the unit and place are the village's.
     /// </summary>
-    sealed class ProjectFragments(IReadOnlyList<Village> villages)
+    sealed class ProjectFragments(IReadOnlyList<Village> villages, FragmentRows rows)
     {
-        readonly Dictionary<(int Village, int Work), string[]> names = [];
-        readonly Dictionary<int, (string Fragment, FragmentIndex.Field Field)[]> unitsAndPlaces = [];
+        readonly Dictionary<(int Village, int Work), int[]> names = [];
+        readonly Dictionary<int, (int Fragment, FragmentIndex.Field Field)[]> unitsAndPlaces = [];
 
-        public IEnumerable<(string Fragment, FragmentIndex.Field Field)> Of(int village, int work, string number)
+        public FragmentRows Rows => rows;
+
+        public void Add(int village, int work, string number, long projectId)
         {
             if (!names.TryGetValue((village, work), out var shared))
             {
-                shared = [.. FragmentIndex.Pairs($"{Label}{villages[village].Name}{Works[work]}项目（")];
+                shared = [.. FragmentIndex.Pairs($"{Label}{villages[village].Name}{Works[work]}项目（").Select(rows.NumberOf)];
                 names[(village, work)] = shared;
             }
 
             if (!unitsAndPlaces.TryGetValue(village, out var others))
             {
-                others = [.. FragmentIndex.RowsOf("", villages[village].Township + "人民政府", [villages[village].Name])];
+                others = [.. FragmentIndex.RowsOf("", villages[village].Township + "人民政府", [villages[village].Name])
+                    .Select(r => (rows.NumberOf(r.Fragment), r.Field))];
                 unitsAndPlaces[village] = others;
             }
 
-            return shared.Concat(FragmentIndex.Pairs(number)).Distinct(StringComparer.Ordinal)
-                .Select(f => (f, FragmentIndex.Field.Name)).Concat(others);
+            foreach (var fragment in shared.Concat(FragmentIndex.Pairs(number).Select(rows.NumberOf)).Distinct())
+            {
+                rows.Add(fragment, FragmentIndex.Field.Name, projectId);
+            }
+
+            foreach (var (fragment, field) in others)
+            {
+                rows.Add(fragment, field, projectId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The load's fragment rows, held in memory as one number each (the fragment's number, the field, the project id)
+    /// and written at the end in the order of the table's primary key: each insert then lands at the end of the
+    /// B-tree instead of anywhere in it. SQLite compares text by its UTF-8 bytes, and so does the sort here. The pairs'
+    /// counts are written with them, a pair's rows being together.
+    /// </summary>
+    sealed class FragmentRows(int projects)
+    {
+        const int FieldShift = 32;
+        const int FragmentShift = 34;
+
+        readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
+        readonly List<string> fragments = [];
+        readonly List<ulong> rows = new(projects * 36);
+
+        public int NumberOf(string fragment)
+        {
+            if (!numbers.TryGetValue(fragment, out var number))
+            {
+                number = fragments.Count;
+                numbers[fragment] = number;
+                fragments.Add(fragment);
+            }
+
+            return number;
+        }
+
+        public void Add(int fragment, FragmentIndex.Field field, long projectId)
+        {
+            if (projectId is < 0 or > uint.MaxValue)
+            {
+                throw new InvalidOperationException($"Project id {projectId} does not fit the load's fragment rows.");
+            }
+
+            rows.Add(((ulong)fragment << FragmentShift) | ((ulong)field << FieldShift) | (ulong)projectId);
+        }
+
+        public void Write(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            var inOrder = Enumerable.Range(0, fragments.Count)
+                .OrderBy(n => Encoding.UTF8.GetBytes(fragments[n]), Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)))
+                .ToArray();
+            var rank = new ulong[inOrder.Length];
+            for (var r = 0; r < inOrder.Length; r++)
+            {
+                rank[inOrder[r]] = (ulong)r;
+            }
+
+            var keys = CollectionsMarshal.AsSpan(rows);
+            const ulong Rest = (1UL << FragmentShift) - 1;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (rank[keys[i] >> FragmentShift] << FragmentShift) | (keys[i] & Rest);
+            }
+
+            keys.Sort();
+            using var batches = new JsonRows(connection, transaction, [InsertFragmentsSqlite]);
+            using var counts = new JsonRows(connection, transaction, [AddFragmentCountsSqlite]);
+            var start = 0;
+            while (start < rows.Count)
+            {
+                // One group: the rows of one fragment and field, at most a batch of them.
+                var group = rows[start] >> FieldShift;
+                var (fragment, field) = (fragments[inOrder[group >> (FragmentShift - FieldShift)]], group & 3);
+                var entry = batches.Row();
+                entry.WriteStringValue(fragment);
+                entry.WriteNumberValue(field);
+                entry.WriteStartArray();
+                var end = start;
+                while (end < rows.Count && end - start < FragmentsPerBatch && rows[end] >> FieldShift == group)
+                {
+                    entry.WriteNumberValue((uint)rows[end++]);
+                }
+
+                entry.WriteEndArray();
+                batches.EndRow(FragmentsPerBatch, end - start);
+
+                // The group's projects added to the pair's count (a pair of more than a batch comes in several groups).
+                var count = counts.Row();
+                count.WriteStringValue(fragment);
+                count.WriteNumberValue(field);
+                count.WriteNumberValue(end - start);
+                counts.EndRow(FragmentsPerBatch);
+                start = end;
+            }
         }
     }
 
@@ -438,10 +545,11 @@ public static class SyntheticData
             return writer;
         }
 
-        public void EndRow(int batchSize)
+        /// <summary>Ends a row that stands for <paramref name="count"/> rows of the table (a group of them).</summary>
+        public void EndRow(int batchSize, int count = 1)
         {
             writer.WriteEndArray();
-            if (++rows >= batchSize)
+            if ((rows += count) >= batchSize)
             {
                 Flush();
             }

@@ -68,6 +68,28 @@ public sealed class SyntheticDataTests
     }
 
     [Fact]
+    public void A_loaded_database_keeps_the_schema_of_a_migrated_one_with_each_table_s_indexes_in_the_same_order()
+    {
+        static List<string> Schema(Db db)
+        {
+            using var connection = db.Open();
+            return connection.Query<string>("""
+                SELECT m.type || ' ' || m.name || ': ' || COALESCE(m.sql, '') || ' ['
+                    || COALESCE((SELECT group_concat(i.name, ',') FROM pragma_index_list(m.name) i), '') || ']'
+                FROM sqlite_master m ORDER BY m.type, m.name
+                """).ToList();
+        }
+
+        var migrated = TestDatabase.SeededSqlite();
+        var loaded = TestDatabase.SeededSqlite();
+        SyntheticData.Generate(loaded, new SyntheticData.Options(500, 500, Seed: 2), Now);
+
+        Assert.Equal(Schema(migrated), Schema(loaded));
+        using var connection = loaded.Open();
+        Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check"));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_rows_and_another_seed_other_rows()
     {
         string Rows(int seed)
