@@ -45,6 +45,26 @@ public sealed class Db
         return connection;
     }
 
+    /// <summary>
+    /// A connection for an import: on SQLite it waits up to <see cref="ImportLockWaitSeconds"/> for a lock another
+    /// writer holds (a background rebuild of the checks writes for a moment; on a saturated node that moment can exceed
+    /// the busy timeout that bounds a request's wait), instead of failing the whole import. SQL Server waits for locks
+    /// by itself.
+    /// </summary>
+    public DbConnection OpenForImport()
+    {
+        var connection = Open();
+        if (connection is SqliteConnection sqlite)
+        {
+            sqlite.DefaultTimeout = Math.Max(sqlite.DefaultTimeout, ImportLockWaitSeconds);
+        }
+
+        return connection;
+    }
+
+    /// <summary>How long an import waits for another writer's lock on SQLite.</summary>
+    public const int ImportLockWaitSeconds = 30;
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = Create();

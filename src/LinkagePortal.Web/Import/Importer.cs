@@ -33,7 +33,7 @@ public sealed class Importer(Db db, TimeProvider clock)
         }
 
         var ordered = files.OrderBy(f => Array.IndexOf(Datasets.InLoadOrder, f.Dataset)).ToList();
-        using var connection = db.Open();
+        using var connection = db.OpenForImport();
         using var transaction = connection.BeginTransaction();
         var context = new ImportContext(connection, transaction, db.Dialect) { Versions = versions };
         var lastVersion = connection.ExecuteScalar<long>(LastVersion, transaction: transaction);

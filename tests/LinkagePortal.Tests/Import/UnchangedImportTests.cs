@@ -48,4 +48,26 @@ public sealed class UnchangedImportTests
 
         Assert.Equal(before + 1, DataVersion());
     }
+
+    [Fact]
+    public async Task An_import_waits_for_another_writers_lock_longer_than_a_request_would()
+    {
+        // The portal's own settings for a request: give up on a lock after the busy timeout (1 s here).
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.ConnectionString).DataSource;
+        var requestLike = new Db(DatabaseProvider.Sqlite, LinkagePortal.Hosting.DatabaseFile.ConnectionString(file, Microsoft.Data.Sqlite.SqliteOpenMode.ReadWrite, 1));
+        var before = DataVersion();
+        var changed = Copy("contacts.csv", text => text.Replace("乌苏市财政局,", "乌苏市财政局（等锁测试）,", StringComparison.Ordinal));
+
+        Task import;
+        using (var writer = requestLike.Open())
+        {
+            writer.Execute("BEGIN IMMEDIATE");
+            import = Task.Run(() => new Importer(requestLike, TimeProvider.System).Import([changed]));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            writer.Execute("COMMIT");
+        }
+
+        await import;
+        Assert.Equal(before + 1, DataVersion());
+    }
 }
