@@ -25,6 +25,23 @@ public static class ProjectsApi
         ORDER BY f.project_id, f.document_id
         """;
 
+    // The same children of a dense batch (most ids in its key range are its own: a full export) by the key range alone,
+    // from the children's project index: joined to the scope, every child read its project, county and document again,
+    // which cost more than reading the projects themselves. Children of other projects in the range are skipped.
+    const string PlacesInRange = $"""
+        SELECT {ProjectRecords.PlaceColumns}
+        FROM project_places pp {ProjectRecords.PlaceJoins}
+        WHERE pp.project_id >= @batchFirst AND pp.project_id <= @batchLast
+        ORDER BY pp.project_id, pp.id
+        """;
+
+    static readonly string FundsInRange = $"""
+        SELECT f.project_id, f.document_id
+        FROM project_funds f
+        WHERE f.project_id >= @batchFirst AND f.project_id <= @batchLast AND {Public.Document("f.document_id")}
+        ORDER BY f.project_id, f.document_id
+        """;
+
     sealed record Fund
     {
         public long ProjectId { get; init; }
@@ -165,8 +182,9 @@ public static class ProjectsApi
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
-        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
+        var dense = rows[^1].Id - rows[0].Id < 2L * rows.Count;
+        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, dense ? PlacesInRange : PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
+        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, dense ? FundsInRange : FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
     }
 
     /// <summary>The text taken literally inside LIKE '%…%' (the wildcards of both dialects escaped with '\').</summary>
