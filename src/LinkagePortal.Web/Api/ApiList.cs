@@ -31,11 +31,33 @@ public sealed class SqlFilter
         return this;
     }
 
-    public string Where(string? extra = null)
+    /// <summary>The column and values of <see cref="InParts"/>, when the list is made of parts.</summary>
+    public (string Column, IReadOnlyList<string> Values)? Parts { get; private set; }
+
+    /// <summary>
+    /// Rows whose <paramref name="column"/> is one of <paramref name="values"/> (a prefecture's counties), each value a
+    /// part that an index (column, key) gives in key order: a page reads the first rows of each part and merges them,
+    /// where a range on the column had the database read and sort every matching row before the first page.
+    /// </summary>
+    public SqlFilter InParts(string column, IReadOnlyList<string> values)
     {
-        var all = extra is null ? conditions : [.. conditions, extra];
-        return all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
+        Parts = (column, values);
+        Parameters.Add("parts", values);
+        return this;
     }
+
+    public string Where(string? extra = null) =>
+        Render([.. conditions, .. Parts is var (column, _) ? [$"{column} IN @parts"] : Array.Empty<string>(), .. extra is null ? [] : new[] { extra }]);
+
+    /// <summary>The conditions within part <paramref name="part"/> of <see cref="Parts"/> (its column equal to its value), and <paramref name="extra"/>.</summary>
+    public string WhereInPart(int part, string? extra)
+    {
+        var (column, values) = Parts!.Value;
+        Parameters.Add($"part{part}", values[part]);
+        return Render([.. conditions, $"{column} = @part{part}", .. extra is null ? [] : new[] { extra }]);
+    }
+
+    static string Render(List<string> all) => all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
 
     /// <summary>"Everything under region C": the parameters of <see cref="RegionCodes.Under"/>.</summary>
     public static object Under(string code) => RegionCodes.Parameters(code);
@@ -112,7 +134,7 @@ public static class ApiList
     {
         var limit = (int)(query.Integer("limit") ?? Paging.DefaultLimit);
         var fingerprint = http.Request.Path + "?" + query.Fingerprint();
-        var keyed = filter.Where();
+        string? afterCursor = null;
         if (query.Text("cursor") is { } token)
         {
             if (!Cursor.TryDecode(token, source.Dataset, fingerprint, source.KeyKind, out var after, out var error))
@@ -121,7 +143,7 @@ public static class ApiList
             }
 
             filter.Parameters.Add("after", after);
-            keyed = filter.Where($"{source.Key} > @after");
+            afterCursor = $"{source.Key} > @after";
         }
 
         filter.Parameters.Add("take", limit + 1);
@@ -129,8 +151,7 @@ public static class ApiList
         var total = query.Boolean(ApiParam.IncludeTotal.Name) ? await TotalAsync(connection, source, filter, query) : null;
 
         // One page is at most limit + 1 rows (the extra one only says whether there is a next page).
-        var rows = (await connection.QueryAsync<TRow>(
-            source.Select + " " + source.From + keyed + $" ORDER BY {source.Key}" + db.Dialect.Limit("@take"), filter.Parameters)).AsList();
+        var rows = (await connection.QueryAsync<TRow>(PageSql(db.Dialect, source, filter, afterCursor), filter.Parameters)).AsList();
         var hasNext = rows.Count > limit;
         if (hasNext)
         {
@@ -153,6 +174,22 @@ public static class ApiList
         }
 
         return new JsonPage(total, rows, source.Fields, next);
+    }
+
+    /// <summary>
+    /// One page (limit + 1 rows) after the cursor's key. With parts, each part's first keys are read in key order and
+    /// the page is the first of their union: a page reads parts × (limit + 1) keys, however many rows match.
+    /// </summary>
+    static string PageSql<TRow>(SqlDialect dialect, ListSource<TRow> source, SqlFilter filter, string? afterCursor) where TRow : class
+    {
+        var order = $" ORDER BY {source.Key}" + dialect.Limit("@take");
+        if (filter.Parts is not (_, { Count: > 0 } values))
+        {
+            return source.Select + " " + source.From + filter.Where(afterCursor) + order;
+        }
+
+        var parts = values.Select((_, i) => $"SELECT k FROM (SELECT {source.Key} AS k {source.From}{filter.WhereInPart(i, afterCursor)}{order}) part{i}");
+        return $"{source.Select} {source.From} WHERE {source.Key} IN ({string.Join(" UNION ALL ", parts)}){order}";
     }
 
     /// <summary>The number of rows the filter matches: from the maintained totals where they answer, else counted.</summary>

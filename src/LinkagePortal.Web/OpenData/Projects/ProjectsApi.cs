@@ -107,6 +107,8 @@ public static class ProjectsApi
         MaintainedTotal = MaintainedTotal,
     };
 
+    static readonly string CountiesUnder = $"SELECT r.code FROM regions r WHERE r.level = 'county' AND {RegionCodes.Under("r.code")} ORDER BY r.code";
+
     static readonly ApiParam Region = new("region", ParamKind.Code,
         "区划代码，含其所有下级：县级及以上按项目所在县，乡镇和村按项目建设地点。如 654202（乌苏市）、654202109（西大沟镇）。") { Example = "654202" };
     static readonly ApiParam Year = new("year", ParamKind.Integer, "项目资金年度。") { Example = "2024" };
@@ -124,12 +126,19 @@ public static class ProjectsApi
                 query.FilterPublished(filter, "p.published_at");
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
-                    // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
-                    // order and a page reads its own rows only (a range would read and sort all of the county's).
-                    filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region"
-                        : region.Length < RegionCodes.CountyLength ? RegionCodes.Under("p.county_code")
-                        : ProjectRecords.PlacedUnder("p.id"),
-                        SqlFilter.Under(region));
+                    if (region.Length < RegionCodes.CountyLength)
+                    {
+                        // Above a county, its counties as parts: a page merges each county's first projects.
+                        await using var connection = await db.OpenAsync();
+                        filter.InParts("p.county_code", (await connection.QueryAsync<string>(CountiesUnder, SqlFilter.Under(region))).AsList());
+                    }
+                    else
+                    {
+                        // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
+                        // order and a page reads its own rows only (a range would read and sort all of the county's).
+                        filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region" : ProjectRecords.PlacedUnder("p.id"),
+                            SqlFilter.Under(region));
+                    }
                 }
 
                 if (query.Integer("year") is { } year)
