@@ -103,6 +103,7 @@ public static class ProjectsApi
     public static readonly ListSource<ProjectRecord> Source = new()
     {
         Dataset = "projects", Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
+        Read = ProjectRecords.Read,
         AttachChildren = AttachChildren,
         MaintainedTotal = MaintainedTotal,
     };
