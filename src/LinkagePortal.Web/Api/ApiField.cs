@@ -31,6 +31,9 @@ public abstract record ApiField(string Name, FieldType Type, string Description)
     /// <summary>The field's value in a row (or, for a sub-field, in an item of its list).</summary>
     public abstract object? Read(object source);
 
+    /// <summary>The name as JSON writes it, encoded once rather than for every row.</summary>
+    public System.Text.Json.JsonEncodedText JsonName { get; } = System.Text.Json.JsonEncodedText.Encode(Name, JsonFormat.Options.Encoder);
+
     public bool InJson { get; init; } = true;
     public bool InCsv { get; init; } = true;
     public bool Nullable { get; init; }

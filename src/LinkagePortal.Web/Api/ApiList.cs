@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -31,11 +32,33 @@ public sealed class SqlFilter
         return this;
     }
 
-    public string Where(string? extra = null)
+    /// <summary>The column and values of <see cref="InParts"/>, when the list is made of parts.</summary>
+    public (string Column, IReadOnlyList<string> Values)? Parts { get; private set; }
+
+    /// <summary>
+    /// Rows whose <paramref name="column"/> is one of <paramref name="values"/> (a prefecture's counties), each value a
+    /// part that an index (column, key) gives in key order: a page reads the first rows of each part and merges them,
+    /// where a range on the column had the database read and sort every matching row before the first page.
+    /// </summary>
+    public SqlFilter InParts(string column, IReadOnlyList<string> values)
     {
-        var all = extra is null ? conditions : [.. conditions, extra];
-        return all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
+        Parts = (column, values);
+        Parameters.Add("parts", values);
+        return this;
     }
+
+    public string Where(string? extra = null) =>
+        Render([.. conditions, .. Parts is var (column, _) ? [$"{column} IN @parts"] : Array.Empty<string>(), .. extra is null ? [] : new[] { extra }]);
+
+    /// <summary>The conditions within part <paramref name="part"/> of <see cref="Parts"/> (its column equal to its value), and <paramref name="extra"/>.</summary>
+    public string WhereInPart(int part, string? extra)
+    {
+        var (column, values) = Parts!.Value;
+        Parameters.Add($"part{part}", values[part]);
+        return Render([.. conditions, $"{column} = @part{part}", .. extra is null ? [] : new[] { extra }]);
+    }
+
+    static string Render(List<string> all) => all.Count == 0 ? "" : " WHERE " + string.Join(" AND ", all);
 
     /// <summary>"Everything under region C": the parameters of <see cref="RegionCodes.Under"/>.</summary>
     public static object Under(string code) => RegionCodes.Parameters(code);
@@ -57,6 +80,12 @@ public sealed class ListSource<TRow> where TRow : class
     public required KeyKind KeyKind { get; init; }
     public required Func<TRow, object> KeyOf { get; init; }
     public required IReadOnlyList<ApiField<TRow>> Fields { get; init; }
+
+    /// <summary>
+    /// Reads a row of <see cref="Select"/> by ordinal, where Dapper's mapping (a boxed value and a type check per
+    /// column) cost a large share of a page or an export; without it, Dapper maps the rows.
+    /// </summary>
+    public Func<DbDataReader, TRow>? Read { get; init; }
 
     /// <summary>Fills child lists of a batch of rows (at most <see cref="ApiList.BatchSize"/>) with one query per kind.</summary>
     public Func<DbConnection, IReadOnlyList<TRow>, BatchScope, Task>? AttachChildren { get; init; }
@@ -112,7 +141,7 @@ public static class ApiList
     {
         var limit = (int)(query.Integer("limit") ?? Paging.DefaultLimit);
         var fingerprint = http.Request.Path + "?" + query.Fingerprint();
-        var keyed = filter.Where();
+        string? afterCursor = null;
         if (query.Text("cursor") is { } token)
         {
             if (!Cursor.TryDecode(token, source.Dataset, fingerprint, source.KeyKind, out var after, out var error))
@@ -121,7 +150,7 @@ public static class ApiList
             }
 
             filter.Parameters.Add("after", after);
-            keyed = filter.Where($"{source.Key} > @after");
+            afterCursor = $"{source.Key} > @after";
         }
 
         filter.Parameters.Add("take", limit + 1);
@@ -129,8 +158,12 @@ public static class ApiList
         var total = query.Boolean(ApiParam.IncludeTotal.Name) ? await TotalAsync(connection, source, filter, query) : null;
 
         // One page is at most limit + 1 rows (the extra one only says whether there is a next page).
-        var rows = (await connection.QueryAsync<TRow>(
-            source.Select + " " + source.From + keyed + $" ORDER BY {source.Key}" + db.Dialect.Limit("@take"), filter.Parameters)).AsList();
+        var rows = new List<TRow>(limit + 1);
+        await foreach (var row in RowsAsync(connection, source, PageSql(db.Dialect, source, filter, afterCursor), filter.Parameters, http.RequestAborted))
+        {
+            rows.Add(row);
+        }
+
         var hasNext = rows.Count > limit;
         if (hasNext)
         {
@@ -153,6 +186,43 @@ public static class ApiList
         }
 
         return new JsonPage(total, rows, source.Fields, next);
+    }
+
+    /// <summary>The rows of <paramref name="sql"/> as they are read: by the source's <see cref="ListSource{TRow}.Read"/>, else Dapper's mapping.</summary>
+    public static async IAsyncEnumerable<TRow> RowsAsync<TRow>(DbConnection connection, ListSource<TRow> source, string sql, object parameters,
+        [EnumeratorCancellation] CancellationToken cancel) where TRow : class
+    {
+        if (source.Read is not { } read)
+        {
+            await foreach (var row in connection.QueryUnbufferedAsync<TRow>(sql, parameters).WithCancellation(cancel))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancel));
+        while (await reader.ReadAsync(cancel))
+        {
+            yield return read(reader);
+        }
+    }
+
+    /// <summary>
+    /// One page (limit + 1 rows) after the cursor's key. With parts, each part's first keys are read in key order and
+    /// the page is the first of their union: a page reads parts × (limit + 1) keys, however many rows match.
+    /// </summary>
+    static string PageSql<TRow>(SqlDialect dialect, ListSource<TRow> source, SqlFilter filter, string? afterCursor) where TRow : class
+    {
+        var order = $" ORDER BY {source.Key}" + dialect.Limit("@take");
+        if (filter.Parts is not (_, { Count: > 0 } values))
+        {
+            return source.Select + " " + source.From + filter.Where(afterCursor) + order;
+        }
+
+        var parts = values.Select((_, i) => $"SELECT k FROM (SELECT {source.Key} AS k {source.From}{filter.WhereInPart(i, afterCursor)}{order}) part{i}");
+        return $"{source.Select} {source.From} WHERE {source.Key} IN ({string.Join(" UNION ALL ", parts)}){order}";
     }
 
     /// <summary>The number of rows the filter matches: from the maintained totals where they answer, else counted.</summary>

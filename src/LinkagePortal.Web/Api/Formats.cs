@@ -13,12 +13,18 @@ public static class JsonFormat
 
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteObject(Utf8JsonWriter writer, object source, IEnumerable<ApiField> fields)
+    public static void WriteObject(Utf8JsonWriter writer, object source, IReadOnlyList<ApiField> fields)
     {
         writer.WriteStartObject();
-        foreach (var field in fields.Where(f => f.InJson))
+        for (var i = 0; i < fields.Count; i++)
         {
-            writer.WritePropertyName(field.Name);
+            var field = fields[i];
+            if (!field.InJson)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(field.JsonName);
             WriteValue(writer, field, field.Read(source));
         }
 

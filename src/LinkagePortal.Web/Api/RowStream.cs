@@ -15,9 +15,8 @@ public static class RowStream
         await using var connection = await db.OpenAsync(cancel);
         await using var children = source.AttachChildren is null ? null : await db.OpenAsync(cancel);
         var batch = new List<TRow>(ApiList.BatchSize);
-        var rows = connection.QueryUnbufferedAsync<TRow>(
-            source.Select + " " + source.From + filter.Where() + $" ORDER BY {source.Key}", filter.Parameters);
-        await foreach (var row in rows.WithCancellation(cancel))
+        var rows = ApiList.RowsAsync(connection, source, source.Select + " " + source.From + filter.Where() + $" ORDER BY {source.Key}", filter.Parameters, cancel);
+        await foreach (var row in rows)
         {
             batch.Add(row);
             if (batch.Count < ApiList.BatchSize)

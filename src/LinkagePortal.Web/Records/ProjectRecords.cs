@@ -86,6 +86,24 @@ public static class ProjectRecords
                p.published_at, p.note
         """;
 
+    /// <summary>
+    /// A row of <see cref="Select"/> by ordinal, as Dapper maps it (the API's pages and exports read every row so).
+    /// Integers go through <see cref="Convert"/>: SQL Server's id, fiscal_year and row_no are INT, SQLite's 64-bit.
+    /// </summary>
+    public static ProjectRecord Read(DbDataReader r) => new()
+    {
+        Id = Integer(r, 0), Code = r.GetString(1), Programme = r.GetString(2), FiscalYear = Integer(r, 3), Name = r.GetString(4),
+        CountyCode = r.GetString(5), CountyName = r.GetString(6), AmountYuan = Integer(r, 7), PrintedText = Text(r, 8),
+        Derivation = r.GetString(9), ResponsibleUnit = Text(r, 10), Category = Text(r, 11), ConstructionContent = Text(r, 12),
+        Status = Text(r, 13), SpentYuan = r.IsDBNull(14) ? null : Integer(r, 14), SourceDocumentId = r.GetString(15),
+        SourceDocumentName = r.GetString(16), SourceTable = r.GetString(17), RowNo = r.IsDBNull(18) ? null : Integer(r, 18),
+        AroseOn = r.IsDBNull(19) ? null : r.GetDateTime(19), PublishedAt = r.IsDBNull(20) ? null : r.GetDateTime(20), Note = Text(r, 21),
+    };
+
+    static long Integer(DbDataReader r, int ordinal) => Convert.ToInt64(r.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
     public const string From = "FROM projects p JOIN regions c ON c.code = p.county_code JOIN documents d ON d.id = p.source_document_id";
 
     /// <summary>The columns of <see cref="ProjectPlace"/> over <c>project_places pp</c> and <see cref="PlaceJoins"/>.</summary>

@@ -149,10 +149,10 @@ public class WritablePortal : ClockedPortalFactory
     }
 
     /// <summary>Adds a linkage project (in 天山区, which has none of its own) listed in the Wusu budget disclosure.</summary>
-    public void AddProject(string code, string name, long amountYuan = 10000) => Execute("""
+    public void AddProject(string code, string name, long amountYuan = 10000, string county = "650102") => Execute("""
         INSERT INTO projects (code, programme, fiscal_year, name, county_code, amount_yuan, derivation, source_document_id, source_table)
-        VALUES (@code, 'linkage', 2024, @name, '650102', @amountYuan, 'printed', 'wusu-2024-budget', 'test')
-        """, new { code, name, amountYuan });
+        VALUES (@code, 'linkage', 2024, @name, @county, @amountYuan, 'printed', 'wusu-2024-budget', 'test')
+        """, new { code, name, amountYuan, county });
 }
 
 /// <summary>A writable portal on a fresh SQL Server database (LINKAGE_SQLSERVER); its tests skip when none is configured.</summary>

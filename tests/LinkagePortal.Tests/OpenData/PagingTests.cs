@@ -76,6 +76,31 @@ public class PagingTests(WritablePortal portal) : IClassFixture<WritablePortal>
     }
 
     [SkippableFact]
+    public async Task A_prefecture_is_paged_across_its_counties_in_the_order_its_csv_lists_them()
+    {
+        // Projects of two of 塔城地区's counties, added in turn so that their ids alternate.
+        for (var i = 0; i < 5; i++)
+        {
+            foreach (var county in new[] { "654201", "654202" })
+            {
+                portal.AddProject($"TEST-PREFECTURE-{county}-{i}", "地区翻页测试项目", county: county);
+            }
+        }
+
+        var paged = new List<string>();
+        for (string? next = "/api/v1/projects?region=6542&limit=3&include_total=false"; next is not null;)
+        {
+            var page = await client.GetJsonAsync(next);
+            paged.AddRange(page.GetProperty("items").EnumerateArray().Select(p => p.Text("id")));
+            next = page.GetProperty("next").GetString();
+        }
+
+        var (_, records) = await client.GetCsvAsync("/api/v1/projects.csv?region=6542");
+        Assert.Equal(records.Rows().Select(r => r["id"]), paged);
+        Assert.Equal(10, paged.Count(id => id.StartsWith("TEST-PREFECTURE-", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
     public async Task Pages_are_100_by_default_and_1000_at_most()
     {
         Assert.Equal(100, (await client.GetJsonAsync("/api/v1/regions")).GetProperty("items").GetArrayLength());

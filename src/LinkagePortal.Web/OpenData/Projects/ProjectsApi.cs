@@ -25,6 +25,23 @@ public static class ProjectsApi
         ORDER BY f.project_id, f.document_id
         """;
 
+    // The same children of a dense batch (most ids in its key range are its own: a full export) by the key range alone,
+    // from the children's project index: joined to the scope, every child read its project, county and document again,
+    // which cost more than reading the projects themselves. Children of other projects in the range are skipped.
+    const string PlacesInRange = $"""
+        SELECT {ProjectRecords.PlaceColumns}
+        FROM project_places pp {ProjectRecords.PlaceJoins}
+        WHERE pp.project_id >= @batchFirst AND pp.project_id <= @batchLast
+        ORDER BY pp.project_id, pp.id
+        """;
+
+    static readonly string FundsInRange = $"""
+        SELECT f.project_id, f.document_id
+        FROM project_funds f
+        WHERE f.project_id >= @batchFirst AND f.project_id <= @batchLast AND {Public.Document("f.document_id")}
+        ORDER BY f.project_id, f.document_id
+        """;
+
     sealed record Fund
     {
         public long ProjectId { get; init; }
@@ -86,9 +103,12 @@ public static class ProjectsApi
     public static readonly ListSource<ProjectRecord> Source = new()
     {
         Dataset = "projects", Select = ProjectRecords.Select, From = ProjectRecords.From, Key = "p.id", KeyKind = KeyKind.Integer, KeyOf = p => p.Id, Fields = Fields,
+        Read = ProjectRecords.Read,
         AttachChildren = AttachChildren,
         MaintainedTotal = MaintainedTotal,
     };
+
+    static readonly string CountiesUnder = $"SELECT r.code FROM regions r WHERE r.level = 'county' AND {RegionCodes.Under("r.code")} ORDER BY r.code";
 
     static readonly ApiParam Region = new("region", ParamKind.Code,
         "区划代码，含其所有下级：县级及以上按项目所在县，乡镇和村按项目建设地点。如 654202（乌苏市）、654202109（西大沟镇）。") { Example = "654202" };
@@ -107,12 +127,19 @@ public static class ProjectsApi
                 query.FilterPublished(filter, "p.published_at");
                 if (query.Text("region") is { } region && await ApiRoutes.CheckRegionAsync(query, "region", region, db))
                 {
-                    // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
-                    // order and a page reads its own rows only (a range would read and sort all of the county's).
-                    filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region"
-                        : region.Length < RegionCodes.CountyLength ? RegionCodes.Under("p.county_code")
-                        : ProjectRecords.PlacedUnder("p.id"),
-                        SqlFilter.Under(region));
+                    if (region.Length < RegionCodes.CountyLength)
+                    {
+                        // Above a county, its counties as parts: a page merges each county's first projects.
+                        await using var connection = await db.OpenAsync();
+                        filter.InParts("p.county_code", (await connection.QueryAsync<string>(CountiesUnder, SqlFilter.Under(region))).AsList());
+                    }
+                    else
+                    {
+                        // One county by equality, so that ix_projects_county (county_code, id) gives its projects in page
+                        // order and a page reads its own rows only (a range would read and sort all of the county's).
+                        filter.And(region.Length == RegionCodes.CountyLength ? "p.county_code = @region" : ProjectRecords.PlacedUnder("p.id"),
+                            SqlFilter.Under(region));
+                    }
                 }
 
                 if (query.Integer("year") is { } year)
@@ -165,8 +192,9 @@ public static class ProjectsApi
     static async Task AttachChildren(DbConnection connection, IReadOnlyList<ProjectRecord> rows, BatchScope batch)
     {
         var byId = rows.ToDictionary(r => r.Id);
-        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
-        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
+        var dense = rows[^1].Id - rows[0].Id < 2L * rows.Count;
+        await batch.AttachAsync<long, ProjectRecord, ProjectPlace>(connection, dense ? PlacesInRange : PlacesOf, byId, p => p.ProjectId, (project, place) => project.Places.Add(place));
+        await batch.AttachAsync<long, ProjectRecord, Fund>(connection, dense ? FundsInRange : FundsOf, byId, f => f.ProjectId, (project, fund) => project.DocumentIds.Add(fund.DocumentId));
     }
 
     /// <summary>The text taken literally inside LIKE '%…%' (the wildcards of both dialects escaped with '\').</summary>
