@@ -213,7 +213,7 @@ public static class ApiList
     /// One page (limit + 1 rows) after the cursor's key. With parts, each part's first keys are read in key order and
     /// the page is the first of their union: a page reads parts × (limit + 1) keys, however many rows match.
     /// </summary>
-    static string PageSql<TRow>(SqlDialect dialect, ListSource<TRow> source, SqlFilter filter, string? afterCursor) where TRow : class
+    internal static string PageSql<TRow>(SqlDialect dialect, ListSource<TRow> source, SqlFilter filter, string? afterCursor) where TRow : class
     {
         var order = $" ORDER BY {source.Key}" + dialect.Limit("@take");
         if (filter.Parts is not (_, { Count: > 0 } values))

@@ -138,6 +138,17 @@ public static partial class SqlServerStatements
                 yield return new Statement(name + " next page", $"{select} {from}{where} AND {key} > @after ORDER BY {key}{Dialect.Limit("@take")}");
                 yield return new Statement(name + " batch", $"SELECT 1 {from}{where} AND {key} >= @batchFirst AND {key} <= @batchLast");
                 yield return new Statement(name + " export", $"{select} {from}{where} ORDER BY {key}");
+
+                // A page of a list made of parts (a prefecture's counties), as ApiList.PageSql writes it.
+                var pageSql = typeof(LinkagePortal.Api.ApiList).GetMethod("PageSql", BindingFlags.Static | BindingFlags.NonPublic)!
+                    .MakeGenericMethod(field.FieldType.GetGenericArguments()[0]);
+                foreach (var after in new[] { null, $"{key} > @after" })
+                {
+                    var filter = new LinkagePortal.Api.SqlFilter(DateTime.UnixEpoch).And("(x.published_at IS NULL OR x.published_at <= @now)")
+                        .InParts("x.county_code", ["654201", "654202"]);
+                    yield return new Statement(name + (after is null ? " page by parts" : " next page by parts"),
+                        (string)pageSql.Invoke(null, [Dialect, source, filter, after])!);
+                }
             }
         }
     }
