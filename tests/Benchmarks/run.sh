@@ -22,7 +22,8 @@
 # the cached and uncached portals take the next two), KEEP=1 keeps the databases (DATA=that directory reuses them),
 # CACHED_PAGE, COUNTY_PAGE, PREFECTURE_PAGE, REGION_PAGE, PROJECT_PAGE, API_PAGE, SEARCH_PAGE and LOOKUP_PAGE (the
 # terms are appended), CSV_PATH, IMPORT_FILE (changed, then imported into the running servers' database), REPORT (file),
-# BACKGROUND_WAIT (3600: the longest wait, in seconds, for a server's background work from start-up).
+# BACKGROUND_WAIT (3600: the longest wait, in seconds, for a server's background work from start-up), IMPORT_ROUNDS (3:
+# imports whose first county page is timed; the median is reported).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -48,6 +49,7 @@ SEARCH_PAGE=${SEARCH_PAGE:-/search?q=}
 LOOKUP_PAGE=${LOOKUP_PAGE:-/hotline?q=}
 CSV_PATH=${CSV_PATH:-/api/v1/projects.csv}
 BACKGROUND_WAIT=${BACKGROUND_WAIT:-3600}
+IMPORT_ROUNDS=${IMPORT_ROUNDS:-3}
 # Search terms as a reader or a hotline operator types them: villages, townships, kinds of work, units, codes.
 SEARCH_TERMS=(科克萨拉 党家庄村 西大沟镇 温室大棚 防渗渠 安全饮水 八十四户乡 人民政府 654202-2024-001 乌苏市 牛羊养殖 冷链仓储)
 
@@ -233,18 +235,25 @@ done
 
 # ---- After an import: the county page warm but uncached (median of 5, one at a time), then one small file imported
 # into the running servers' database through the command, and the first county page the cached server renders once
-# it has seen the new data version (it polls every 5 s), which includes whatever the import left to rebuild.
+# it has seen the new data version (it polls every 5 s), which includes whatever the import left to rebuild. A first
+# request is one sample on a shared core, so the import is repeated (IMPORT_ROUNDS, each changing the file again) and
+# the median first time is reported, with every round's.
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 warm_times=()
 for _ in 1 2 3 4 5; do warm_times+=("$(curl -s -o /dev/null -w '%{time_total}' "$uncached$COUNTY_PAGE")"); done
 warm_uncached_ms=$(ms "$(printf '%s\n' "${warm_times[@]}" | sort -g | sed -n 3p)")
-awk 'NR == 1 { print; next } NF { print $0 "（基准测试导入时更改）" }' "$IMPORT_FILE" >"$work/$(basename "$IMPORT_FILE")"
-echo "Importing $(basename "$IMPORT_FILE") (each row changed) into the running servers' database" >&2
-dotnet "$portal_dll" import "$work/$(basename "$IMPORT_FILE")" "$large" "${address[@]}" >&2
-sleep 6
-first_after_import=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$cached$COUNTY_PAGE")
-status[after-import]=${first_after_import% *}
-first_after_import_ms=$(ms "${first_after_import#* }")
+first_times=()
+status[after-import]=200
+for round in $(seq 1 "$IMPORT_ROUNDS"); do
+  awk -v r="$round" 'NR == 1 { print; next } NF { print $0 "（基准测试导入时更改 " r "）" }' "$IMPORT_FILE" >"$work/$(basename "$IMPORT_FILE")"
+  echo "Importing $(basename "$IMPORT_FILE") (each row changed, round $round) into the running servers' database" >&2
+  dotnet "$portal_dll" import "$work/$(basename "$IMPORT_FILE")" "$large" "${address[@]}" >&2
+  sleep 6
+  first_after_import=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "$cached$COUNTY_PAGE")
+  [ "${first_after_import% *}" = 200 ] || status[after-import]=${first_after_import% *}
+  first_times+=("$(ms "${first_after_import#* }")")
+done
+first_after_import_ms=$(printf '%s\n' "${first_times[@]}" | sort -g | sed -n "$(( (IMPORT_ROUNDS + 1) / 2 ))p")
 stop_servers
 
 # ---- CSV export of every project, each size in a fresh server: rows/s and the process's peak memory.
@@ -331,7 +340,7 @@ $(for size in "$SMALL" "$PROJECTS"; do
   echo "| $size projects | ${status[csv-$size]} | ${csv_rows[$size]} | ${csv_seconds[$size]} | $(awk -v r="${csv_rows[$size]}" -v s="${csv_seconds[$size]}" 'BEGIN { if (s > 0) printf "%.0f", r / s }') | $(mb "${csv_idle[$size]}") → $(mb "${csv_peak[$size]}") MB | $(mb "${csv_time_peak[$size]}") MB |"
 done)
 
-First county page after importing \`$(basename "$IMPORT_FILE")\` into the running server: $first_after_import_ms ms (HTTP ${status[after-import]});
+First county page after importing \`$(basename "$IMPORT_FILE")\` into the running server: $first_after_import_ms ms (median of $IMPORT_ROUNDS imports: ${first_times[*]} ms; HTTP ${status[after-import]});
 the same page warm, uncached: $warm_uncached_ms ms (median of 5). County page with Brotli: $br_bytes bytes (uncompressed $page_bytes).
 
 | target | measured | verdict |
