@@ -11,20 +11,14 @@ namespace LinkagePortal.Records;
 /// </summary>
 public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataVersion)
 {
-    // Two seeks per table on its published_at index (0097): the latest time passed and the earliest ahead. Runs once per
-    // boundary or import, not per request.
+    // One pass per table; runs once per boundary or import, not per request.
     const string Boundaries = """
         SELECT MAX(passed) AS Passed, MIN(upcoming) AS Upcoming FROM (
-            SELECT (SELECT MAX(published_at) FROM documents WHERE published_at <= @now) AS passed,
-                   (SELECT MIN(published_at) FROM documents WHERE published_at > @now) AS upcoming
-            UNION ALL SELECT (SELECT MAX(published_at) FROM allocations WHERE published_at <= @now),
-                   (SELECT MIN(published_at) FROM allocations WHERE published_at > @now)
-            UNION ALL SELECT (SELECT MAX(published_at) FROM projects WHERE published_at <= @now),
-                   (SELECT MIN(published_at) FROM projects WHERE published_at > @now)
-            UNION ALL SELECT (SELECT MAX(published_at) FROM announcements WHERE published_at <= @now),
-                   (SELECT MIN(published_at) FROM announcements WHERE published_at > @now)
-            UNION ALL SELECT (SELECT MAX(published_at) FROM performance_targets WHERE published_at <= @now),
-                   (SELECT MIN(published_at) FROM performance_targets WHERE published_at > @now)
+            SELECT MAX(CASE WHEN published_at <= @now THEN published_at END) AS passed, MIN(CASE WHEN published_at > @now THEN published_at END) AS upcoming FROM documents
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM allocations
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM projects
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM announcements
+            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM performance_targets
         ) boundaries
         """;
 
