@@ -11,14 +11,21 @@ namespace LinkagePortal.Records;
 /// </summary>
 public sealed class EmbargoBoundary(Db db, TimeProvider clock, DataVersion dataVersion)
 {
-    // One pass per table; runs once per boundary or import, not per request.
+    // Two seeks per table on its index of stated publication times (0098): the latest passed and the earliest ahead. The
+    // "IS NOT NULL" repeats the indexes' filter so that SQL Server matches them with a parameter. Runs once per boundary
+    // or import, not per request.
     const string Boundaries = """
         SELECT MAX(passed) AS Passed, MIN(upcoming) AS Upcoming FROM (
-            SELECT MAX(CASE WHEN published_at <= @now THEN published_at END) AS passed, MIN(CASE WHEN published_at > @now THEN published_at END) AS upcoming FROM documents
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM allocations
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM projects
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM announcements
-            UNION ALL SELECT MAX(CASE WHEN published_at <= @now THEN published_at END), MIN(CASE WHEN published_at > @now THEN published_at END) FROM performance_targets
+            SELECT (SELECT MAX(published_at) FROM documents WHERE published_at IS NOT NULL AND published_at <= @now) AS passed,
+                   (SELECT MIN(published_at) FROM documents WHERE published_at IS NOT NULL AND published_at > @now) AS upcoming
+            UNION ALL SELECT (SELECT MAX(published_at) FROM allocations WHERE published_at IS NOT NULL AND published_at <= @now),
+                   (SELECT MIN(published_at) FROM allocations WHERE published_at IS NOT NULL AND published_at > @now)
+            UNION ALL SELECT (SELECT MAX(published_at) FROM projects WHERE published_at IS NOT NULL AND published_at <= @now),
+                   (SELECT MIN(published_at) FROM projects WHERE published_at IS NOT NULL AND published_at > @now)
+            UNION ALL SELECT (SELECT MAX(published_at) FROM announcements WHERE published_at IS NOT NULL AND published_at <= @now),
+                   (SELECT MIN(published_at) FROM announcements WHERE published_at IS NOT NULL AND published_at > @now)
+            UNION ALL SELECT (SELECT MAX(published_at) FROM performance_targets WHERE published_at IS NOT NULL AND published_at <= @now),
+                   (SELECT MIN(published_at) FROM performance_targets WHERE published_at IS NOT NULL AND published_at > @now)
         ) boundaries
         """;
 
