@@ -21,8 +21,7 @@ public static class RegionTotals
     const string AllocationVisibleFrom = "CASE WHEN a.published_at IS NULL THEN d.published_at WHEN d.published_at > a.published_at THEN d.published_at ELSE a.published_at END";
 
     const string DeleteCountyRows = "DELETE FROM region_totals WHERE depth >= 6 AND region_code >= @from AND region_code <= @to";
-    const string DeleteAllocationSums = "DELETE FROM allocation_sums WHERE depth = 6 AND region_code >= @from AND region_code <= @to";
-    const string DeleteAllocationAncestors = "DELETE FROM allocation_sums WHERE depth = @length AND region_code >= @from AND region_code <= @to";
+    const string DeleteAllocationSums = "DELETE FROM allocation_sums WHERE depth = @length AND region_code >= @from AND region_code <= @to";
     const string DeleteAncestorRows = "DELETE FROM region_totals WHERE depth = @length AND region_code >= @from AND region_code <= @to";
 
     // Counties: the projects by county_code.
@@ -213,7 +212,7 @@ public static class RegionTotals
         connection.Execute(InsertCountyRows, range, transaction);
         connection.Execute(InsertTownshipRows, range, transaction);
         connection.Execute(InsertVillageRows, range, transaction);
-        connection.Execute(DeleteAllocationSums, range, transaction);
+        connection.Execute(DeleteAllocationSums, new { length = CountyDepth, from, to }, transaction);
         connection.Execute(InsertAllocationSums, range, transaction);
     }
 
@@ -222,7 +221,7 @@ public static class RegionTotals
         var range = new { length, from, to };
         connection.Execute(DeleteAncestorRows, range, transaction);
         connection.Execute(InsertAncestorRows, range, transaction);
-        connection.Execute(DeleteAllocationAncestors, range, transaction);
+        connection.Execute(DeleteAllocationSums, range, transaction);
         connection.Execute(InsertAllocationAncestors, range, transaction);
     }
 
