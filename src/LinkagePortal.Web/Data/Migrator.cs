@@ -42,10 +42,10 @@ public static partial class Migrator
     static readonly Dictionary<int, Action<DbConnection, DbTransaction>> AfterScript = new()
     {
         [8] = FragmentIndex.Rebuild, // the character pairs of the projects already loaded
-        // The totals of the projects and allocations already loaded (0040's tables), once 0070 has added withdrawn_at,
-        // which they leave out.
-        [71] = RegionTotals.Rebuild,
         [85] = RegionNameIndex.Rebuild, // the character pairs of the region names already loaded
+        // The totals of the projects and allocations already loaded (0040's tables), once 0070 has added withdrawn_at,
+        // which they leave out, and 0100 the allocation sums' levels, which they fill (the code writes the latest schema).
+        [100] = RegionTotals.Rebuild,
     };
 
     /// <summary>How long a node waits for another node's migration before giving up.</summary>

@@ -4,7 +4,7 @@ namespace LinkagePortal.Records;
 
 /// <summary>
 /// Totals kept at write time (tables of migration 0040): projects and their amounts per region at every level ×
-/// programme × fiscal year, and allocation cells per county × document × task, in whole yuan. The importer rewrites
+/// programme × fiscal year, and allocation cells per county, prefecture and region × document × task (0100), in whole yuan. The importer rewrites
 /// the totals of the counties it touched in its own transaction (<see cref="Refresh"/>), so that a region page reads
 /// a few rows instead of summing every project and cell below it. The embargo stays exact: rows are kept apart by the
 /// time they become public (<c>visible_from</c>, the later of the row's and its document's publication times) and
@@ -21,7 +21,7 @@ public static class RegionTotals
     const string AllocationVisibleFrom = "CASE WHEN a.published_at IS NULL THEN d.published_at WHEN d.published_at > a.published_at THEN d.published_at ELSE a.published_at END";
 
     const string DeleteCountyRows = "DELETE FROM region_totals WHERE depth >= 6 AND region_code >= @from AND region_code <= @to";
-    const string DeleteAllocationSums = "DELETE FROM allocation_sums WHERE region_code >= @from AND region_code <= @to";
+    const string DeleteAllocationSums = "DELETE FROM allocation_sums WHERE depth = @length AND region_code >= @from AND region_code <= @to";
     const string DeleteAncestorRows = "DELETE FROM region_totals WHERE depth = @length AND region_code >= @from AND region_code <= @to";
 
     // Counties: the projects by county_code.
@@ -73,13 +73,25 @@ public static class RegionTotals
     // Allocation cells per county (a cell at a township or village counts in its county; one at a prefecture's or the
     // region's own code under that code), document, task and part of task.
     const string InsertAllocationSums = $"""
-        INSERT INTO allocation_sums (region_code, document_id, task, part_of_task, visible_from, amount_yuan, cells, marked, first_row)
-        SELECT y.region_code, y.document_id, y.task, y.part_of_task, y.visible_from, SUM(y.amount_yuan), COUNT(*), SUM(y.marked), MIN(y.row_no)
+        INSERT INTO allocation_sums (region_code, depth, document_id, task, part_of_task, visible_from, amount_yuan, cells, marked, first_row)
+        SELECT y.region_code, 6, y.document_id, y.task, y.part_of_task, y.visible_from, SUM(y.amount_yuan), COUNT(*), SUM(y.marked), MIN(y.row_no)
         FROM (SELECT SUBSTRING(a.region_code, 1, 6) AS region_code, a.document_id, a.task, a.part_of_task, a.amount_yuan, a.row_no,
                      CASE WHEN a.derivation = 'printed' THEN 0 ELSE 1 END AS marked, {AllocationVisibleFrom} AS visible_from
               FROM allocations a JOIN documents d ON d.id = a.document_id
               WHERE a.region_code >= @from AND a.region_code <= @to AND a.withdrawn_at IS NULL) y
         GROUP BY y.region_code, y.document_id, y.task, y.part_of_task, y.visible_from
+        """;
+
+    // Prefectures and the region: the sum of the rows kept at depth 6 under them. The region's own code is shorter than a
+    // prefecture's: its cells count in the region's row only (SUBSTRING past a code's end is '' in both engines).
+    const string InsertAllocationAncestors = """
+        INSERT INTO allocation_sums (region_code, depth, document_id, task, part_of_task, visible_from, amount_yuan, cells, marked, first_row)
+        SELECT z.region_code, @length, z.document_id, z.task, z.part_of_task, z.visible_from, SUM(z.amount_yuan), SUM(z.cells), SUM(z.marked), MIN(z.first_row)
+        FROM (SELECT SUBSTRING(t.region_code, 1, @length) AS region_code, t.document_id, t.task, t.part_of_task, t.visible_from,
+                     t.amount_yuan, t.cells, t.marked, t.first_row
+              FROM allocation_sums t
+              WHERE t.depth = 6 AND t.region_code >= @from AND t.region_code <= @to AND SUBSTRING(t.region_code, @length, 1) <> '') z
+        GROUP BY z.region_code, z.document_id, z.task, z.part_of_task, z.visible_from
         """;
 
     /// <summary>The counties of a project (<c>@code</c>) and of its places, as stored now: what a change to it touches.</summary>
@@ -111,8 +123,8 @@ public static class RegionTotals
     /// <summary>The public projects everywhere (the catalog's count): the sum of the top-level regions' rows.</summary>
     public const string AllProjectsCount = $"SELECT COALESCE(SUM(t.projects), 0) FROM region_totals t WHERE t.depth = 2 AND {Public.Totals}";
 
-    /// <summary>The public allocation cells everywhere (the catalog's count).</summary>
-    public const string AllAllocationsCount = $"SELECT COALESCE(SUM(t.cells), 0) FROM allocation_sums t WHERE {Public.Totals}";
+    /// <summary>The public allocation cells everywhere (the catalog's count): the sum of the top-level regions' rows.</summary>
+    public const string AllAllocationsCount = $"SELECT COALESCE(SUM(t.cells), 0) FROM allocation_sums t WHERE t.depth = 2 AND {Public.Totals}";
 
     /// <summary>The public projects per programme everywhere, with their amounts (the home page's figures).</summary>
     public const string ProjectsByProgramme = $"""
@@ -154,7 +166,8 @@ public static class RegionTotals
 
     /// <summary>
     /// Rewrites the totals of every county the import touched (<paramref name="changes"/>, and the current counties and
-    /// places of <paramref name="projectsWritten"/>), then the prefectures' and the region's above them.
+    /// places of <paramref name="projectsWritten"/>), then the prefectures' and the region's above them (and those of a
+    /// prefecture or the region whose own code had a cell written).
     /// </summary>
     public static void Refresh(DbConnection connection, DbTransaction transaction, Changes changes, IEnumerable<long> projectsWritten)
     {
@@ -174,7 +187,8 @@ public static class RegionTotals
             Write(connection, transaction, key, key.Length == CountyDepth ? RegionCodes.Last(key) : key);
         }
 
-        foreach (var ancestor in keys.SelectMany(RegionCodes.Ancestors).Where(a => a.Length < CountyDepth).Distinct().OrderByDescending(a => a.Length))
+        foreach (var ancestor in keys.SelectMany(k => RegionCodes.Ancestors(k).Append(k)).Where(a => a.Length < CountyDepth).Distinct()
+                     .OrderByDescending(a => a.Length))
         {
             WriteAncestors(connection, transaction, ancestor.Length, ancestor, RegionCodes.Last(ancestor));
         }
@@ -198,7 +212,7 @@ public static class RegionTotals
         connection.Execute(InsertCountyRows, range, transaction);
         connection.Execute(InsertTownshipRows, range, transaction);
         connection.Execute(InsertVillageRows, range, transaction);
-        connection.Execute(DeleteAllocationSums, range, transaction);
+        connection.Execute(DeleteAllocationSums, new { length = CountyDepth, from, to }, transaction);
         connection.Execute(InsertAllocationSums, range, transaction);
     }
 
@@ -207,6 +221,8 @@ public static class RegionTotals
         var range = new { length, from, to };
         connection.Execute(DeleteAncestorRows, range, transaction);
         connection.Execute(InsertAncestorRows, range, transaction);
+        connection.Execute(DeleteAllocationSums, range, transaction);
+        connection.Execute(InsertAllocationAncestors, range, transaction);
     }
 
     /// <summary>The totals row a region's rows are kept under: its county, or its own code above county level.</summary>

@@ -41,18 +41,23 @@ public static class RegionPage
         ORDER BY d.fiscal_year DESC, d.id, t.id
         """;
 
-    // Above a county, the allocations come from the totals the importer keeps per county, document and task
-    // (Records/RegionTotals.cs): a few rows per county, however many cells lie below. SUBSTRING cuts a county's code to
-    // the child's length; one pass gives both the children's column (per document) and the region's own table (per
-    // document and task); documents are joined after grouping.
-    const string AllocationSumsByChild = $"""
-        SELECT y.RegionCode, y.DocumentId, y.Task, y.PartOfTask, SUM(y.AmountYuan) AS AmountYuan, SUM(y.Cells) AS Counties,
-               SUM(y.Marked) AS Marked, MIN(y.FirstRow) AS FirstRow
-        FROM (SELECT SUBSTRING(t.region_code, 1, @length) AS RegionCode, t.document_id AS DocumentId, t.task AS Task,
-                     t.part_of_task AS PartOfTask, t.amount_yuan AS AmountYuan, t.cells AS Cells, t.marked AS Marked, t.first_row AS FirstRow
-              FROM allocation_sums t
-              WHERE t.region_code >= @code AND t.region_code <= @codeLast AND {Public.Totals}) y
-        GROUP BY y.RegionCode, y.DocumentId, y.Task, y.PartOfTask
+    // Above a county, the allocations come from the sums the importer keeps per region at every level, document and
+    // task (Records/RegionTotals.cs): the region's own rows for its table, its children's for their column, however many
+    // counties and cells lie below. Documents are joined after grouping.
+    const string OwnAllocationSums = $"""
+        SELECT t.document_id AS DocumentId, t.task AS Task, t.part_of_task AS PartOfTask, SUM(t.amount_yuan) AS AmountYuan,
+               SUM(t.cells) AS Counties, SUM(t.marked) AS Marked, MIN(t.first_row) AS FirstRow
+        FROM allocation_sums t
+        WHERE t.depth = @depth AND t.region_code = @code AND {Public.Totals}
+        GROUP BY t.document_id, t.task, t.part_of_task
+        """;
+
+    // The children's column: whole tasks only (the "其中" parts are within them), per document.
+    const string ChildAllocationSums = $"""
+        SELECT t.region_code AS RegionCode, t.document_id AS DocumentId, SUM(t.amount_yuan) AS AmountYuan
+        FROM allocation_sums t
+        WHERE t.depth = @length AND t.region_code >= @code AND t.region_code <= @codeLast AND t.part_of_task IS NULL AND {Public.Totals}
+        GROUP BY t.region_code, t.document_id
         """;
 
     const string VisibleDocuments = $"""
@@ -241,11 +246,17 @@ public static class RegionPage
         public long AmountYuan { get; init; }
     }
 
-    /// <summary>A child region's figure, with the first table row it comes from (to keep the printed order).</summary>
+    /// <summary>The region's figure for a task, with the first table row it comes from (to keep the printed order).</summary>
     sealed record AllocationSum : AllocationFigure
     {
-        public required string RegionCode { get; init; }
         public long? FirstRow { get; init; }
+    }
+
+    sealed record ChildAllocation
+    {
+        public required string RegionCode { get; init; }
+        public required string DocumentId { get; init; }
+        public long AmountYuan { get; init; }
     }
 
     sealed record DocumentRef
@@ -433,34 +444,36 @@ public static class RegionPage
         IReadOnlyDictionary<string, ProjectTotal> ProjectTotals,
         IReadOnlyDictionary<(string Child, string Programme), ChildProjects> ChildProjects);
 
-    /// <summary>A prefecture or the region: allocations under it, summed per child in one pass, and its project totals.</summary>
+    /// <summary>A prefecture or the region: its allocations and its children's, and its project totals.</summary>
     static async Task<Figures> FiguresAboveCountyAsync(DbConnection connection, string code, DateTime now)
     {
         var args = new { code, codeLast = RegionCodes.Last(code), now, length = RegionCodes.ChildLength(code), depth = code.Length };
-        var sums = (await connection.QueryAsync<AllocationSum>(AllocationSumsByChild, args)).ToList();
+        var sums = (await connection.QueryAsync<AllocationSum>(OwnAllocationSums, args)).ToList();
         var documents = sums.Count == 0
             ? []
             : (await connection.QueryAsync<DocumentRef>(VisibleDocuments, new { ids = sums.Select(s => s.DocumentId).Distinct().ToArray(), now }))
                 .ToDictionary(d => d.Id);
-        var ordered = sums.Where(s => documents.ContainsKey(s.DocumentId))
-            .OrderByDescending(s => documents[s.DocumentId].FiscalYear).ThenByDescending(s => documents[s.DocumentId].IssuedOn)
-            .ThenBy(s => s.DocumentId, StringComparer.Ordinal).ThenBy(s => s.FirstRow)
-            .ToList();
 
-        var allocations = ordered.GroupBy(s => (s.DocumentId, s.Task, s.PartOfTask)).Select(g => new AllocationRow
-        {
-            DocumentId = g.Key.DocumentId,
-            DocumentName = documents[g.Key.DocumentId].Name,
-            Task = g.Key.Task,
-            PartOfTask = g.Key.PartOfTask,
-            AmountYuan = g.Sum(s => s.AmountYuan),
-            Counties = g.Sum(s => s.Counties),
-            Marked = g.Sum(s => s.Marked),
-        }).ToList();
-        var childAllocations = ordered.Where(s => s.PartOfTask is null)
-            .GroupBy(s => (s.RegionCode, s.DocumentId))
-            .Select(g => (Child: g.Key.RegionCode, Amount: new DocumentAmount(g.Key.DocumentId, documents[g.Key.DocumentId].Name, g.Sum(s => s.AmountYuan))))
-            .ToLookup(x => x.Child, x => x.Amount);
+        // Newest document first, then in the order of its tables' rows (tasks printed in one row by name).
+        var documentOrder = documents.Values.OrderByDescending(d => d.FiscalYear).ThenByDescending(d => d.IssuedOn)
+            .ThenBy(d => d.Id, StringComparer.Ordinal).Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var allocations = sums.Where(s => documents.ContainsKey(s.DocumentId))
+            .OrderBy(s => documentOrder[s.DocumentId]).ThenBy(s => s.FirstRow)
+            .ThenBy(s => s.Task, StringComparer.Ordinal).ThenBy(s => s.PartOfTask, StringComparer.Ordinal)
+            .Select(s => new AllocationRow
+            {
+                DocumentId = s.DocumentId,
+                DocumentName = documents[s.DocumentId].Name,
+                Task = s.Task,
+                PartOfTask = s.PartOfTask,
+                AmountYuan = s.AmountYuan,
+                Counties = s.Counties,
+                Marked = s.Marked,
+            }).ToList();
+        var childAllocations = (await connection.QueryAsync<ChildAllocation>(ChildAllocationSums, args))
+            .Where(c => documents.ContainsKey(c.DocumentId))
+            .OrderBy(c => documentOrder[c.DocumentId])
+            .ToLookup(c => c.RegionCode, c => new DocumentAmount(c.DocumentId, documents[c.DocumentId].Name, c.AmountYuan));
 
         var (totals, children) = await ProjectFiguresAsync(connection, args, hasChildren: true);
         return new Figures(allocations, childAllocations, totals, children);

@@ -19,6 +19,7 @@ public sealed class RegionTotalsTests
 
     const string Document = "t11-totals-source";
     const string Wusu = "654202";
+    const string Tacheng = "6542";
     const string WusuVillage = "654202109200";
     const string KashgarVillage = "653101001007";
 
@@ -67,7 +68,8 @@ public sealed class RegionTotalsTests
             Projects(("T11-A-001", Wusu, "linkage", 12.5m, Document, null), ("T11-A-002", "653101", "bond", 40m, Document, null),
                 ("T11-A-003", Wusu, "linkage", 7m, "wusu-2024-budget", "2026-06-02T09:30:00+08:00")),
             Places(("T11-A-001", WusuVillage), ("T11-A-002", KashgarVillage), ("T11-A-003", WusuVillage)),
-            Allocations((WusuVillage, "总量测试任务", 3m, null), ("653101", "总量测试任务", 5m, "2026-06-02T09:30:00+08:00")));
+            Allocations((WusuVillage, "总量测试任务", 3m, null), ("653101", "总量测试任务", 5m, "2026-06-02T09:30:00+08:00"),
+                (Tacheng, "总量测试任务", 2m, "2026-06-02T09:30:00+08:00"), ("65", "总量测试任务", 6m, null)));
 
         var seen = new List<long>();
         foreach (var now in new[] { DocumentBoundary.AddSeconds(-1), DocumentBoundary.AddSeconds(1), ProjectBoundary.AddSeconds(-1), ProjectBoundary.AddSeconds(1) })
@@ -79,6 +81,18 @@ public sealed class RegionTotalsTests
         // The boundaries did change what is public: the document's projects appear at the first, the project at the second.
         // (Wusu's count plus the region's: each project of Wusu counts twice, Kashgar's once.)
         Assert.Equal([seen[0] + 3, seen[0] + 3, seen[0] + 5], seen.Skip(1));
+        Assert.NotEqual(DirectAllocations(Tacheng, ProjectBoundary.AddSeconds(-1).UtcDateTime), DirectAllocations(Tacheng, ProjectBoundary.AddSeconds(1).UtcDateTime));
+
+        // Written anew from the rows (as after a migration or a synthetic load), the totals are the same.
+        using (var connection = db.Open())
+        using (var transaction = connection.BeginTransaction())
+        {
+            RegionTotals.Rebuild(connection, transaction);
+            transaction.Commit();
+        }
+
+        AssertTotalsMatchRows(ProjectBoundary.AddSeconds(-1).UtcDateTime);
+        AssertTotalsMatchRows(ProjectBoundary.AddSeconds(1).UtcDateTime);
     }
 
     [Fact]
@@ -88,13 +102,17 @@ public sealed class RegionTotalsTests
             Documents("2026-05-21T10:00:00+08:00"),
             Projects(("T11-B-001", Wusu, "linkage", 10m, Document, null), ("T11-B-002", Wusu, "bond", 20m, Document, null)),
             Places(("T11-B-001", WusuVillage), ("T11-B-002", WusuVillage)),
-            Allocations((WusuVillage, "总量测试任务", 3m, null)));
+            Allocations((WusuVillage, "总量测试任务", 3m, null), (Tacheng, "总量测试任务", 1m, null)));
         AssertTotalsMatchRows(Start.UtcDateTime);
 
         // A second file: the first project moves to Kashgar with a new amount and place, the allocation is restated,
         // and the document's publication moves ahead of the clock (its rows leave every total until then).
         Import(Projects(("T11-B-001", "653101", "linkage", 11.25m, Document, null)), Places(("T11-B-001", KashgarVillage)),
             Allocations((WusuVillage, "总量测试任务", 4.5m, null)));
+        AssertTotalsMatchRows(Start.UtcDateTime);
+
+        // A file restating the prefecture's own allocation alone.
+        Import(Allocations((Tacheng, "总量测试任务", 2.5m, null)));
         AssertTotalsMatchRows(Start.UtcDateTime);
         Assert.Equal(Baseline("653101") + 1, Direct("653101", Start.UtcDateTime).Sum(t => t.Projects));
 
@@ -154,17 +172,24 @@ public sealed class RegionTotalsTests
         WHERE t.region_code = @code AND t.depth = @depth AND {Public.Totals} GROUP BY t.programme ORDER BY t.programme
         """;
 
-    const string DirectAllocations = $"""
+    const string DirectAllocationSums = $"""
         SELECT a.document_id || '|' || a.task || '|' || COALESCE(a.part_of_task, '') || '|' || SUM(a.amount_yuan) || '|' || COUNT(*)
         FROM allocations a WHERE a.region_code >= @code AND a.region_code <= @last AND {Public.Allocations}
         GROUP BY a.document_id, a.task, a.part_of_task ORDER BY 1
         """;
 
+    // A county's, prefecture's or region's own rows (a county's at depth 6 are under its code alone).
     const string MaintainedAllocations = $"""
         SELECT t.document_id || '|' || t.task || '|' || COALESCE(t.part_of_task, '') || '|' || SUM(t.amount_yuan) || '|' || SUM(t.cells)
-        FROM allocation_sums t WHERE t.region_code >= @code AND t.region_code <= @last AND {Public.Totals}
+        FROM allocation_sums t WHERE t.depth = @depth AND t.region_code = @code AND {Public.Totals}
         GROUP BY t.document_id, t.task, t.part_of_task ORDER BY 1
         """;
+
+    List<string> DirectAllocations(string code, DateTime now)
+    {
+        using var connection = db.Open();
+        return connection.Query<string>(DirectAllocationSums, new { code, last = RegionCodes.Last(code), now }).ToList();
+    }
 
     List<Total> Direct(string code, DateTime now)
     {
@@ -184,13 +209,15 @@ public sealed class RegionTotalsTests
         var regions = codes.Concat(codes.SelectMany(RegionCodes.Ancestors)).ToHashSet();
         Assert.Contains("65", regions);
         Assert.Contains(WusuVillage[..9], regions);
+        // Above a county each row is its region's own: none of the region's own cells stand in a prefecture's rows.
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM allocation_sums WHERE depth < 6 AND LENGTH(region_code) <> depth"));
         foreach (var code in regions.Order(StringComparer.Ordinal))
         {
             var args = new { code, last = RegionCodes.Last(code), now, depth = code.Length };
             Assert.True(Direct(code, now).SequenceEqual(connection.Query<Total>(Maintained, args)), $"projects of {code} at {now:O}");
             if (code.Length <= RegionCodes.CountyLength)
             {
-                Assert.Equal(connection.Query<string>(DirectAllocations, args), connection.Query<string>(MaintainedAllocations, args));
+                Assert.Equal(connection.Query<string>(DirectAllocationSums, args), connection.Query<string>(MaintainedAllocations, args));
             }
         }
     }
