@@ -84,12 +84,22 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
     readonly Lock gate = new();
     Kept? last;
-    (string Key, Task<DisclosureClocks> Clocks)? running;
+
+    // The newest report asked for (numbered in the order asked), and the one computation under way: at most one runs at
+    // a time (see OneAtATimeAsync).
+    (long Number, string Key, Task<DisclosureClocks> Clocks)? asked;
+    long asks;
+    Task? computing;
 
     int computations;
+    int atOnce;
+    int mostAtOnce;
 
     /// <summary>How many reports this node has computed (each shared by all who asked while it ran).</summary>
     public int Computations => Volatile.Read(ref computations);
+
+    /// <summary>The most computations this node has had running at once (one, by design).</summary>
+    public int MostAtOnce => Volatile.Read(ref mostAtOnce);
 
     /// <summary>The report on the configured clock (<c>Disclosure:DayCount</c>), as the audit's page shows it.</summary>
     public async Task<TimelinessReport> ReportAsync(CancellationToken cancellationToken = default) =>
@@ -161,51 +171,102 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
         return (state.Stamp + "|" + DeadlineCalculator.BeijingDate(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), now);
     }
 
-    /// <summary>The computation for <paramref name="key"/>: the one already running, or a new one on the thread pool.</summary>
+    /// <summary>The computation for <paramref name="key"/>: the one already asked for, or a new one.</summary>
     Task<DisclosureClocks> Start(string key, DateTimeOffset now, bool waitedFor)
     {
         lock (gate)
         {
-            if (running is { } current && current.Key == key)
+            if (asked is { } current && current.Key == key && !current.Clocks.IsFaulted && !current.Clocks.IsCanceled)
             {
                 return current.Clocks;
             }
 
+            var number = ++asks;
+            Func<Task<DisclosureClocks>> work = () => OneAtATimeAsync(number, key, now);
+
             // A report someone waits for (the very first one, or one the audit's own page asked for first) runs at
             // normal priority; one that only the background or a region's summary asked for, at the lowest.
-            var clocks = last is null || waitedFor
-                ? Task.Run(() => ComputeAndKeepAsync(key, now))
-                : lowPriority.RunAsync("timeliness report", () => ComputeAndKeepAsync(key, now));
-            running = (key, clocks);
+            var clocks = last is null || waitedFor ? Task.Run(work) : lowPriority.RunAsync("timeliness report", work);
+            asked = (number, key, clocks);
             return clocks;
+        }
+    }
+
+    /// <summary>
+    /// Computes report <paramref name="number"/> once no other computation runs, unless a newer one has been asked for
+    /// meanwhile: then its readers are given the newer one, which is not older than what they asked for. At 1M projects
+    /// a report takes longer than imports may come; run side by side, the superseded ones only slowed the current one
+    /// and every request beside them, and one finishing late replaced a newer report.
+    /// </summary>
+    async Task<DisclosureClocks> OneAtATimeAsync(long number, string key, DateTimeOffset now)
+    {
+        while (true)
+        {
+            Task<DisclosureClocks>? newer = null;
+            Task? busy = null;
+            TaskCompletionSource? mine = null;
+            lock (gate)
+            {
+                if (asked is { } latest && latest.Number != number)
+                {
+                    newer = latest.Clocks;
+                }
+                else if (computing is { } other)
+                {
+                    busy = other;
+                }
+                else
+                {
+                    mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    computing = mine.Task;
+                }
+            }
+
+            if (newer is not null)
+            {
+                return await newer;
+            }
+
+            if (busy is not null)
+            {
+                await busy;
+                continue;
+            }
+
+            try
+            {
+                lock (gate)
+                {
+                    mostAtOnce = Math.Max(mostAtOnce, ++atOnce);
+                }
+
+                return await ComputeAndKeepAsync(key, now);
+            }
+            finally
+            {
+                lock (gate)
+                {
+                    atOnce--;
+                    computing = null;
+                }
+
+                mine!.SetResult();
+            }
         }
     }
 
     async Task<DisclosureClocks> ComputeAndKeepAsync(string key, DateTimeOffset now)
     {
-        try
+        var clocks = await ComputeAsync(now, CancellationToken.None);
+        Interlocked.Increment(ref computations);
+        var previous = last;
+        last = new Kept(key, clocks);
+        if (previous is not null)
         {
-            var clocks = await ComputeAsync(now, CancellationToken.None);
-            Interlocked.Increment(ref computations);
-            var previous = last;
-            last = new Kept(key, clocks);
-            if (previous is not null)
-            {
-                await EvictChangedAsync(previous.Clocks.Of(options.DayCount), clocks.Of(options.DayCount));
-            }
+            await EvictChangedAsync(previous.Clocks.Of(options.DayCount), clocks.Of(options.DayCount));
+        }
 
-            return clocks;
-        }
-        finally
-        {
-            lock (gate)
-            {
-                if (running?.Key == key)
-                {
-                    running = null;
-                }
-            }
-        }
+        return clocks;
     }
 
     /// <summary>

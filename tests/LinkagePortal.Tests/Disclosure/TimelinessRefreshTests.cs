@@ -43,4 +43,30 @@ public sealed class TimelinessRefreshTests : IDisposable
         Assert.Equal(computed + 1, audit.Computations);
         Assert.Equal(before.Area("654202")!.Publication.Total + 1, after.Area("654202")!.Publication.Total);
     }
+
+    [Fact]
+    public async Task Imports_coming_faster_than_reports_get_one_computation_at_a_time_and_the_newest_report_is_kept()
+    {
+        var audit = portal.Services.GetRequiredService<TimelinessAudit>();
+        var before = await audit.ReportAsync();
+
+        // Each import is a new data version and asks for a new report while the last one may still be computed.
+        var asked = new List<Task>();
+        for (var i = 1; i <= 4; i++)
+        {
+            TestRecords.Import(portal, TestRecords.Projects(($"T11-B-00{i}", "654202", $"时限连续导入测试项目{i}", "2026-05-01", "2026-05-10T10:00:00+08:00", 5m)));
+            asked.Add(audit.RefreshAsync(CancellationToken.None));
+            asked.Add(audit.LatestReportAsync());
+        }
+
+        await Task.WhenAll(asked);
+        for (var waited = 0; !await audit.IsCurrentAsync() && waited < 60; waited++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(0.5));
+        }
+
+        var after = await audit.ReportAsync();
+        Assert.Equal(before.Area("654202")!.Publication.Total + 4, after.Area("654202")!.Publication.Total);
+        Assert.Equal(1, audit.MostAtOnce);
+    }
 }
