@@ -10,10 +10,25 @@ namespace LinkagePortal.Hosting;
 /// the thread pool at normal priority instead: where the node is saturated by other work than its requests (the test
 /// suite's parallel classes and browsers), the lowest priority could postpone it indefinitely.
 /// </summary>
-public sealed class LowPriority(bool lowest)
+public sealed class LowPriority
 {
     /// <summary>The setting that chooses, read once at start-up.</summary>
     public const string Setting = "Hosting:BackgroundAtLowestPriority";
+
+    readonly bool lowest;
+
+    public LowPriority(bool lowest)
+    {
+        this.lowest = lowest;
+        if (lowest)
+        {
+            // A thread inherits the nice value of the thread that creates it, and the runtime creates its background
+            // GC thread on the first full collection, most likely caused by this work's allocations: at 1M projects it
+            // was found at nice 19, so the collections every request thread waits for ran at the lowest priority.
+            // One non-blocking full collection now, on this normal-priority thread, creates it here.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: false);
+        }
+    }
 
     /// <summary>Runs <paramref name="work"/> on a new lowest-priority thread; the task completes as the work does.</summary>
     public Task<T> RunAsync<T>(string name, Func<Task<T>> work) => lowest ? OnLowestThread(name, work) : Task.Run(work);
