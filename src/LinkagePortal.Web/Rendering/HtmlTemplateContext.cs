@@ -41,12 +41,29 @@ sealed class HtmlTemplateContext : TemplateContext
     {
         if (textAsObject is TrustedHtml html)
         {
-            return Write(html.Html);
+            return WriteInSlices(html.Html);
         }
 
         var text = ObjectToString(textAsObject);
         return text is null ? this : Write(encode(text));
     }
+
+    /// <summary>
+    /// Writes a rendered page body or partial a slice at a time: the output's StringBuilder gives a long string written
+    /// whole one chunk of its length, a large-object-heap array per page whose collection cost more than the copy.
+    /// </summary>
+    TemplateContext WriteInSlices(string html)
+    {
+        for (var at = 0; at < html.Length; at += Slice)
+        {
+            Write(html, at, Math.Min(Slice, html.Length - at));
+        }
+
+        return this;
+    }
+
+    /// <summary>Below the large object heap's threshold (85,000 bytes) in UTF-16, and no more than a StringBuilder chunk.</summary>
+    const int Slice = 8000;
 
     /// <summary>
     /// Truthiness as the templates expect it: null, false, zero, the empty string and an empty list are false, so

@@ -34,7 +34,9 @@ public static partial class NarrowScreens
 
     public static string Prepare(string html)
     {
-        var output = new StringBuilder(html.Length + html.Length / 8);
+        // Grown in the builder's own small chunks: one buffer sized for a whole county page would be a large-object-heap
+        // array per request, and those set off full collections.
+        var output = new StringBuilder();
         var tables = new TableState();
         string? verbatimUntil = null;
         var position = 0;

@@ -250,7 +250,7 @@ public static class PageCache
         {
             var response = http.Response;
             var body = response.Body;
-            using var buffer = new MemoryStream();
+            using var buffer = new ResponseBuffer();
             response.Body = buffer;
             try
             {
@@ -264,7 +264,7 @@ public static class PageCache
             if (response.StatusCode == StatusCodes.Status200OK)
             {
                 // Weak: the same page goes out as Brotli, gzip or plain bytes (compressed after this), all one tag.
-                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))[..32]}\"", isWeak: true);
+                var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.Written.Span))[..32]}\"", isWeak: true);
                 response.Headers.ETag = etag.ToString();
                 response.Headers.LastModified = HeaderUtilities.FormatDate(renderedAt.AddTicks(-(renderedAt.Ticks % TimeSpan.TicksPerSecond)));
                 response.Headers.CacheControl = cacheControl;
@@ -278,8 +278,7 @@ public static class PageCache
             }
 
             response.ContentLength = buffer.Length;
-            buffer.Position = 0;
-            await buffer.CopyToAsync(body, http.RequestAborted);
+            await body.WriteAsync(buffer.Written, http.RequestAborted);
         }
     }
 }

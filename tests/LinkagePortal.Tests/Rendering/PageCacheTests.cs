@@ -126,6 +126,19 @@ public sealed class PageCacheTests
     }
 
     [Fact]
+    public async Task A_long_page_arrives_whole_with_its_length_and_the_tag_of_its_bytes()
+    {
+        using var portal = new PortalFactory();
+        var response = await portal.CreateClient().GetAsync("/regions/654202");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.True(bytes.Length > 32 * 1024, $"the county page is {bytes.Length} bytes, too short to fill more than one buffer");
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.EndsWith("</html>\n", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal($"\"{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..32]}\"", response.Headers.ETag!.Tag);
+    }
+
+    [Fact]
     public async Task A_page_is_not_kept_past_the_next_scheduled_change()
     {
         using var portal = new ScheduledChangeNow();
