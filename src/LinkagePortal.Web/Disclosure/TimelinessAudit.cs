@@ -20,7 +20,7 @@ namespace LinkagePortal.Disclosure;
 /// waited for.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
-    DisclosureOptions options, IOutputCacheStore cache, LowPriority lowPriority) : IBackgroundWork
+    DisclosureOptions options, IOutputCacheStore cache, LowPriority lowPriority, ILogger<TimelinessAudit> logger) : IBackgroundWork
 {
     /// <summary>How long the audit's own page waits for a report being computed before it is given the previous one.</summary>
     public static readonly TimeSpan FreshWait = TimeSpan.FromSeconds(1);
@@ -257,8 +257,10 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
 
     async Task<DisclosureClocks> ComputeAndKeepAsync(string key, DateTimeOffset now)
     {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
         var clocks = await ComputeAsync(now, CancellationToken.None);
         Interlocked.Increment(ref computations);
+        logger.LogInformation("Timeliness report computed in {Milliseconds} ms", timer.ElapsedMilliseconds);
         var previous = last;
         last = new Kept(key, clocks);
         if (previous is not null)
