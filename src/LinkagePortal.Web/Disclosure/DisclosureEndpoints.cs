@@ -29,8 +29,16 @@ public static class DisclosureEndpoints
         services.AddSingleton<EmbargoBoundary>();
         services.AddBackgroundWork<TimelinessAudit>("timeliness-report");
         services.AddHostedService<TimelinessRefresh>();
-        services.AddSingleton<RegionTimeliness>(sp => async (code, name, cancellation) =>
-            DisclosureViews.SummaryOf(await sp.GetRequiredService<TimelinessAudit>().LatestReportAsync(cancellation), code, name));
+        services.AddSingleton<RegionTimeliness>(sp => async (http, code, name) =>
+        {
+            if (await sp.GetRequiredService<TimelinessAudit>().LatestReportAsync(http.RequestAborted) is { } report)
+            {
+                return DisclosureViews.SummaryOf(report, code, name);
+            }
+
+            PageCache.DoNotStore(http);
+            return DisclosureViews.Computing(code, name);
+        });
         services.Configure<OutputCacheOptions>(o => o.AddBasePolicy(new EmbargoCachePolicy()));
         // The page cache's hook: no cached page or response is kept past the next embargo boundary.
         services.AddSingleton<NextScheduledChange>(sp => async (_, cancellation) =>

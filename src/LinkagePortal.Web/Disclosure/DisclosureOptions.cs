@@ -9,8 +9,14 @@ public enum DayCount { Calendar, Working }
 /// <c>Disclosure:DayCount</c> (<c>Calendar</c>, the default, or <c>Working</c>) and <c>Disclosure:PublicationDays</c>
 /// (the publication window; when not set, the days of the publication rule in disclosure_rules.csv, 20).
 /// </summary>
-public sealed record DisclosureOptions(DayCount DayCount, int? PublicationDays)
+public sealed record DisclosureOptions(DayCount DayCount, int? PublicationDays, double? FirstReportWaitSeconds = null)
 {
+    /// <summary>
+    /// How long a region's page waits for this node's first timeliness report after a start before it says the report
+    /// is being computed (<c>Disclosure:FirstReportWaitSeconds</c>, 0 to 60; 3 when not set).
+    /// </summary>
+    public TimeSpan FirstReportWait => TimeSpan.FromSeconds(FirstReportWaitSeconds ?? 3);
+
     public static DisclosureOptions FromConfiguration(IConfiguration configuration)
     {
         var countText = configuration["Disclosure:DayCount"];
@@ -32,6 +38,15 @@ public sealed record DisclosureOptions(DayCount DayCount, int? PublicationDays)
             days = parsed;
         }
 
-        return new DisclosureOptions(dayCount, days);
+        var waitText = configuration["Disclosure:FirstReportWaitSeconds"];
+        double? wait = null;
+        if (!string.IsNullOrWhiteSpace(waitText))
+        {
+            wait = double.TryParse(waitText, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 60
+                ? seconds
+                : throw new InvalidOperationException($"Configuration Disclosure:FirstReportWaitSeconds is '{waitText}'; it must be a number of seconds from 0 to 60.");
+        }
+
+        return new DisclosureOptions(dayCount, days, wait);
     }
 }

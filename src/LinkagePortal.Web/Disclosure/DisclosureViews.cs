@@ -49,8 +49,9 @@ public static class DisclosureViews
     public const int ListedItems = 500;
 
     /// <summary>The partial Rendering/Partials/disclosure-summary.sbn-html: one area's own figure, with a link to the audit.</summary>
+    /// <summary>An area's summary; <c>Computing</c> while this node's first report is still being computed (no counts yet).</summary>
     public sealed record Summary(string Code, string Name, string Anchor, string AsOfText, string WindowText, TimelinessCounts Publication,
-        TimelinessCounts Chain, bool HasChain);
+        TimelinessCounts Chain, bool HasChain, bool Computing = false);
 
     public static string Text(DateOnly? date) => date is { } d ? Dates.Chinese(d.ToDateTime(TimeOnly.MinValue)) : "";
 
@@ -58,6 +59,10 @@ public static class DisclosureViews
 
     public static string WindowText(int days, DayCount count) =>
         string.Create(CultureInfo.InvariantCulture, $"{days}{(count == DayCount.Working ? "个工作日" : "日")}");
+
+    /// <summary>The summary of an area before this node's first report is in.</summary>
+    public static Summary Computing(string code, string name) =>
+        new(code, name, "", "", "", new TimelinessCounts(), new TimelinessCounts(), false, Computing: true);
 
     public static Summary SummaryOf(TimelinessReport report, string code, string name)
     {

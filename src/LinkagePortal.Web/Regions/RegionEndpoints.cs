@@ -45,7 +45,7 @@ public static class RegionEndpoints
 
             if (model is not null && accountable is not null)
             {
-                model = model with { Disclosure = await timeliness(accountable.Code, accountable.ShortName, http.RequestAborted) };
+                model = model with { Disclosure = await timeliness(http, accountable.Code, accountable.ShortName) };
                 PageCache.AlsoTag(http, PageCache.TimelinessTag);
                 PageCache.AlsoTag(http, PageCache.TimelinessTagOf(accountable.Code));
                 if (accountable.Code.Length == RegionCodes.CountyLength)

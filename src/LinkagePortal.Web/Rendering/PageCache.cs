@@ -157,8 +157,13 @@ public static class PageCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
+    /// <summary>Keeps this response out of the page cache (it says something is still being computed).</summary>
+    public static void DoNotStore(HttpContext http) => http.Items[typeof(DoNotStoreMarker)] = true;
+
+    sealed class DoNotStoreMarker;
+
     /// <summary>
-    /// Stores no response rendered while this node's data version moved: it may show records from before an import
+    /// Stores no response rendered while this node's data version moved, nor one marked <see cref="DoNotStore"/>: it may show records from before an import
     /// whose pages were evicted during the rendering, and, as the cache key does not carry the data version (an import
     /// elsewhere leaves a page's entry in place), it would be served until the next eviction of its county.
     /// </summary>
@@ -174,7 +179,8 @@ public static class PageCache
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            if (context.HttpContext.Items[typeof(SameDataVersion)] is long rendered && rendered != dataVersion.Version)
+            if ((context.HttpContext.Items[typeof(SameDataVersion)] is long rendered && rendered != dataVersion.Version)
+                || context.HttpContext.Items.ContainsKey(typeof(DoNotStoreMarker)))
             {
                 context.AllowCacheStorage = false;
             }

@@ -96,6 +96,8 @@ public sealed class DisclosureDataFilesTests
     [InlineData("Disclosure:DayCount", "Weekdays", "Calendar or Working")]
     [InlineData("Disclosure:PublicationDays", "twenty", "whole number of days")]
     [InlineData("Disclosure:PublicationDays", "0", "whole number of days")]
+    [InlineData("Disclosure:FirstReportWaitSeconds", "-1", "number of seconds from 0 to 60")]
+    [InlineData("Disclosure:FirstReportWaitSeconds", "NaN", "number of seconds from 0 to 60")]
     public void Bad_settings_are_refused_by_name(string key, string value, string expected)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
@@ -112,5 +114,6 @@ public sealed class DisclosureDataFilesTests
         var working = DisclosureOptions.FromConfiguration(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Disclosure:DayCount"] = "working", ["Disclosure:PublicationDays"] = "15" }).Build());
         Assert.Equal(new DisclosureOptions(DayCount.Working, 15), working);
+        Assert.Equal(TimeSpan.FromSeconds(3), options.FirstReportWait);
     }
 }
