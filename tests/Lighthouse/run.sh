@@ -26,24 +26,33 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-port=
-for _ in $(seq 1 50); do
-  candidate=$((20000 + RANDOM % 20000))
-  (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
-done
-[ -n "$port" ] || fail "no free loopback port"
-base="http://127.0.0.1:$port"
-
 dotnet build src/LinkagePortal.Web -nologo -v q >"$work/build.log" 2>&1 || { tail -20 "$work/build.log"; fail "build"; }
-ASPNETCORE_ENVIRONMENT=Production dotnet src/LinkagePortal.Web/bin/Debug/net10.0/LinkagePortal.Web.dll --urls "$base" \
-  --Database:DataDirectory "$work/data" --Portal:PublicBaseUrl "$base" --AllowedHosts "127.0.0.1;localhost" \
-  --RateLimits:search:Burst 1000 --RateLimits:search:Refill 1000 >"$work/portal.log" 2>&1 &
-pid=$!
+
+# The port comes from below the kernel's range for outgoing connections, which any client on the machine (the suite's
+# browsers, curl) may hold when the portal binds; a port taken between the probe and the bind is tried again.
+low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$low" -gt 21000 ] 2>/dev/null || low=32768
 ready=
-for _ in $(seq 1 240); do
-  kill -0 "$pid" 2>/dev/null || break
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && { ready=1; break; }
-  sleep 0.5
+for _ in 1 2 3; do
+  port=
+  for _ in $(seq 1 50); do
+    candidate=$((20000 + RANDOM % (low - 20000)))
+    (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null || { port=$candidate; break; }
+  done
+  [ -n "$port" ] || fail "no free loopback port"
+  base="http://127.0.0.1:$port"
+  ASPNETCORE_ENVIRONMENT=Production dotnet src/LinkagePortal.Web/bin/Debug/net10.0/LinkagePortal.Web.dll --urls "$base" \
+    --Database:DataDirectory "$work/data" --Portal:PublicBaseUrl "$base" --AllowedHosts "127.0.0.1;localhost" \
+    --RateLimits:search:Burst 1000 --RateLimits:search:Refill 1000 >"$work/portal.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do
+    kill -0 "$pid" 2>/dev/null || break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$base/readyz")" = 200 ] && { ready=1; break; }
+    sleep 0.5
+  done
+  [ -n "$ready" ] && break
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; pid=
+  grep -qi "address already in use" "$work/portal.log" || break
 done
 [ -n "$ready" ] || { tail -20 "$work/portal.log"; fail "the portal did not start"; }
 

@@ -25,10 +25,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
+# Ports come from below the kernel's range for outgoing connections, which any client on the machine may hold when a
+# node binds.
+low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+[ "$low" -gt 21000 ] 2>/dev/null || low=32768
 free_port() {
   local port
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % (low - 20000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   fail "no free loopback port"
