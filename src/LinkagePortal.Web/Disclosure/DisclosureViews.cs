@@ -48,8 +48,10 @@ public static class DisclosureViews
     /// <summary>The page lists at most this many late (and overdue) records; the CSV has them all.</summary>
     public const int ListedItems = 500;
 
-    /// <summary>The partial Rendering/Partials/disclosure-summary.sbn-html: one area's own figure, with a link to the audit.</summary>
-    /// <summary>An area's summary; <c>Computing</c> while this node's first report is still being computed (no counts yet).</summary>
+    /// <summary>
+    /// The partial Rendering/Partials/disclosure-summary.sbn-html: one area's own figure, with a link to the audit;
+    /// <c>Computing</c> while this node's first report is still being computed (no counts yet).
+    /// </summary>
     public sealed record Summary(string Code, string Name, string Anchor, string AsOfText, string WindowText, TimelinessCounts Publication,
         TimelinessCounts Chain, bool HasChain, bool Computing = false);
 

@@ -17,7 +17,7 @@ namespace LinkagePortal.Disclosure;
 /// <see cref="FreshWait"/>. When the new report is in, the pages that showed the whole previous one are evicted, and of
 /// the region pages only those whose area's summary it changed (tags <see cref="PageCache.TimelinessTagOf"/>), or all of
 /// them when its date or window moved (<see cref="PageCache.TimelinessTag"/>). Only the very first report after start is
-/// waited for.
+/// waited for: whole by the audit's own page, at most <see cref="DisclosureOptions.FirstReportWait"/> by a region's.
 /// </summary>
 public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary embargo, DeadlineCalculator calculator, DeadlineRules rules,
     DisclosureOptions options, IOutputCacheStore cache, LowPriority lowPriority, ILogger<TimelinessAudit> logger) : IBackgroundWork
@@ -134,9 +134,7 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
     /// The reports on both clocks, as /disclosure and its API show them side by side: the current ones, or the previous
     /// ones while the current ones take longer than <see cref="FreshWait"/>.
     /// </summary>
-    public Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default) => ClocksAsync(FreshWait, cancellationToken);
-
-    async Task<DisclosureClocks> ClocksAsync(TimeSpan freshWait, CancellationToken cancellationToken)
+    public async Task<DisclosureClocks> ClocksAsync(CancellationToken cancellationToken = default)
     {
         var (key, now) = await KeyAsync(cancellationToken);
         if (last is { } kept && kept.Key == key)
@@ -144,17 +142,13 @@ public sealed class TimelinessAudit(Db db, TimeProvider clock, EmbargoBoundary e
             return kept.Clocks;
         }
 
-        var computing = Start(key, now, waitedFor: freshWait > TimeSpan.Zero);
+        var computing = Start(key, now, waitedFor: true);
         if (last is not { } previous)
         {
             return await computing.WaitAsync(cancellationToken);
         }
 
-        if (freshWait > TimeSpan.Zero)
-        {
-            await Task.WhenAny(computing, Task.Delay(freshWait, cancellationToken));
-        }
-
+        await Task.WhenAny(computing, Task.Delay(FreshWait, cancellationToken));
         return computing.IsCompletedSuccessfully ? computing.Result : previous.Clocks;
     }
 

@@ -157,15 +157,19 @@ public static class PageCache
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
-    /// <summary>Keeps this response out of the page cache (it says something is still being computed).</summary>
+    /// <summary>
+    /// Keeps this response out of the page cache, and out of a CDN's (<c>no-store</c>): it says that something is still
+    /// being computed.
+    /// </summary>
     public static void DoNotStore(HttpContext http) => http.Items[typeof(DoNotStoreMarker)] = true;
 
     sealed class DoNotStoreMarker;
 
     /// <summary>
-    /// Stores no response rendered while this node's data version moved, nor one marked <see cref="DoNotStore"/>: it may show records from before an import
-    /// whose pages were evicted during the rendering, and, as the cache key does not carry the data version (an import
-    /// elsewhere leaves a page's entry in place), it would be served until the next eviction of its county.
+    /// Stores no response marked <see cref="DoNotStore"/>, nor one rendered while this node's data version moved: that
+    /// one may show records from before an import whose pages were evicted during the rendering, and, as the cache key
+    /// does not carry the data version (an import elsewhere leaves a page's entry in place), it would be served until
+    /// the next eviction of its county.
     /// </summary>
     sealed class SameDataVersion(DataVersion dataVersion) : IOutputCachePolicy
     {
@@ -273,7 +277,7 @@ public static class PageCache
                 var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(buffer.Written.Span))[..32]}\"", isWeak: true);
                 response.Headers.ETag = etag.ToString();
                 response.Headers.LastModified = HeaderUtilities.FormatDate(renderedAt.AddTicks(-(renderedAt.Ticks % TimeSpan.TicksPerSecond)));
-                response.Headers.CacheControl = cacheControl;
+                response.Headers.CacheControl = http.Items.ContainsKey(typeof(DoNotStoreMarker)) ? "no-store" : cacheControl;
                 if (EntityTagHeaderValue.TryParseList(http.Request.Headers.IfNoneMatch, out var tags) && tags.Any(t => t.Compare(etag, useStrongComparison: false) || t.Equals(EntityTagHeaderValue.Any)))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;

@@ -10,7 +10,7 @@ namespace LinkagePortal.Tests.Disclosure;
 /// <summary>
 /// After a start, a county page does not wait for the node's first timeliness report (a whole-database computation,
 /// some 18 s at 1M projects): it says the report is being computed, is not kept in the page cache, and shows the
-/// figures once the report is in.
+/// figures once the report is in. A CDN is told not to keep it either.
 /// </summary>
 public sealed class FirstReportTests : IDisposable
 {
@@ -26,9 +26,11 @@ public sealed class FirstReportTests : IDisposable
     {
         var client = portal.CreateClient();
 
-        var first = await client.GetStringAsync("/regions/654202");
+        using var response = await client.GetAsync("/regions/654202");
+        var first = await response.Content.ReadAsStringAsync();
         Assert.Contains(Computing, first);
         Assert.DoesNotContain(Figures, first);
+        Assert.True(response.Headers.CacheControl!.NoStore, "a CDN must not keep the page that says the report is being computed");
 
         var audit = portal.Services.GetRequiredService<TimelinessAudit>();
         for (var waited = 0; !await audit.IsCurrentAsync() && waited < 120; waited++)
